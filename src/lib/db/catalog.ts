@@ -1,0 +1,69 @@
+// Which database holds which document types, and which roles may read it. One definition for the
+// browser (where to put a document) and for sync/setup (the _security objects and design docs).
+import type { DocumentType } from './generated/documents';
+
+export const ROLES = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+	admin: '系统管理员',
+	editor: '知识采编',
+	reviewer: '知识审核',
+	inspector: '质检员',
+	agent: '话务员',
+	supervisor: '班长'
+};
+
+export interface DatabaseSpec {
+	/** Folder under sync/ddocs/ holding its design documents. */
+	designFolder: string;
+	documentTypes: DocumentType[];
+	/** Roles listed as members in _security: everyone else is refused by the server. */
+	readerRoles: Role[];
+}
+
+export const KNOWLEDGE_DB = 'kb';
+export const FEEDBACK_DB = 'feedback';
+export const QA_DB = 'qa';
+const AGENT_QA_DB_PREFIX = 'qa-agent-';
+
+export const databases: Record<string, DatabaseSpec> = {
+	[KNOWLEDGE_DB]: {
+		designFolder: 'kb',
+		documentTypes: ['entry', 'category', 'template', 'synonym', 'changeNotice', 'profile'],
+		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor']
+	},
+	[FEEDBACK_DB]: {
+		designFolder: 'feedback',
+		documentTypes: ['searchLog', 'searchMiss', 'correction', 'knowledgeQuestion'],
+		readerRoles: ['admin', 'editor', 'reviewer', 'agent', 'supervisor']
+	},
+	[QA_DB]: {
+		designFolder: 'qa',
+		documentTypes: ['recording', 'scorecard', 'evaluation', 'appeal', 'acknowledgement'],
+		readerRoles: ['admin', 'inspector', 'supervisor']
+	}
+};
+
+/** The per-agent QA database: readable by that agent alone (CouchDB has no per-document read control). */
+export const agentQaDatabase: DatabaseSpec = {
+	designFolder: 'qa-agent',
+	documentTypes: ['evaluation', 'appeal', 'acknowledgement'],
+	readerRoles: ['admin']
+};
+
+/** Database names allow only a-z0-9 and a few signs, so the user name is hex-encoded (as couch_peruser does). */
+export function agentQaDatabaseName(userName: string): string {
+	let hex = '';
+	for (const byte of new TextEncoder().encode(userName)) hex += byte.toString(16).padStart(2, '0');
+	return AGENT_QA_DB_PREFIX + hex;
+}
+
+export function isAgentQaDatabaseName(name: string): boolean {
+	return name.startsWith(AGENT_QA_DB_PREFIX) && /^[0-9a-f]+$/.test(name.slice(AGENT_QA_DB_PREFIX.length));
+}
+
+export function databaseForType(type: DocumentType): string {
+	for (const [name, spec] of Object.entries(databases)) if (spec.documentTypes.includes(type)) return name;
+	throw new Error(`no database holds documents of type ${type}`);
+}

@@ -1,0 +1,35 @@
+// 一线反馈 (feedback): search logs, search misses, corrections and questions from agents.
+function (newDoc, oldDoc, userCtx, secObj) {
+	var HANDLING_ROLES = ['editor', 'reviewer', 'admin'];
+	var handler = isServerAdmin(userCtx) || hasAnyRole(userCtx, HANDLING_ROLES);
+
+	if (newDoc._id.indexOf('_design/') === 0) {
+		if (!isServerAdmin(userCtx) && !hasRole(userCtx, 'admin')) forbid('只有管理员可以修改设计文档');
+		return;
+	}
+	if (newDoc._deleted) {
+		if (isServerAdmin(userCtx) || hasRole(userCtx, 'admin')) return;
+		forbid('反馈记录不可删除');
+	}
+	checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
+	checkAuthorship(newDoc, oldDoc, userCtx, 'createdBy', null);
+	var isNew = !oldDoc || oldDoc._deleted;
+
+	if (newDoc.type === 'searchLog') {
+		if (!isNew && !isServerAdmin(userCtx)) forbid('检索日志不可修改');
+		return;
+	}
+	if (isNew) {
+		if (newDoc.status !== 'open' && !handler) forbid('新反馈的状态必须是待处理');
+		return;
+	}
+	if (newDoc.createdAt !== oldDoc.createdAt) forbid('createdAt 不可更改');
+	if (handler) {
+		if (newDoc.updatedBy !== userCtx.name && !isServerAdmin(userCtx)) forbid('updatedBy 必须是当前用户');
+		return;
+	}
+	// The reporter may add to the note while the item is still open, nothing else.
+	if (oldDoc.createdBy !== userCtx.name) forbid('只能修改自己提交的反馈');
+	if (oldDoc.status !== 'open' || newDoc.status !== 'open') forbid('反馈已在处理中，不能再修改');
+	if (newDoc.text !== oldDoc.text || newDoc.entryId !== oldDoc.entryId) forbid('只能补充说明');
+}

@@ -1,0 +1,3 @@
+function (doc) {
+	if (doc.type !== 'searchLog' && doc.status !== 'closed') emit([doc.type, doc.createdAt], null);
+}

@@ -1,0 +1,3 @@
+function (doc) {
+	if (doc.type === 'entry') emit([doc.status, doc.updatedAt], null);
+}

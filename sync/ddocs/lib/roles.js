@@ -1,0 +1,39 @@
+// Role checks shared by every validate_doc_update (ES5).
+function hasRole(userCtx, role) {
+	return userCtx.roles.indexOf(role) !== -1;
+}
+function hasAnyRole(userCtx, roles) {
+	for (var i = 0; i < roles.length; i++) if (hasRole(userCtx, roles[i])) return true;
+	return false;
+}
+function isServerAdmin(userCtx) {
+	return hasRole(userCtx, '_admin');
+}
+function forbid(message) {
+	throw { forbidden: message };
+}
+function requireAnyRole(userCtx, roles, action) {
+	if (!isServerAdmin(userCtx) && !hasAnyRole(userCtx, roles)) forbid('没有权限' + action);
+}
+function sameJson(a, b) {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+// The type is the _id prefix; a document can never change its type.
+function checkDocumentShape(newDoc, oldDoc, allowedTypes, schemaIdByType, schemas) {
+	var type = newDoc.type;
+	if (allowedTypes.indexOf(type) === -1) forbid('此数据库不接受 ' + type + ' 类型的文档');
+	if (newDoc._id.indexOf(type + ':') !== 0) forbid('_id 必须以 ' + type + ': 开头');
+	if (oldDoc && !oldDoc._deleted && oldDoc.type !== type) forbid('文档类型不可更改');
+	var error = validateShape(newDoc, schemaIdByType[type], schemas);
+	if (error) forbid('文档结构不正确: ' + error);
+}
+// Stamps say who did it; nobody may sign a change with another user's name.
+function checkAuthorship(newDoc, oldDoc, userCtx, createdField, updatedField) {
+	if (isServerAdmin(userCtx)) return;
+	if (updatedField && newDoc[updatedField] !== userCtx.name) forbid(updatedField + ' 必须是当前用户');
+	if (!oldDoc || oldDoc._deleted) {
+		if (createdField && newDoc[createdField] !== userCtx.name) forbid(createdField + ' 必须是当前用户');
+	} else if (createdField && newDoc[createdField] !== oldDoc[createdField]) {
+		forbid(createdField + ' 不可更改');
+	}
+}

@@ -1,0 +1,41 @@
+// Demo accounts, one or more per role, created by `npm start` and `npm run setup -- --demo`.
+import type { UserAccount } from '../setup/setup';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export const demoUsers: UserAccount[] = [
+	{ name: 'admin01', password: DEMO_PASSWORD, roles: ['admin'], displayName: '系统管理员' },
+	{ name: 'editor01', password: DEMO_PASSWORD, roles: ['editor'], displayName: '王采编', team: '知识库采编组' },
+	{ name: 'editor02', password: DEMO_PASSWORD, roles: ['editor'], displayName: '李采编', team: '知识库采编组' },
+	{
+		name: 'reviewer01',
+		password: DEMO_PASSWORD,
+		roles: ['reviewer', 'editor'],
+		displayName: '赵审核',
+		team: '知识库采编组'
+	},
+	{ name: 'inspector01', password: DEMO_PASSWORD, roles: ['inspector'], displayName: '陈质检', team: '质检组' },
+	{
+		name: 'supervisor01',
+		password: DEMO_PASSWORD,
+		roles: ['supervisor', 'inspector'],
+		displayName: '周班长',
+		team: '话务一班'
+	},
+	{
+		name: 'agent01',
+		password: DEMO_PASSWORD,
+		roles: ['agent'],
+		displayName: '刘话务',
+		employeeNumber: '1001',
+		team: '话务一班'
+	},
+	{
+		name: 'agent02',
+		password: DEMO_PASSWORD,
+		roles: ['agent'],
+		displayName: '张话务',
+		employeeNumber: '1002',
+		team: '话务一班'
+	}
+];

@@ -1,0 +1,85 @@
+// One HTTP origin for the product: the static PWA at /, the sync endpoint at /db (embedded or proxied).
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createCouchApp } from './couch-app';
+import { createCouchDbProxy } from './couchdb-proxy';
+
+export const SYNC_PATH = '/db';
+
+export interface AppServerOptions {
+	host: string;
+	port: number;
+	dataDir: string;
+	/** The built app (adapter-static output); omitted in tests that need only the sync endpoint. */
+	buildDir?: string;
+	/** Proxy /db to this CouchDB instead of running the embedded server. */
+	couchdbUrl?: string;
+	admin: { name: string; password: string };
+}
+
+export interface RunningAppServer {
+	appUrl: string;
+	syncUrl: string;
+	close(): Promise<void>;
+}
+
+type Handler = (req: Request, res: Response, next: NextFunction) => void;
+
+function serveStaticApp(buildDir: string): Handler[] {
+	const indexFile = path.join(buildDir, 'index.html');
+	return [
+		express.static(buildDir, {
+			index: false,
+			setHeaders(res, file) {
+				// Hashed assets never change; the service worker and the shell must be revalidated.
+				if (file.includes(`${path.sep}_app${path.sep}immutable${path.sep}`)) {
+					res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+				} else res.setHeader('Cache-Control', 'no-cache');
+			}
+		}),
+		(req, res, next) => {
+			if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+			res.setHeader('Cache-Control', 'no-cache');
+			res.sendFile(indexFile);
+		}
+	];
+}
+
+export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
+	const app = express();
+	app.disable('x-powered-by');
+	if (options.couchdbUrl) {
+		app.use(SYNC_PATH, createCouchDbProxy(options.couchdbUrl));
+	} else {
+		const couch = await createCouchApp({
+			dataDir: options.dataDir,
+			adminName: options.admin.name,
+			adminPassword: options.admin.password
+		});
+		app.use(SYNC_PATH, couch.handler);
+	}
+	if (options.buildDir) {
+		if (!existsSync(path.join(options.buildDir, 'index.html'))) {
+			throw new Error(`没有找到构建好的应用 (${options.buildDir})：请先运行 npm run build`);
+		}
+		app.use(...serveStaticApp(options.buildDir));
+	}
+	const server = app.listen(options.port, options.host);
+	await new Promise<void>((resolve, reject) => {
+		server.once('listening', resolve);
+		server.once('error', reject);
+	});
+	const { port } = server.address() as AddressInfo;
+	const appUrl = `http://${options.host}:${port}`;
+	return {
+		appUrl,
+		syncUrl: `${appUrl}${SYNC_PATH}`,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})
+	};
+}

@@ -1,0 +1,141 @@
+// Brings a CouchDB (embedded or Apache CouchDB 3.x) to the state the app needs. Idempotent: every step
+// compares before it writes, so it can run on every start and after every upgrade.
+import nano, { type ServerScope } from 'nano';
+import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
+import { agentQaDatabase, agentQaDatabaseName, databases, type DatabaseSpec } from '../../src/lib/db/catalog';
+import { entryTemplates } from './entry-templates';
+
+export interface SetupOptions {
+	/** CouchDB URL with server-admin credentials, e.g. http://admin:secret@127.0.0.1:5984 */
+	url: string;
+	log?: (line: string) => void;
+}
+
+export interface UserAccount {
+	name: string;
+	password: string;
+	roles: string[];
+	displayName: string;
+	employeeNumber?: string;
+	team?: string;
+}
+
+function isNotFound(error: unknown): boolean {
+	return (error as { statusCode?: number }).statusCode === 404;
+}
+
+async function ensureDatabase(server: ServerScope, name: string, log: (line: string) => void) {
+	try {
+		await server.db.get(name);
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
+		await server.db.create(name);
+		log(`  created database ${name}`);
+	}
+}
+
+/** JSON with sorted keys, so that two documents compare equal whatever order their fields were written in. */
+function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_key, inner: unknown) =>
+		inner && typeof inner === 'object' && !Array.isArray(inner)
+			? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+			: inner
+	);
+}
+
+function securityObject(spec: DatabaseSpec, memberNames: string[] = []) {
+	return {
+		admins: { names: [], roles: ['admin'] },
+		members: { names: memberNames, roles: spec.readerRoles }
+	};
+}
+
+async function putIfChanged(server: ServerScope, database: string, doc: { _id: string; _rev?: string }) {
+	const db = server.use<Record<string, unknown>>(database);
+	let existing: Record<string, unknown> | undefined;
+	try {
+		existing = await db.get(doc._id);
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
+	}
+	const { _rev, ...current } = existing ?? {};
+	const { _rev: _ignored, ...wanted } = doc;
+	if (existing && canonicalJson(current) === canonicalJson(wanted)) return false;
+	await db.insert({ ...wanted, ...(_rev ? { _rev } : {}) } as Record<string, unknown> & { _id: string });
+	return true;
+}
+
+async function configureDatabase(
+	server: ServerScope,
+	name: string,
+	spec: DatabaseSpec,
+	designDocs: DesignDocument[],
+	log: (line: string) => void,
+	memberNames: string[] = []
+) {
+	await ensureDatabase(server, name, log);
+	await server.request({ db: name, path: '_security', method: 'PUT', body: securityObject(spec, memberNames) });
+	for (const ddoc of designDocs) {
+		if (await putIfChanged(server, name, ddoc)) log(`  updated ${name}/${ddoc._id}`);
+	}
+}
+
+export async function ensureUser(server: ServerScope, account: UserAccount, log: (line: string) => void) {
+	const users = server.use<Record<string, unknown>>('_users');
+	const id = `org.couchdb.user:${account.name}`;
+	let existing: Record<string, unknown> | undefined;
+	try {
+		existing = await users.get(id);
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
+	}
+	// An existing user keeps the password they may have changed; only the roles are brought in line.
+	if (!existing || canonicalJson(existing.roles) !== canonicalJson(account.roles)) {
+		await users.insert({
+			...(existing ?? { _id: id, name: account.name, type: 'user', password: account.password }),
+			_id: id,
+			roles: account.roles
+		});
+		log(`  ${existing ? 'updated roles of' : 'created'} user ${account.name} (${account.roles.join(', ')})`);
+	}
+	if (account.roles.includes('agent')) {
+		await configureDatabase(
+			server,
+			agentQaDatabaseName(account.name),
+			agentQaDatabase,
+			buildDesignDocuments(agentQaDatabase.designFolder, agentQaDatabase.documentTypes),
+			log,
+			[account.name]
+		);
+	}
+	await putIfChanged(server, 'kb', {
+		_id: `profile:${account.name}`,
+		type: 'profile',
+		userName: account.name,
+		displayName: account.displayName,
+		roles: account.roles,
+		...(account.employeeNumber ? { employeeNumber: account.employeeNumber } : {}),
+		...(account.team ? { team: account.team } : {})
+	} as { _id: string });
+}
+
+export async function runSetup(options: SetupOptions): Promise<ServerScope> {
+	const log = options.log ?? (() => {});
+	// parseUrl: false because the sync endpoint may sit under a path (/db), which nano would take for a database.
+	const server = nano({ url: options.url, parseUrl: false });
+	for (const system of ['_users', '_replicator']) await ensureDatabase(server, system, log);
+	for (const [name, spec] of Object.entries(databases)) {
+		await configureDatabase(server, name, spec, buildDesignDocuments(spec.designFolder, spec.documentTypes), log);
+	}
+	const now = new Date().toISOString();
+	for (const template of entryTemplates) {
+		const db = server.use('kb');
+		try {
+			await db.get(`template:${template.template}`);
+		} catch (error) {
+			if (!isNotFound(error)) throw error;
+			await db.insert({ ...template, _id: `template:${template.template}`, type: 'template', updatedBy: 'system', updatedAt: now });
+		}
+	}
+	return server;
+}
