@@ -8,7 +8,14 @@ const config = {
 	kit: {
 		// SPA fallback: the app is static files that any web server (or CouchDB itself) can host.
 		adapter: adapter({ fallback: 'index.html', strict: true }),
-		alias: { $schemas: 'schemas' }
+		alias: { $schemas: 'schemas' },
+		typescript: {
+			// The Node side (sync server, setup, scripts) is type-checked with the app.
+			config: (tsconfig) => {
+				tsconfig.include.push('../sync/**/*.ts');
+				return tsconfig;
+			}
+		}
 	}
 };
 

@@ -32,7 +32,9 @@ function embeddedAdminPassword(dataDir: string, env: NodeJS.ProcessEnv): string 
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv, argv: string[]): ServerConfig {
-	const dataDir = path.resolve(flag(argv, '--data') ?? env.HOTLINE_DATA_DIR ?? path.join(projectRoot, 'data'));
+	const dataDir = path.resolve(
+		flag(argv, '--data') ?? env.HOTLINE_DATA_DIR ?? path.join(projectRoot, 'data')
+	);
 	const port = Number(flag(argv, '--port') ?? env.PORT ?? 8345);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效: ${port}`);
 	const couchdbUrl = flag(argv, '--couchdb') ?? env.COUCHDB_URL;

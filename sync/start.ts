@@ -24,7 +24,9 @@ try {
 
 console.log('');
 console.log(`App: ${server.appUrl}/`);
-console.log(`Sync: ${config.couchdbUrl ? `${server.syncUrl} → ${new URL(config.couchdbUrl).origin}` : server.syncUrl}`);
+console.log(
+	`Sync: ${config.couchdbUrl ? `${server.syncUrl} → ${new URL(config.couchdbUrl).origin}` : server.syncUrl}`
+);
 if (!config.couchdbUrl) console.log(`Data: ${config.dataDir}`);
 if (config.loadDemo) {
 	console.log('Demo accounts (password for all):');

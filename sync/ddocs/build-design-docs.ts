@@ -47,7 +47,8 @@ export function composeValidateFunction(ruleSource: string, documentTypes: Docum
 	// The file may open with a comment line; CouchDB needs the bare function expression.
 	const fn = ruleSource.slice(ruleSource.indexOf('function'));
 	const brace = fn.indexOf('{');
-	if (!fn.startsWith('function') || brace < 0) throw new Error('validate_doc_update.js must hold one function');
+	if (!fn.startsWith('function') || brace < 0)
+		throw new Error('validate_doc_update.js must hold one function');
 	const typesForDb = Object.fromEntries(documentTypes.map((type) => [type, schemaIdByType[type]]));
 	const injected = [
 		`var SCHEMAS = ${JSON.stringify(schemasFor(documentTypes))};`,
@@ -66,7 +67,8 @@ export function buildDesignDocuments(designFolder: string, documentTypes: Docume
 			const ddocDir = path.join(folder, dirent.name);
 			const ddoc: DesignDocument = { _id: `_design/${dirent.name}`, language: 'javascript' };
 			const validateFile = path.join(ddocDir, 'validate_doc_update.js');
-			if (existsSync(validateFile)) ddoc.validate_doc_update = composeValidateFunction(read(validateFile), documentTypes);
+			if (existsSync(validateFile))
+				ddoc.validate_doc_update = composeValidateFunction(read(validateFile), documentTypes);
 			const viewsDir = path.join(ddocDir, 'views');
 			if (existsSync(viewsDir)) {
 				ddoc.views = {};

@@ -5,8 +5,20 @@ export const DEMO_PASSWORD = 'demo1234';
 
 export const demoUsers: UserAccount[] = [
 	{ name: 'admin01', password: DEMO_PASSWORD, roles: ['admin'], displayName: '系统管理员' },
-	{ name: 'editor01', password: DEMO_PASSWORD, roles: ['editor'], displayName: '王采编', team: '知识库采编组' },
-	{ name: 'editor02', password: DEMO_PASSWORD, roles: ['editor'], displayName: '李采编', team: '知识库采编组' },
+	{
+		name: 'editor01',
+		password: DEMO_PASSWORD,
+		roles: ['editor'],
+		displayName: '王采编',
+		team: '知识库采编组'
+	},
+	{
+		name: 'editor02',
+		password: DEMO_PASSWORD,
+		roles: ['editor'],
+		displayName: '李采编',
+		team: '知识库采编组'
+	},
 	{
 		name: 'reviewer01',
 		password: DEMO_PASSWORD,
@@ -14,7 +26,13 @@ export const demoUsers: UserAccount[] = [
 		displayName: '赵审核',
 		team: '知识库采编组'
 	},
-	{ name: 'inspector01', password: DEMO_PASSWORD, roles: ['inspector'], displayName: '陈质检', team: '质检组' },
+	{
+		name: 'inspector01',
+		password: DEMO_PASSWORD,
+		roles: ['inspector'],
+		displayName: '陈质检',
+		team: '质检组'
+	},
 	{
 		name: 'supervisor01',
 		password: DEMO_PASSWORD,

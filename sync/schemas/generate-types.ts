@@ -35,7 +35,9 @@ const types = await compile(rootSchema, 'AllDocuments', {
 	format: false
 });
 
-const typeMap = documentSchemas.map((schema) => `\t${schema.properties!.type!.const}: ${schema.title};`).join('\n');
+const typeMap = documentSchemas
+	.map((schema) => `\t${schema.properties!.type!.const}: ${schema.title};`)
+	.join('\n');
 const documentTypesTs = `${types}
 /** Every stored document type, by its \`type\` field (which is also its \`_id\` prefix). */
 export interface DocumentTypeMap {

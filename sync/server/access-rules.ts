@@ -21,8 +21,7 @@ export interface RouteRequest {
 }
 
 export type AccessDecision =
-	| { allow: true }
-	| { allow: false; status: 401 | 403 | 404 | 415; error: string; reason: string };
+	{ allow: true } | { allow: false; status: 401 | 403 | 404 | 415; error: string; reason: string };
 
 const ALLOW: AccessDecision = { allow: true };
 /** Server routes open to everyone; every other route starting with "_" needs a server admin. */
@@ -77,7 +76,8 @@ function acceptsBody(request: RouteRequest, parts: string[]): boolean {
 	const type = (request.contentType ?? '').split(';')[0]!.trim().toLowerCase();
 	if (type === 'application/json') return true;
 	// Attachments carry their own media type; CouchDB-to-CouchDB replication may PUT multipart documents.
-	const isAttachment = parts[1] === '_design' ? parts.length >= 4 : parts.length >= 3 && !parts[1]!.startsWith('_');
+	const isAttachment =
+		parts[1] === '_design' ? parts.length >= 4 : parts.length >= 3 && !parts[1]!.startsWith('_');
 	if (isAttachment) return true;
 	return type === 'multipart/related' && request.method === 'PUT' && parts.length === 2;
 }
@@ -96,19 +96,27 @@ export function decideDatabaseRoute(
 	const sub = parts[1] ?? '';
 	const writes = request.method !== 'GET' && request.method !== 'HEAD';
 	if (writes && JSON_BODY_METHODS.has(request.method) && !acceptsBody(request, parts)) {
-		return { allow: false, status: 415, error: 'bad_content_type', reason: 'Content-Type 必须是 application/json' };
+		return {
+			allow: false,
+			status: 415,
+			error: 'bad_content_type',
+			reason: 'Content-Type 必须是 application/json'
+		};
 	}
 	if (databaseAdmin) return ALLOW;
 	if (DATABASE_ADMIN_ROUTES.has(sub) && (writes || sub !== '_security')) {
 		return refuse(user, '只有数据库管理员可以执行此操作');
 	}
 	const touchesDesign = sub === '_design' || request.bodyDocumentIds.some((id) => id.startsWith('_design/'));
-	if (writes && touchesDesign && !isReadOnlyPost(parts)) return refuse(user, '只有数据库管理员可以修改设计文档');
+	if (writes && touchesDesign && !isReadOnlyPost(parts))
+		return refuse(user, '只有数据库管理员可以修改设计文档');
 	return ALLOW;
 }
 
 /** POSTs that only read: view queries with keys, _find, _all_docs with keys, _bulk_get, _revs_diff. */
 function isReadOnlyPost(parts: string[]): boolean {
 	const last = parts[parts.length - 1] ?? '';
-	return ['_find', '_all_docs', '_bulk_get', '_revs_diff', '_explain'].includes(last) || parts.includes('_view');
+	return (
+		['_find', '_all_docs', '_bulk_get', '_revs_diff', '_explain'].includes(last) || parts.includes('_view')
+	);
 }

@@ -55,7 +55,9 @@ function bodyDocumentIds(req: Request): string[] {
 	if (!body || typeof body !== 'object') return [];
 	const docs = (body as { docs?: unknown }).docs;
 	const list = Array.isArray(docs) ? docs : [body];
-	return list.flatMap((doc) => (doc && typeof doc === 'object' && typeof doc._id === 'string' ? [doc._id] : []));
+	return list.flatMap((doc) =>
+		doc && typeof doc === 'object' && typeof doc._id === 'string' ? [doc._id] : []
+	);
 }
 
 export async function createCouchApp(options: CouchAppOptions) {
@@ -75,7 +77,9 @@ export async function createCouchApp(options: CouchAppOptions) {
 	await setConfig(app, 'admins', options.adminName, options.adminPassword);
 
 	const securityReaders = new Map<string, PouchDB.Database>();
-	LocalPouchDB.on('destroyed', (name: string) => securityReaders.delete(name));
+	(LocalPouchDB as unknown as NodeJS.EventEmitter).on('destroyed', (name: string) =>
+		securityReaders.delete(name)
+	);
 	async function securityOf(name: string): Promise<SecurityObject> {
 		let db = securityReaders.get(name);
 		if (!db) securityReaders.set(name, (db = new LocalPouchDB(name)));
@@ -125,9 +129,13 @@ export async function createCouchApp(options: CouchAppOptions) {
 	// express-pouchdb authenticates in its own middleware; the authorization module registers /_config next.
 	const stack = app._router.stack;
 	const afterAuthentication = stack.findIndex((layer) => layer.route?.path === '/_config');
-	if (afterAuthentication < 0) throw new Error('express-pouchdb layout changed: cannot place the access guard');
+	if (afterAuthentication < 0)
+		throw new Error('express-pouchdb layout changed: cannot place the access guard');
 	app.use(guard);
 	stack.splice(afterAuthentication, 0, stack.pop()!);
 
-	return { handler: app as unknown as (req: Request, res: Response, next: NextFunction) => void, PouchDB: LocalPouchDB };
+	return {
+		handler: app as unknown as (req: Request, res: Response, next: NextFunction) => void,
+		PouchDB: LocalPouchDB
+	};
 }

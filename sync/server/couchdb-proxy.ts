@@ -34,7 +34,8 @@ export function createCouchDbProxy(couchdbUrl: string) {
 			}
 		);
 		forward.on('error', (error) => {
-			if (!res.headersSent) res.status(502).json({ error: 'bad_gateway', reason: `CouchDB 无法连接: ${error.message}` });
+			if (!res.headersSent)
+				res.status(502).json({ error: 'bad_gateway', reason: `CouchDB 无法连接: ${error.message}` });
 			else res.end();
 		});
 		req.pipe(forward);

@@ -52,5 +52,8 @@ export async function loadDemoKnowledge(server: ServerScope, log: (line: string)
 	const at = '2026-01-05T08:00:00.000Z';
 	const documents = [...demo.categories, ...demo.entries.map((entry) => publishedDemoEntry(entry, at))];
 	const added = await insertMissingDocuments(server.use('kb'), documents);
-	if (added > 0) log(`  loaded ${added} demo documents (${demo.entries.length} entries, ${demo.categories.length} categories)`);
+	if (added > 0)
+		log(
+			`  loaded ${added} demo documents (${demo.entries.length} entries, ${demo.categories.length} categories)`
+		);
 }

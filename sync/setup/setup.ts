@@ -74,7 +74,12 @@ async function configureDatabase(
 	memberNames: string[] = []
 ) {
 	await ensureDatabase(server, name, log);
-	await server.request({ db: name, path: '_security', method: 'PUT', body: securityObject(spec, memberNames) });
+	await server.request({
+		db: name,
+		path: '_security',
+		method: 'PUT',
+		body: securityObject(spec, memberNames)
+	});
 	for (const ddoc of designDocs) {
 		if (await putIfChanged(server, name, ddoc)) log(`  updated ${name}/${ddoc._id}`);
 	}
@@ -122,19 +127,31 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 	const log = options.log ?? (() => {});
 	// parseUrl: false because the sync endpoint may sit under a path (/db), which nano would take for a database.
-	const server = nano({ url: options.url, parseUrl: false });
+	const server = nano({ url: options.url, parseUrl: false } as Parameters<typeof nano>[0]);
 	for (const system of ['_users', '_replicator']) await ensureDatabase(server, system, log);
 	for (const [name, spec] of Object.entries(databases)) {
-		await configureDatabase(server, name, spec, buildDesignDocuments(spec.designFolder, spec.documentTypes), log);
+		await configureDatabase(
+			server,
+			name,
+			spec,
+			buildDesignDocuments(spec.designFolder, spec.documentTypes),
+			log
+		);
 	}
 	const now = new Date().toISOString();
 	for (const template of entryTemplates) {
-		const db = server.use('kb');
+		const db = server.use<Record<string, unknown>>('kb');
 		try {
 			await db.get(`template:${template.template}`);
 		} catch (error) {
 			if (!isNotFound(error)) throw error;
-			await db.insert({ ...template, _id: `template:${template.template}`, type: 'template', updatedBy: 'system', updatedAt: now });
+			await db.insert({
+				...template,
+				_id: `template:${template.template}`,
+				type: 'template',
+				updatedBy: 'system',
+				updatedAt: now
+			});
 		}
 	}
 	return server;

@@ -1,4 +1,5 @@
 // Role checks shared by every validate_doc_update (ES5).
+/* global validateShape -- defined in validate-shape.js, spliced into the same function */
 function hasRole(userCtx, role) {
 	return userCtx.roles.indexOf(role) !== -1;
 }

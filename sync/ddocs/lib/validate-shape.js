@@ -3,6 +3,10 @@
 // items, minItems, maxItems, minLength, maxLength, pattern, minimum, maximum. Keys starting with "_" that a
 // schema does not declare (_revisions, _deleted, …) belong to CouchDB and are not checked.
 function validateShape(value, schemaId, schemas) {
+	// Documents may hold a field named hasOwnProperty; never call it on them.
+	function has(object, key) {
+		return Object.prototype.hasOwnProperty.call(object, key);
+	}
 	function resolve(ref, baseId) {
 		var hash = ref.indexOf('#');
 		var fileId = hash === 0 ? baseId : ref.slice(0, hash === -1 ? ref.length : hash);
@@ -45,7 +49,7 @@ function validateShape(value, schemaId, schemas) {
 			for (i = 0; i < types.length; i++) if (matchesType(v, types[i])) typeOk = true;
 			if (!typeOk) return where + ' 类型应为 ' + types.join('/');
 		}
-		if (schema.hasOwnProperty('const') && v !== schema['const']) return where + ' 应为 ' + schema['const'];
+		if (has(schema, 'const') && v !== schema['const']) return where + ' 应为 ' + schema['const'];
 		if (schema['enum']) {
 			var found = false;
 			for (i = 0; i < schema['enum'].length; i++) if (schema['enum'][i] === v) found = true;
@@ -55,7 +59,10 @@ function validateShape(value, schemaId, schemas) {
 			var firstError = null;
 			for (i = 0; i < schema.anyOf.length; i++) {
 				error = check(v, schema.anyOf[i], baseId, path);
-				if (!error) { firstError = null; break; }
+				if (!error) {
+					firstError = null;
+					break;
+				}
 				if (!firstError) firstError = error;
 			}
 			if (firstError) return firstError;
@@ -71,8 +78,10 @@ function validateShape(value, schemaId, schemas) {
 			if (schema.maximum !== undefined && v > schema.maximum) return where + ' 不能大于 ' + schema.maximum;
 		}
 		if (kind === 'array') {
-			if (schema.minItems !== undefined && v.length < schema.minItems) return where + ' 至少 ' + schema.minItems + ' 项';
-			if (schema.maxItems !== undefined && v.length > schema.maxItems) return where + ' 至多 ' + schema.maxItems + ' 项';
+			if (schema.minItems !== undefined && v.length < schema.minItems)
+				return where + ' 至少 ' + schema.minItems + ' 项';
+			if (schema.maxItems !== undefined && v.length > schema.maxItems)
+				return where + ' 至多 ' + schema.maxItems + ' 项';
 			if (schema.items) {
 				for (i = 0; i < v.length; i++) {
 					error = check(v[i], schema.items, baseId, where + '[' + i + ']');
@@ -84,13 +93,13 @@ function validateShape(value, schemaId, schemas) {
 			var properties = schema.properties || {};
 			if (schema.required) {
 				for (i = 0; i < schema.required.length; i++) {
-					if (!v.hasOwnProperty(schema.required[i])) return (path ? path + '.' : '') + schema.required[i] + ' 必填';
+					if (!has(v, schema.required[i])) return (path ? path + '.' : '') + schema.required[i] + ' 必填';
 				}
 			}
 			for (key in v) {
-				if (!v.hasOwnProperty(key)) continue;
+				if (!has(v, key)) continue;
 				var childPath = (path ? path + '.' : '') + key;
-				if (properties.hasOwnProperty(key)) {
+				if (has(properties, key)) {
 					error = check(v[key], properties[key], baseId, childPath);
 					if (error) return error;
 				} else if (schema.additionalProperties === false && key.charAt(0) !== '_') {

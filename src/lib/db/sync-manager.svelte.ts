@@ -1,0 +1,188 @@
+// Live two-way replication of every database the user may read, with retry and backoff, and the state the
+// header shows: 已同步 / 同步中 N / 离线 / 出错, unpushed local changes, refused writes and conflicts.
+import PouchDB from 'pouchdb-browser';
+import { nowIso } from '$lib/time';
+import { knownConflicts, recheckConflicts, scanAllConflicts, type ConflictRecord } from './conflict-tracker';
+import { openLocalDatabase, type LocalDatabase } from './local-databases';
+import { countUnpushed, markPushed, onUnpushedCountChange } from './unpushed-changes';
+
+export type SyncState = 'synced' | 'syncing' | 'offline' | 'error' | 'stopped';
+
+export interface RefusedWrite {
+	id: string;
+	reason: string;
+}
+
+export interface DatabaseSyncStatus {
+	database: string;
+	state: SyncState;
+	/** Documents still to transfer in the current batch, as PouchDB reports it. */
+	pending: number;
+	unpushed: number;
+	error: string | null;
+	refused: RefusedWrite[];
+	conflicts: ConflictRecord[];
+	lastSyncedAt: string | null;
+	docsRead: number;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+/** Retry soon after a failure, then double the wait up to a minute: a flaky government network recovers on its own. */
+export function nextBackoff(delay: number): number {
+	return delay === 0 ? 1000 : Math.min(delay * 2, MAX_BACKOFF_MS);
+}
+
+interface ReplicationError {
+	status?: number;
+	name?: string;
+	reason?: string;
+	message?: string;
+	id?: string;
+}
+
+function describeError(error: ReplicationError): { state: SyncState; message: string } {
+	if (!error.status || error.name === 'TypeError' || error.status === 0) {
+		return { state: 'offline', message: '无法连接同步服务器' };
+	}
+	if (error.status === 401) return { state: 'error', message: '登录已过期，请重新登录后继续同步' };
+	if (error.status === 403)
+		return { state: 'error', message: `服务器拒绝: ${error.reason ?? error.message ?? ''}` };
+	return { state: 'error', message: `同步出错 (${error.status}): ${error.reason ?? error.message ?? ''}` };
+}
+
+export class SyncManager {
+	statuses = $state<DatabaseSyncStatus[]>([]);
+	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+
+	/** One word for the header: the worst state among the databases. */
+	overall = $derived.by((): SyncState => {
+		if (this.statuses.length === 0) return 'stopped';
+		const states = this.statuses.map((status) => status.state);
+		if (states.includes('error')) return 'error';
+		if (!this.online || states.includes('offline')) return 'offline';
+		if (states.includes('syncing')) return 'syncing';
+		return 'synced';
+	});
+	unpushed = $derived(this.statuses.reduce((sum, status) => sum + status.unpushed, 0));
+	pending = $derived(this.statuses.reduce((sum, status) => sum + status.pending + status.unpushed, 0));
+	conflicts = $derived(
+		this.statuses.flatMap((status) => status.conflicts.map((c) => ({ ...c, database: status.database })))
+	);
+	errors = $derived(
+		this.statuses.flatMap((status) => (status.error ? [`${status.database}: ${status.error}`] : []))
+	);
+
+	#handles: PouchDB.Replication.Sync<object>[] = [];
+	#stopListening: Array<() => void> = [];
+
+	async start(userName: string, databaseNames: string[], remoteBase: string): Promise<void> {
+		await this.stop();
+		this.statuses = databaseNames.map((database) => ({
+			database,
+			state: 'syncing',
+			pending: 0,
+			unpushed: 0,
+			error: null,
+			refused: [],
+			conflicts: [],
+			lastSyncedAt: null,
+			docsRead: 0
+		}));
+		this.#listenToNetwork();
+		this.#stopListening.push(
+			onUnpushedCountChange((db, count) => {
+				const status = this.#statusFor(db, userName);
+				if (status) status.unpushed = count;
+			})
+		);
+		for (const status of this.statuses) {
+			const local = openLocalDatabase(userName, status.database);
+			status.unpushed = await countUnpushed(local);
+			status.conflicts = await knownConflicts(local);
+			this.#replicate(local, new PouchDB(`${remoteBase}/${status.database}`, { skip_setup: true }), status);
+		}
+	}
+
+	async stop(): Promise<void> {
+		for (const handle of this.#handles) handle.cancel();
+		this.#handles = [];
+		for (const stop of this.#stopListening) stop();
+		this.#stopListening = [];
+		this.statuses = [];
+	}
+
+	async rescanConflicts(userName: string): Promise<void> {
+		for (const status of this.statuses) {
+			status.conflicts = await scanAllConflicts(openLocalDatabase(userName, status.database));
+		}
+	}
+
+	#statusFor(db: LocalDatabase, userName: string): DatabaseSyncStatus | undefined {
+		return this.statuses.find((status) => openLocalDatabase(userName, status.database) === db);
+	}
+
+	#listenToNetwork() {
+		const update = () => (this.online = navigator.onLine);
+		window.addEventListener('online', update);
+		window.addEventListener('offline', update);
+		this.#stopListening.push(() => {
+			window.removeEventListener('online', update);
+			window.removeEventListener('offline', update);
+		});
+		update();
+	}
+
+	#replicate(local: LocalDatabase, remote: PouchDB.Database, status: DatabaseSyncStatus) {
+		const handle = local.sync(remote, {
+			live: true,
+			retry: true,
+			batch_size: 500,
+			batches_limit: 4,
+			back_off_function: nextBackoff
+		});
+		handle.on('change', (info) => {
+			status.state = 'syncing';
+			status.error = null;
+			const change = info.change as PouchDB.Replication.ReplicationResult<object> & { pending?: number };
+			status.pending = change.pending ?? 0;
+			const docs = change.docs as Array<{ _id: string; _rev?: string }>;
+			if (info.direction === 'push') {
+				void markPushed(local, docs);
+			} else {
+				status.docsRead = change.docs_read;
+				void recheckConflicts(
+					local,
+					docs.map((doc) => doc._id)
+				).then((conflicts) => (status.conflicts = conflicts));
+			}
+		});
+		handle.on('active', () => {
+			status.state = 'syncing';
+		});
+		handle.on('paused', (error?: ReplicationError) => {
+			status.pending = 0;
+			if (error) {
+				const described = describeError(error);
+				status.state = described.state;
+				status.error = described.message;
+			} else {
+				status.state = 'synced';
+				status.error = null;
+				status.lastSyncedAt = nowIso();
+			}
+		});
+		handle.on('denied', (error: ReplicationError) => {
+			const id = error.id ?? '未知文档';
+			const reason = error.reason ?? error.message ?? '服务器拒绝了这条修改';
+			status.refused = [...status.refused.filter((refused) => refused.id !== id), { id, reason }];
+		});
+		handle.on('error', (error: ReplicationError) => {
+			const described = describeError(error);
+			status.state = described.state === 'offline' ? 'offline' : 'error';
+			status.error = described.message;
+		});
+		this.#handles.push(handle);
+	}
+}
+
+export const syncManager = new SyncManager();

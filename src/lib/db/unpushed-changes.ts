@@ -1,0 +1,73 @@
+// Local writes not yet confirmed by the server, kept in a _local document (never replicated) so the count
+// survives reloads and offline starts. Updates are serialized per database because _local docs have revisions.
+import type { LocalDatabase } from './local-databases';
+
+const DOC_ID = '_local/unpushed-changes';
+
+interface UnpushedDoc {
+	_id: string;
+	_rev?: string;
+	changes: Record<string, string>;
+}
+
+const queues = new WeakMap<LocalDatabase, Promise<unknown>>();
+const listeners = new Set<(db: LocalDatabase, count: number) => void>();
+
+function serialized<T>(db: LocalDatabase, work: () => Promise<T>): Promise<T> {
+	const next = (queues.get(db) ?? Promise.resolve()).then(work, work);
+	queues.set(
+		db,
+		next.catch(() => undefined)
+	);
+	return next;
+}
+
+async function read(db: LocalDatabase): Promise<UnpushedDoc> {
+	try {
+		return (await db.get(DOC_ID)) as unknown as UnpushedDoc;
+	} catch (error) {
+		if ((error as { status?: number }).status === 404) return { _id: DOC_ID, changes: {} };
+		throw error;
+	}
+}
+
+async function update(db: LocalDatabase, change: (changes: Record<string, string>) => boolean) {
+	return serialized(db, async () => {
+		const doc = await read(db);
+		if (!change(doc.changes)) return Object.keys(doc.changes).length;
+		await db.put(doc as unknown as PouchDB.Core.PutDocument<object>);
+		const count = Object.keys(doc.changes).length;
+		for (const listener of listeners) listener(db, count);
+		return count;
+	});
+}
+
+export function recordUnpushedWrite(db: LocalDatabase, id: string, rev: string) {
+	return update(db, (changes) => {
+		changes[id] = rev;
+		return true;
+	});
+}
+
+/** Called with the documents a push replication batch delivered. */
+export function markPushed(db: LocalDatabase, docs: Array<{ _id: string; _rev?: string }>) {
+	return update(db, (changes) => {
+		let changed = false;
+		for (const doc of docs) {
+			if (changes[doc._id] !== undefined && changes[doc._id] === doc._rev) {
+				delete changes[doc._id];
+				changed = true;
+			}
+		}
+		return changed;
+	});
+}
+
+export async function countUnpushed(db: LocalDatabase): Promise<number> {
+	return Object.keys((await read(db)).changes).length;
+}
+
+export function onUnpushedCountChange(listener: (db: LocalDatabase, count: number) => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}

@@ -1,0 +1,66 @@
+// Ajv compiled from schemas/: every write is checked here before it reaches PouchDB (the server checks again).
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { AnyDocument, DocumentType } from './generated/documents';
+import { schemaIdByType, schemasById } from './generated/schema-registry';
+
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true });
+for (const schema of Object.values(schemasById)) ajv.addSchema(schema);
+
+const validators = new Map<DocumentType, ValidateFunction>();
+
+function validatorFor(type: DocumentType): ValidateFunction {
+	let validate = validators.get(type);
+	if (!validate) {
+		validate = ajv.getSchema(schemaIdByType[type]);
+		if (!validate) throw new Error(`no schema for ${type}`);
+		validators.set(type, validate);
+	}
+	return validate;
+}
+
+function describe(error: ErrorObject): string {
+	const field = error.instancePath.replace(/^\//, '').replaceAll('/', '.') || '文档';
+	switch (error.keyword) {
+		case 'required':
+			return `${field === '文档' ? '' : field + '.'}${String(error.params.missingProperty)} 必填`;
+		case 'minLength':
+			return `${field} 太短`;
+		case 'maxLength':
+			return `${field} 太长`;
+		case 'additionalProperties':
+			return `${field === '文档' ? '' : field + '.'}${String(error.params.additionalProperty)} 不是允许的字段`;
+		case 'pattern':
+			return `${field} 格式不正确`;
+		default:
+			return `${field} ${error.message ?? '不符合要求'}`;
+	}
+}
+
+export type ValidationResult = { ok: true } | { ok: false; errors: string[] };
+
+export function isDocumentType(value: unknown): value is DocumentType {
+	return typeof value === 'string' && value in schemaIdByType;
+}
+
+export function validateDocument(doc: unknown): ValidationResult {
+	const type = (doc as { type?: unknown } | null)?.type;
+	if (!isDocumentType(type)) return { ok: false, errors: [`未知的文档类型 ${String(type)}`] };
+	const id = (doc as { _id?: unknown })._id;
+	if (typeof id !== 'string' || !id.startsWith(`${type}:`))
+		return { ok: false, errors: [`_id 必须以 ${type}: 开头`] };
+	const validate = validatorFor(type);
+	if (validate(doc)) return { ok: true };
+	return { ok: false, errors: (validate.errors ?? []).map(describe) };
+}
+
+export function assertValidDocument(doc: AnyDocument): void {
+	const result = validateDocument(doc);
+	if (!result.ok) throw new DocumentValidationError(result.errors);
+}
+
+export class DocumentValidationError extends Error {
+	constructor(readonly errors: string[]) {
+		super(`文档不符合格式: ${errors.join('；')}`);
+		this.name = 'DocumentValidationError';
+	}
+}

@@ -1,0 +1,13 @@
+// The knowledge area, as other areas and routes use it.
+export {
+	createEntry,
+	getEntry,
+	listEntries,
+	listPublishedEntries,
+	loadCategories,
+	type CategoryDirectory,
+	type StoredEntry
+} from './entry.service';
+export { checkEntryInput, type EntryInputErrors, type NewEntryInput } from './entry-draft';
+export { STATUS_LABELS, TEMPLATE_LABELS, validityLabel } from './labels';
+export { matchesText } from './entry-filter';

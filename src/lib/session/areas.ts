@@ -1,0 +1,36 @@
+// The work areas of the app and the roles that see them; a user with several roles sees several areas.
+import type { Role } from '$lib/db/catalog';
+
+export interface Area {
+	key: string;
+	label: string;
+	href: string;
+	roles: readonly Role[];
+}
+
+const EVERYONE = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor'] as const;
+
+export const AREAS: readonly Area[] = [
+	{ key: 'search', label: '知识检索', href: '/search', roles: EVERYONE },
+	{ key: 'kb', label: '知识库管理', href: '/kb', roles: ['editor', 'reviewer', 'admin'] },
+	{ key: 'sync', label: '同步与存储', href: '/sync', roles: EVERYONE }
+];
+
+export function areasFor(roles: readonly string[]): Area[] {
+	return AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));
+}
+
+/** The area a path belongs to, or null for pages every signed-in user may open. */
+export function areaOfPath(pathname: string): Area | null {
+	return AREAS.find((area) => pathname === area.href || pathname.startsWith(`${area.href}/`)) ?? null;
+}
+
+export function mayOpen(pathname: string, roles: readonly string[]): boolean {
+	const area = areaOfPath(pathname);
+	return !area || area.roles.some((role) => roles.includes(role));
+}
+
+export function homeFor(roles: readonly string[]): string {
+	if (roles.includes('agent')) return '/search';
+	return areasFor(roles).find((area) => area.key !== 'sync')?.href ?? '/sync';
+}
