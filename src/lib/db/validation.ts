@@ -31,6 +31,17 @@ function describe(error: ErrorObject): string {
 			return `${field === '文档' ? '' : field + '.'}${String(error.params.additionalProperty)} 不是允许的字段`;
 		case 'pattern':
 			return `${field} 格式不正确`;
+		case 'enum':
+		case 'const':
+			return `${field} 取值无效`;
+		case 'type':
+			return `${field} 类型应为 ${String(error.params.type)}`;
+		case 'minimum':
+		case 'maximum':
+			return `${field} 超出范围`;
+		case 'minItems':
+		case 'maxItems':
+			return `${field} 项数不符合要求`;
 		default:
 			return `${field} ${error.message ?? '不符合要求'}`;
 	}

@@ -98,6 +98,8 @@ function validateShape(value, schemaId, schemas) {
 			}
 			for (key in v) {
 				if (!has(v, key)) continue;
+				// Some servers hand new documents over with an empty _rev.
+				if (key.charAt(0) === '_' && (v[key] === undefined || v[key] === null)) continue;
 				var childPath = (path ? path + '.' : '') + key;
 				if (has(properties, key)) {
 					error = check(v[key], properties[key], baseId, childPath);
