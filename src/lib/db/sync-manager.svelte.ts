@@ -74,9 +74,11 @@ export class SyncManager {
 
 	#handles: PouchDB.Replication.Sync<object>[] = [];
 	#stopListening: Array<() => void> = [];
+	#startedWith: [string, string[], string] | null = null;
 
 	async start(userName: string, databaseNames: string[], remoteBase: string): Promise<void> {
 		await this.stop();
+		this.#startedWith = [userName, databaseNames, remoteBase];
 		this.statuses = databaseNames.map((database) => ({
 			database,
 			state: 'syncing',
@@ -109,6 +111,7 @@ export class SyncManager {
 		for (const stop of this.#stopListening) stop();
 		this.#stopListening = [];
 		this.statuses = [];
+		this.#startedWith = null;
 	}
 
 	async rescanConflicts(userName: string): Promise<void> {
@@ -122,7 +125,12 @@ export class SyncManager {
 	}
 
 	#listenToNetwork() {
-		const update = () => (this.online = navigator.onLine);
+		const update = () => {
+			const cameBack = !this.online && navigator.onLine;
+			this.online = navigator.onLine;
+			// Back online: start over at once instead of waiting out a backoff of up to a minute.
+			if (cameBack && this.#startedWith) void this.start(...this.#startedWith);
+		};
 		window.addEventListener('online', update);
 		window.addEventListener('offline', update);
 		this.#stopListening.push(() => {

@@ -1,0 +1,82 @@
+// An editor's entry reaches a colleague's browser through the sync server, also when it was written offline.
+import type { Page } from '@playwright/test';
+import { expect, signIn, test, waitUntilSynced } from './fixtures';
+
+async function createEntry(page: Page, question: string, answer: string) {
+	await page.getByRole('navigation', { name: '工作区' }).getByRole('link', { name: '知识库管理' }).click();
+	await page.getByRole('link', { name: '新建知识点' }).click();
+	await page.getByLabel('标准问题').fill(question);
+	await page.getByLabel('业务分类').selectOption({ index: 1 });
+	await page.getByLabel('答案').fill(answer);
+	await page.getByLabel('相似问题（每行一个）').fill('电动车咋上牌\n电瓶车挂牌去哪');
+	await page.getByRole('button', { name: '保存草稿' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: question })).toBeVisible();
+}
+
+test('an entry created by an editor is seen by a second browser, online and after working offline', async ({
+	browser,
+	baseURL
+}) => {
+	const editorContext = await browser.newContext({ baseURL });
+	const editor = await editorContext.newPage();
+	await signIn(editor, 'editor01');
+	await waitUntilSynced(editor);
+
+	const onlineQuestion = `电动自行车如何上牌？（在线 ${Date.now()}）`;
+	await createEntry(editor, onlineQuestion, '携带购车发票、合格证和身份证到车管所办理。');
+	await waitUntilSynced(editor);
+
+	const reviewerContext = await browser.newContext({ baseURL });
+	const reviewer = await reviewerContext.newPage();
+	await signIn(reviewer, 'reviewer01');
+	await reviewer
+		.getByRole('navigation', { name: '工作区' })
+		.getByRole('link', { name: '知识库管理' })
+		.click();
+	await expect(reviewer.getByRole('link', { name: onlineQuestion })).toBeVisible({ timeout: 30_000 });
+
+	// The app shell comes from the service worker once it controls the page.
+	await editor.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await expect.poll(() => editor.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+	await editorContext.setOffline(true);
+	await editor.reload();
+	await expect(editor.getByTestId('sync-status')).toContainText('离线');
+	await editor.getByRole('navigation', { name: '工作区' }).getByRole('link', { name: '知识库管理' }).click();
+	await expect(editor.getByRole('link', { name: onlineQuestion })).toBeVisible();
+
+	const offlineQuestion = `电动自行车如何上牌？（离线 ${Date.now()}）`;
+	await createEntry(editor, offlineQuestion, '断网时写下的答案，联网后自动上传。');
+	await expect(editor.getByTestId('unpushed-count')).toHaveText('未上传 1');
+	await expect(reviewer.getByRole('link', { name: offlineQuestion })).toHaveCount(0);
+
+	await editorContext.setOffline(false);
+	await waitUntilSynced(editor);
+	await expect(reviewer.getByRole('link', { name: offlineQuestion })).toBeVisible({ timeout: 30_000 });
+
+	await editorContext.close();
+	await reviewerContext.close();
+});
+
+test('an offline reload keeps what the editor saved and still counts it as not yet uploaded', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	await signIn(page, 'editor02');
+	await waitUntilSynced(page);
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+	await context.setOffline(true);
+	const question = `居住证到期了怎么续签？（${Date.now()}）`;
+	await createEntry(page, question, '在居住证有效期满前三十日内，到居住地公安派出所办理签注。');
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 2, name: question })).toBeVisible();
+	await expect(page.getByTestId('unpushed-count')).toHaveText('未上传 1');
+
+	await context.setOffline(false);
+	await waitUntilSynced(page);
+	await context.close();
+});
