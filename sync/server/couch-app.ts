@@ -14,6 +14,7 @@ import {
 	type SecurityObject,
 	type UserContext
 } from './access-rules';
+import { installValidation } from './validation';
 
 export interface CouchAppOptions {
 	dataDir: string;
@@ -30,6 +31,9 @@ interface ExpressPouchApp {
 	(req: Request, res: Response, next: NextFunction): void;
 	couchConfig: { set(section: string, key: string, value: unknown, callback: (err?: Error) => void): void };
 	use(handler: unknown): void;
+	dbWrapper: {
+		registerWrapper(wrapper: (name: string, db: PouchDB.Database, next: () => unknown) => unknown): void;
+	};
 	_router: { stack: Array<{ route?: { path: string } }> };
 }
 
@@ -68,8 +72,13 @@ export async function createCouchApp(options: CouchAppOptions) {
 		mode: 'fullCouchDB',
 		inMemoryConfig: true,
 		logPath: path.join(options.dataDir, 'server.log'),
-		overrideMode: { exclude: ['routes/fauxton'] }
+		// Our own validation replaces pouchdb-validation (see validation.ts); no Fauxton UI.
+		overrideMode: { exclude: ['routes/fauxton', 'validation'] }
 	}) as unknown as ExpressPouchApp;
+	app.dbWrapper.registerWrapper((_name, db, next) => {
+		installValidation(db);
+		return next();
+	});
 
 	await setConfig(app, 'couch_httpd_auth', 'secret', persistentSecret(options.dataDir));
 	await setConfig(app, 'couch_httpd_auth', 'timeout', SESSION_SECONDS);

@@ -7,3 +7,15 @@ declare module 'pouchdb' {
 	const PouchDB: PouchDB.Static;
 	export default PouchDB;
 }
+declare module 'pouchdb-adapter-memory' {
+	const plugin: PouchDB.Plugin;
+	export default plugin;
+}
+declare module 'pouchdb-wrappers' {
+	const wrappers: { installWrapperMethods(db: unknown, handlers: Record<string, unknown>): void };
+	export default wrappers;
+}
+declare module 'pouchdb-bulkdocs-wrapper' {
+	const createBulkDocsWrapper: (handler: (doc: never, args: never) => Promise<void>) => unknown;
+	export default createBulkDocsWrapper;
+}
