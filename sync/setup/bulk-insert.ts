@@ -6,7 +6,8 @@ const BATCH_SIZE = 500;
 /** Writes the documents whose _id is not in the database yet; returns how many it wrote. */
 export async function insertMissingDocuments<T extends { _id: string }>(
 	db: DocumentScope<unknown>,
-	documents: T[]
+	documents: T[],
+	onProgress?: (written: number, total: number) => void
 ): Promise<number> {
 	const existing = new Set<string>();
 	for (let start = 0; start < documents.length; start += BATCH_SIZE) {
@@ -16,7 +17,7 @@ export async function insertMissingDocuments<T extends { _id: string }>(
 			if ('value' in row && row.value && !(row.value as { deleted?: boolean }).deleted) existing.add(row.key);
 	}
 	const missing = documents.filter((doc) => !existing.has(doc._id));
-	await insertAllOrNothing(db, missing);
+	await insertAllOrNothing(db, missing, (written) => onProgress?.(written, missing.length));
 	return missing.length;
 }
 
