@@ -26,7 +26,7 @@ if (parsed.problems.length > 0) {
 	if (parsed.problems.length > 50) console.error(`  …另有 ${parsed.problems.length - 50} 个`);
 	process.exit(1);
 }
-const db = nano({ url, parseUrl: false } as Parameters<typeof nano>[0]).use<object>('kb');
+const db = nano({ url, parseUrl: false } as Parameters<typeof nano>[0]).use<unknown>('kb');
 try {
 	const added = await insertMissingDocuments(db, parsed.documents, (written, total) =>
 		process.stdout.write(`\r已写入 ${written} / ${total}`)
