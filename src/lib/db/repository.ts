@@ -2,11 +2,36 @@
 // not yet pushed until the replication confirms it.
 import { databaseForType } from './catalog';
 import type { DocumentType, DocumentTypeMap } from './generated/documents';
-import { openLocalDatabase } from './local-databases';
+import { LOCAL_DESIGN_PREFIX, openLocalDatabase } from './local-databases';
 import { recordUnpushedWrite } from './unpushed-changes';
 import { assertValidDocument } from './validation';
 
 export type Stored<T> = T & { _rev: string };
+
+/** Local Mango indexes; their design documents stay in this browser (see LOCAL_DESIGN_PREFIX). */
+const INDEXES: Partial<Record<DocumentType, string[][]>> = {
+	entry: [['type', 'updatedAt']]
+};
+const ensuredIndexes = new WeakMap<object, Promise<unknown>>();
+
+function ensureIndexes(db: PouchDB.Database, type: DocumentType): Promise<unknown> {
+	let ensured = ensuredIndexes.get(db);
+	if (!ensured) {
+		ensured = Promise.all(
+			(INDEXES[type] ?? []).map((fields) =>
+				db.createIndex({ index: { fields, ddoc: `${LOCAL_DESIGN_PREFIX}${type}-by-${fields.join('-')}` } })
+			)
+		);
+		ensuredIndexes.set(db, ensured);
+	}
+	return ensured;
+}
+
+export interface RecentQuery {
+	/** Extra Mango conditions, e.g. { status: 'published' }. */
+	selector?: PouchDB.Find.Selector;
+	limit: number;
+}
 
 export class Repository<T extends DocumentType> {
 	constructor(
@@ -33,6 +58,17 @@ export class Repository<T extends DocumentType> {
 		const prefix = `${this.type}:`;
 		const result = await this.db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` });
 		return result.rows.flatMap((row) => (row.doc ? [row.doc as unknown as Stored<DocumentTypeMap[T]>] : []));
+	}
+
+	/** The most recently updated documents matching the selector, newest first, through a local index. */
+	async recent(query: RecentQuery): Promise<Stored<DocumentTypeMap[T]>[]> {
+		await ensureIndexes(this.db, this.type);
+		const result = await this.db.find({
+			selector: { type: this.type, updatedAt: { $gte: '' }, ...query.selector },
+			sort: [{ type: 'desc' }, { updatedAt: 'desc' }],
+			limit: query.limit
+		});
+		return result.docs as unknown as Stored<DocumentTypeMap[T]>[];
 	}
 
 	async save(doc: DocumentTypeMap[T]): Promise<Stored<DocumentTypeMap[T]>> {

@@ -3,7 +3,7 @@
 import PouchDB from 'pouchdb-browser';
 import { nowIso } from '$lib/time';
 import { knownConflicts, recheckConflicts, scanAllConflicts, type ConflictRecord } from './conflict-tracker';
-import { openLocalDatabase, type LocalDatabase } from './local-databases';
+import { LOCAL_DESIGN_PREFIX, openLocalDatabase, type LocalDatabase } from './local-databases';
 import { countUnpushed, markPushed, onUnpushedCountChange } from './unpushed-changes';
 
 export type SyncState = 'synced' | 'syncing' | 'offline' | 'error' | 'stopped';
@@ -24,6 +24,9 @@ export interface DatabaseSyncStatus {
 	conflicts: ConflictRecord[];
 	lastSyncedAt: string | null;
 	docsRead: number;
+	/** Documents on the server and here, for the first sync's progress. */
+	remoteDocCount: number | null;
+	localDocCount: number;
 }
 
 const MAX_BACKOFF_MS = 60_000;
@@ -88,7 +91,9 @@ export class SyncManager {
 			refused: [],
 			conflicts: [],
 			lastSyncedAt: null,
-			docsRead: 0
+			docsRead: 0,
+			remoteDocCount: null,
+			localDocCount: 0
 		}));
 		this.#listenToNetwork();
 		this.#stopListening.push(
@@ -101,7 +106,9 @@ export class SyncManager {
 			const local = openLocalDatabase(userName, status.database);
 			status.unpushed = await countUnpushed(local);
 			status.conflicts = await knownConflicts(local);
-			this.#replicate(local, new PouchDB(`${remoteBase}/${status.database}`, { skip_setup: true }), status);
+			const remote = new PouchDB(`${remoteBase}/${status.database}`, { skip_setup: true });
+			this.#replicate(local, remote, status);
+			void this.#measureProgress(local, remote, status);
 		}
 	}
 
@@ -117,6 +124,19 @@ export class SyncManager {
 	async rescanConflicts(userName: string): Promise<void> {
 		for (const status of this.statuses) {
 			status.conflicts = await scanAllConflicts(openLocalDatabase(userName, status.database));
+		}
+	}
+
+	/** How far the pull has come: what the server holds against what has arrived. */
+	async #measureProgress(local: LocalDatabase, remote: PouchDB.Database | null, status: DatabaseSyncStatus) {
+		try {
+			if (remote) status.remoteDocCount = (await remote.info()).doc_count;
+			status.localDocCount = (await local.info()).doc_count;
+			if (status.remoteDocCount !== null && status.state === 'syncing') {
+				status.pending = Math.max(0, status.remoteDocCount - status.localDocCount);
+			}
+		} catch {
+			// Unreachable server: the replication's own events report it.
 		}
 	}
 
@@ -142,6 +162,8 @@ export class SyncManager {
 
 	#replicate(local: LocalDatabase, remote: PouchDB.Database, status: DatabaseSyncStatus) {
 		const handle = local.sync(remote, {
+			// Local index design documents belong to this browser; the server would refuse them anyway.
+			push: { filter: (doc: { _id: string }) => !doc._id.startsWith(`_design/${LOCAL_DESIGN_PREFIX}`) },
 			live: true,
 			retry: true,
 			batch_size: 500,
@@ -152,12 +174,12 @@ export class SyncManager {
 			status.state = 'syncing';
 			status.error = null;
 			const change = info.change as PouchDB.Replication.ReplicationResult<object> & { pending?: number };
-			status.pending = change.pending ?? 0;
 			const docs = change.docs as Array<{ _id: string; _rev?: string }>;
 			if (info.direction === 'push') {
 				void markPushed(local, docs);
 			} else {
 				status.docsRead = change.docs_read;
+				void this.#measureProgress(local, null, status);
 				void recheckConflicts(
 					local,
 					docs.map((doc) => doc._id)
@@ -177,6 +199,7 @@ export class SyncManager {
 				status.state = 'synced';
 				status.error = null;
 				status.lastSyncedAt = nowIso();
+				void this.#measureProgress(local, remote, status);
 			}
 		});
 		handle.on('denied', (error: ReplicationError) => {

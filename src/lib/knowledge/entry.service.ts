@@ -24,22 +24,52 @@ export async function createEntry(userName: string, input: NewEntryInput): Promi
 	}
 }
 
-export async function listEntries(userName: string): Promise<Result<StoredEntry[]>> {
+export interface EntryListFilter {
+	status?: Entry['status'];
+	/** Words that must all appear in the standard question or a similar question. */
+	text?: string;
+	limit: number;
+}
+
+function escapeRegex(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function entrySelector(filter: EntryListFilter): PouchDB.Find.Selector {
+	const words = (filter.text ?? '').trim().split(/\s+/).filter(Boolean);
+	const wordConditions = words.map((word) => ({
+		$or: [
+			{ standardQuestion: { $regex: escapeRegex(word) } },
+			{ similarQuestions: { $elemMatch: { $regex: escapeRegex(word) } } }
+		]
+	}));
+	return {
+		...(filter.status ? { status: filter.status } : {}),
+		...(wordConditions.length > 0 ? { $and: wordConditions } : {})
+	};
+}
+
+/** The most recently changed entries matching the filter, newest first. */
+export async function listEntries(userName: string, filter: EntryListFilter): Promise<Result<StoredEntry[]>> {
 	try {
-		const entries = await new Repository(userName, 'entry').all();
-		return success(entries.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+		return success(
+			await new Repository(userName, 'entry').recent({ selector: entrySelector(filter), limit: filter.limit })
+		);
 	} catch (error) {
 		return failure(explain(error, '读取知识库'));
 	}
 }
 
-/** What agents see: published entries still in force, matched by a plain substring until the search index lands. */
-export async function listPublishedEntries(userName: string, today: string): Promise<Result<StoredEntry[]>> {
-	const result = await listEntries(userName);
+/** What agents see: published entries still in force (a plain word match until the search index lands). */
+export async function listPublishedEntries(
+	userName: string,
+	filter: Omit<EntryListFilter, 'status'>,
+	today: string
+): Promise<Result<StoredEntry[]>> {
+	const result = await listEntries(userName, { ...filter, status: 'published', limit: filter.limit * 2 });
 	if (!result.ok) return result;
-	return success(
-		result.value.filter((entry) => entry.status === 'published' && !(entry.validTo && entry.validTo < today))
-	);
+	const inForce = result.value.filter((entry) => !(entry.validTo && entry.validTo < today));
+	return success(inForce.slice(0, filter.limit));
 }
 
 export async function getEntry(userName: string, id: string): Promise<Result<StoredEntry | null>> {

@@ -6,8 +6,8 @@ export {
 	listPublishedEntries,
 	loadCategories,
 	type CategoryDirectory,
+	type EntryListFilter,
 	type StoredEntry
 } from './entry.service';
 export { checkEntryInput, type EntryInputErrors, type NewEntryInput } from './entry-draft';
 export { STATUS_LABELS, TEMPLATE_LABELS, validityLabel } from './labels';
-export { matchesText } from './entry-filter';
