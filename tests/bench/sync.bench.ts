@@ -1,0 +1,176 @@
+// npm run bench:sync — first sync of a large knowledge base into a fresh Chromium profile, and the delay
+// from saving an edit in one browser to seeing it in another. Prints what it measured and how.
+//   BENCH_ENTRIES (default 100000), BENCH_EDITS (default 5)
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import nano from 'nano';
+import { adminUrl } from '../../sync/config';
+import { demoUsers, DEMO_PASSWORD } from '../../sync/demo/users';
+import { startAppServer } from '../../sync/server/app-server';
+import { loadDemoKnowledge } from '../../sync/setup/demo-knowledge';
+import { insertAllOrNothing, insertMissingDocuments } from '../../sync/setup/bulk-insert';
+import { POLICY_CATEGORY } from '../../sync/import/tsv-datasets';
+import { ensureUser, runSetup } from '../../sync/setup/setup';
+import { plainTextToHtml } from '../../src/lib/knowledge/entry-draft';
+import type { Entry } from '../../src/lib/db/generated/documents';
+import { mkdtempSync, rmSync } from 'node:fs';
+
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
+const EDITS = Number(process.env.BENCH_EDITS ?? 5);
+const root = path.resolve(import.meta.dirname, '../..');
+const REGIONS = ['全省', '省会市', '东城区', '西江市', '南山县', '北湖市', '临港新区', '高新区'];
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-quic',
+	'--no-first-run'
+];
+
+/** 100 000 entries from the 5 000 real policy Q&As: each row again per region, with its own wording. */
+function generateEntries(count: number): Entry[] {
+	const rows = readFileSync(path.join(root, '../shared/data/policy-qa.tsv'), 'utf8')
+		.split('\n')
+		.slice(1)
+		.map((line) => line.split('\t'))
+		.filter((cells) => cells.length === 4);
+	const at = '2026-01-05T08:00:00.000Z';
+	return Array.from({ length: count }, (_, index) => {
+		const [, , question, answer] = rows[index % rows.length]!;
+		const region = REGIONS[Math.floor(index / rows.length) % REGIONS.length]!;
+		const round = Math.floor(index / (rows.length * REGIONS.length));
+		const standardQuestion =
+			index < rows.length ? question! : `${region}${question}${round ? `（${round}）` : ''}`;
+		return {
+			_id: `entry:bench-${index}`,
+			type: 'entry',
+			template: 'policy',
+			standardQuestion,
+			categoryId: POLICY_CATEGORY._id,
+			answerHtml: plainTextToHtml(answer!),
+			answerText: answer!,
+			sources: [],
+			similarQuestions: [],
+			relatedEntries: [],
+			keywords: [],
+			region,
+			validFrom: null,
+			validTo: null,
+			status: 'published',
+			version: 1,
+			createdBy: 'import',
+			createdAt: at,
+			updatedBy: 'import',
+			updatedAt: at,
+			history: [{ action: 'import', by: 'import', at }]
+		};
+	});
+}
+
+async function signIn(
+	browser: Browser,
+	baseURL: string,
+	userName: string
+): Promise<{ page: Page; startedAt: number }> {
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('用户名').fill(userName);
+	await page.getByLabel('密码').fill(DEMO_PASSWORD);
+	const startedAt = Date.now();
+	await page.getByRole('button', { name: '登录' }).click();
+	return { page, startedAt };
+}
+
+async function waitForFirstSync(page: Page, startedAt: number) {
+	const samples: string[] = [];
+	let lastSample = 0;
+	for (;;) {
+		const status = (await page.getByTestId('sync-status').textContent({ timeout: 600_000 }))?.trim() ?? '';
+		if (status.startsWith('已同步')) break;
+		if (Date.now() - lastSample > 10_000) {
+			lastSample = Date.now();
+			samples.push(`${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${status}`);
+		}
+		if (Date.now() - startedAt > 1_800_000) throw new Error('first sync took more than 30 minutes');
+		await page.waitForTimeout(200);
+	}
+	return { seconds: (Date.now() - startedAt) / 1000, samples };
+}
+
+function median(values: number[]) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
+const admin = { name: 'couchadmin', password: 'bench-secret' };
+const server = await startAppServer({
+	host: '127.0.0.1',
+	port: 0,
+	dataDir,
+	buildDir: path.join(root, 'build'),
+	admin
+});
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: CHROMIUM_ARGS
+});
+try {
+	const couch = await runSetup({ url: adminUrl(server.syncUrl, admin) });
+	for (const user of demoUsers) await ensureUser(couch, user, () => {});
+	await loadDemoKnowledge(couch, () => {});
+	await insertMissingDocuments(couch.use('kb'), [POLICY_CATEGORY]);
+
+	const loadStart = Date.now();
+	await insertAllOrNothing(couch.use('kb'), generateEntries(ENTRIES));
+	const loadSeconds = (Date.now() - loadStart) / 1000;
+	const kbInfo = await couch.db.get('kb');
+
+	const first = await signIn(browser, server.appUrl, 'editor01');
+	const firstSync = await waitForFirstSync(first.page, first.startedAt);
+	const storage = await first.page.evaluate(() => navigator.storage.estimate());
+
+	const second = await signIn(browser, server.appUrl, 'editor02');
+	await waitForFirstSync(second.page, second.startedAt);
+	await second.page.getByRole('link', { name: '知识库管理' }).click();
+
+	const delays: number[] = [];
+	for (let edit = 0; edit < EDITS; edit++) {
+		const question = `同步延迟测试 ${edit} ${Date.now()}`;
+		await first.page.goto('/kb/new');
+		await first.page.getByLabel('标准问题').fill(question);
+		await first.page.getByLabel('业务分类').selectOption({ index: 1 });
+		await first.page.getByLabel('答案').fill('测量从保存到另一台浏览器看到的时间。');
+		const savedAt = Date.now();
+		await first.page.getByRole('button', { name: '保存草稿' }).click();
+		await second.page.getByRole('link', { name: question }).waitFor({ timeout: 60_000 });
+		delays.push((Date.now() - savedAt) / 1000);
+	}
+
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	console.log('\nbench:sync');
+	console.log(
+		`machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}; ${browser.version()} (Debian, headless)`
+	);
+	console.log(
+		`data: ${ENTRIES} published entries generated from ../shared/data/policy-qa.tsv + demo data = ${kbInfo.doc_count} documents in kb (${(kbInfo.sizes.file / 1024 / 1024).toFixed(0)} MB on the server)`
+	);
+	console.log(`server load (bulk insert, 500 per batch): ${loadSeconds.toFixed(1)} s`);
+	console.log(
+		`first sync into a fresh Chromium profile (sign-in click → 已同步, all databases): ${firstSync.seconds.toFixed(1)} s (goal ≤ 60 s)`
+	);
+	for (const sample of firstSync.samples) console.log(`  progress ${sample}`);
+	console.log(`browser storage after first sync: ${((storage.usage ?? 0) / 1024 / 1024).toFixed(0)} MB`);
+	console.log(
+		`edit → seen in another browser (${EDITS} runs): median ${median(delays).toFixed(2)} s, max ${Math.max(...delays).toFixed(2)} s (goal ≤ 2 s)`
+	);
+} finally {
+	await browser.close();
+	await server.close();
+	rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,47 @@
+// `npm run setup` can run on every start and after every upgrade: a second run changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentQaDatabaseName } from '../../src/lib/db/catalog';
+import { demoUsers } from '../../sync/demo/users';
+import { ensureUser, runSetup } from '../../sync/setup/setup';
+import { ADMIN, startTestServer, type TestServer } from '../support/test-server';
+
+let test: TestServer;
+beforeAll(async () => {
+	test = await startTestServer();
+});
+afterAll(async () => {
+	await test?.stop();
+});
+
+const adminHeaders = () => ({
+	authorization: `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`
+});
+
+describe('setup', () => {
+	it('changes nothing when run again', async () => {
+		const lines: string[] = [];
+		const couch = await runSetup({ url: test.adminSyncUrl, log: (line) => lines.push(line) });
+		for (const user of demoUsers) await ensureUser(couch, user, (line) => lines.push(line));
+		expect(lines).toEqual([]);
+	});
+
+	it('makes qa readable by QA roles only and each agent database by its agent only', async () => {
+		const qa = await (await fetch(`${test.syncUrl}/qa/_security`, { headers: adminHeaders() })).json();
+		expect(qa).toEqual({
+			admins: { names: [], roles: ['admin'] },
+			members: { names: [], roles: ['admin', 'inspector', 'supervisor'] }
+		});
+		const own = await (
+			await fetch(`${test.syncUrl}/${agentQaDatabaseName('agent01')}/_security`, { headers: adminHeaders() })
+		).json();
+		expect(own).toEqual({
+			admins: { names: [], roles: ['admin'] },
+			members: { names: ['agent01'], roles: ['admin'] }
+		});
+	});
+
+	it('names agent databases so that any user name fits CouchDB’s rules', () => {
+		expect(agentQaDatabaseName('agent01')).toBe('qa-agent-6167656e743031');
+		expect(agentQaDatabaseName('张三')).toMatch(/^qa-agent-[0-9a-f]+$/);
+	});
+});
