@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import nano from 'nano';
 import { adminUrl } from '../../sync/config';
 import { demoUsers, DEMO_PASSWORD } from '../../sync/demo/users';
 import { startAppServer } from '../../sync/server/app-server';

@@ -5,6 +5,7 @@ import { DocumentValidationError } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { categoryOptions, categoryPath, type CategoryOption } from './category-tree';
 import { checkEntryInput, newDraftEntry, type NewEntryInput } from './entry-draft';
+import { entrySelector } from './entry-query';
 
 export type StoredEntry = Stored<Entry>;
 
@@ -31,29 +32,14 @@ export interface EntryListFilter {
 	limit: number;
 }
 
-function escapeRegex(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function entrySelector(filter: EntryListFilter): PouchDB.Find.Selector {
-	const words = (filter.text ?? '').trim().split(/\s+/).filter(Boolean);
-	const wordConditions = words.map((word) => ({
-		$or: [
-			{ standardQuestion: { $regex: escapeRegex(word) } },
-			{ similarQuestions: { $elemMatch: { $regex: escapeRegex(word) } } }
-		]
-	}));
-	return {
-		...(filter.status ? { status: filter.status } : {}),
-		...(wordConditions.length > 0 ? { $and: wordConditions } : {})
-	};
-}
-
 /** The most recently changed entries matching the filter, newest first. */
 export async function listEntries(userName: string, filter: EntryListFilter): Promise<Result<StoredEntry[]>> {
 	try {
 		return success(
-			await new Repository(userName, 'entry').recent({ selector: entrySelector(filter), limit: filter.limit })
+			await new Repository(userName, 'entry').recent({
+				selector: entrySelector(filter) as PouchDB.Find.Selector,
+				limit: filter.limit
+			})
 		);
 	} catch (error) {
 		return failure(explain(error, '读取知识库'));

@@ -1,0 +1,52 @@
+// An agent finds a published entry with the keyboard and reads its answer, source and category.
+import { expect, signIn, test } from './fixtures';
+
+test('an agent types a few words, moves with the arrows and opens the answer with Enter', async ({
+	page
+}) => {
+	await signIn(page, 'agent01');
+	const box = page.getByRole('searchbox', { name: '检索知识库' });
+	await expect(box).toBeFocused();
+	await box.fill('社保卡 补办');
+	const results = page.getByRole('listbox', { name: '检索结果' }).getByRole('option');
+	await expect(results).toHaveCount(1);
+	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
+	await expect(results.first()).toContainText('社会保障和就业 › 社会保障卡');
+
+	await box.fill('社保卡');
+	await expect(results).toHaveCount(3);
+	await box.press('ArrowDown');
+	await expect(results.nth(1)).toHaveAttribute('aria-selected', 'true');
+	await box.press('ArrowUp');
+	await box.press('Enter');
+	const answer = page.getByRole('region', { name: '答案' });
+	await expect(answer.getByRole('heading', { level: 2 })).toContainText('社保卡');
+	await expect(answer.getByRole('heading', { name: '依据出处' })).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+
+	await box.press('Escape');
+	await expect(box).toHaveValue('');
+});
+
+test('drafts stay out of the agents’ view', async ({ browser, baseURL }) => {
+	const editorContext = await browser.newContext({ baseURL });
+	const editor = await editorContext.newPage();
+	await signIn(editor, 'editor01');
+	const question = `仅草稿：新能源车补贴怎么领？${Date.now()}`;
+	await editor.goto('/kb/new');
+	await editor.getByLabel('标准问题').fill(question);
+	await editor.getByLabel('业务分类').selectOption({ index: 1 });
+	await editor.getByLabel('答案').fill('草稿内容。');
+	await editor.getByRole('button', { name: '保存草稿' }).click();
+	await expect(editor.getByRole('heading', { level: 2, name: question })).toBeVisible();
+	await expect(editor.getByTestId('sync-status')).toContainText('已同步');
+
+	const agentContext = await browser.newContext({ baseURL });
+	const agent = await agentContext.newPage();
+	await signIn(agent, 'agent02');
+	await expect(agent.getByTestId('sync-status')).toContainText('已同步');
+	await agent.getByRole('searchbox', { name: '检索知识库' }).fill('新能源车补贴');
+	await expect(agent.getByText('匹配 0 条')).toBeVisible();
+	await editorContext.close();
+	await agentContext.close();
+});
