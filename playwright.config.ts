@@ -1,16 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium (Playwright cannot download browsers here), without the background services that try
-// to reach the internet.
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-quic',
-	'--no-first-run'
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -24,6 +13,6 @@ export default defineConfig({
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
 		trace: 'retain-on-failure',
-		launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
 	}
 });

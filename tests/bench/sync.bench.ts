@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { adminUrl } from '../../sync/config';
 import { demoUsers, DEMO_PASSWORD } from '../../sync/demo/users';
 import { startAppServer } from '../../sync/server/app-server';
@@ -20,15 +21,6 @@ const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 5);
 const root = path.resolve(import.meta.dirname, '../..');
 const REGIONS = ['全省', '省会市', '东城区', '西江市', '南山县', '北湖市', '临港新区', '高新区'];
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-quic',
-	'--no-first-run'
-];
 
 /** 100 000 entries from the 5 000 real policy Q&As: each row again per region, with its own wording. */
 function generateEntries(count: number): Entry[] {
@@ -116,7 +108,7 @@ const server = await startAppServer({
 	admin
 });
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: CHROMIUM_PATH,
 	args: CHROMIUM_ARGS
 });
 try {

@@ -1,6 +1,7 @@
 // Conflicts arrive with pulled documents: after each pull batch we ask PouchDB which of those documents now
 // carry _conflicts and keep the list in a _local document, so it is known offline and after reloads.
 import type { LocalDatabase } from './local-databases';
+import { readLocalDocument, writeLocalDocument } from './local-documents';
 
 const DOC_ID = '_local/known-conflicts';
 
@@ -16,13 +17,8 @@ interface KnownConflictsDoc {
 	conflicts: Record<string, string[]>;
 }
 
-async function read(db: LocalDatabase): Promise<KnownConflictsDoc> {
-	try {
-		return (await db.get(DOC_ID)) as unknown as KnownConflictsDoc;
-	} catch (error) {
-		if ((error as { status?: number }).status === 404) return { _id: DOC_ID, conflicts: {} };
-		throw error;
-	}
+function read(db: LocalDatabase): Promise<KnownConflictsDoc> {
+	return readLocalDocument<KnownConflictsDoc>(db, { _id: DOC_ID, conflicts: {} });
 }
 
 let writing: Promise<unknown> = Promise.resolve();
@@ -46,7 +42,7 @@ export async function recheckConflicts(db: LocalDatabase, ids: string[]): Promis
 				changed = delete known.conflicts[row.key];
 			}
 		}
-		if (changed) await db.put(known as unknown as PouchDB.Core.PutDocument<object>);
+		if (changed) await writeLocalDocument(db, known);
 		return toRecords(known);
 	};
 	const next = writing.then(work, work);

@@ -131,7 +131,12 @@ export class SyncManager {
 	async #measureProgress(local: LocalDatabase, remote: PouchDB.Database | null, status: DatabaseSyncStatus) {
 		try {
 			if (remote) status.remoteDocCount = (await remote.info()).doc_count;
-			status.localDocCount = (await local.info()).doc_count;
+			const ownIndexes = await local.allDocs({
+				startkey: `_design/${LOCAL_DESIGN_PREFIX}`,
+				endkey: `_design/${LOCAL_DESIGN_PREFIX}\ufff0`
+			});
+			// This browser's own index definitions are not on the server.
+			status.localDocCount = (await local.info()).doc_count - ownIndexes.rows.length;
 			if (status.remoteDocCount !== null && status.state === 'syncing') {
 				status.pending = Math.max(0, status.remoteDocCount - status.localDocCount);
 			}

@@ -1,6 +1,7 @@
 // Local writes not yet confirmed by the server, kept in a _local document (never replicated) so the count
 // survives reloads and offline starts. Updates are serialized per database because _local docs have revisions.
 import type { LocalDatabase } from './local-databases';
+import { readLocalDocument, writeLocalDocument } from './local-documents';
 
 const DOC_ID = '_local/unpushed-changes';
 
@@ -22,20 +23,15 @@ function serialized<T>(db: LocalDatabase, work: () => Promise<T>): Promise<T> {
 	return next;
 }
 
-async function read(db: LocalDatabase): Promise<UnpushedDoc> {
-	try {
-		return (await db.get(DOC_ID)) as unknown as UnpushedDoc;
-	} catch (error) {
-		if ((error as { status?: number }).status === 404) return { _id: DOC_ID, changes: {} };
-		throw error;
-	}
+function read(db: LocalDatabase): Promise<UnpushedDoc> {
+	return readLocalDocument<UnpushedDoc>(db, { _id: DOC_ID, changes: {} });
 }
 
 async function update(db: LocalDatabase, change: (changes: Record<string, string>) => boolean) {
 	return serialized(db, async () => {
 		const doc = await read(db);
 		if (!change(doc.changes)) return Object.keys(doc.changes).length;
-		await db.put(doc as unknown as PouchDB.Core.PutDocument<object>);
+		await writeLocalDocument(db, doc);
 		const count = Object.keys(doc.changes).length;
 		for (const listener of listeners) listener(db, count);
 		return count;

@@ -1,5 +1,6 @@
 // Knowledge entries for the screens: create, list, read. Returns results, never throws at the UI.
 import type { Category, Entry } from '$lib/db/generated/documents';
+import { knowledgeChanges } from '$lib/db/live-changes';
 import { Repository, type Stored } from '$lib/db/repository';
 import { DocumentValidationError } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
@@ -82,4 +83,19 @@ export async function loadCategories(userName: string): Promise<Result<CategoryD
 	} catch (error) {
 		return failure(explain(error, '读取业务分类'));
 	}
+}
+
+/** Loads the category directory now and again whenever local knowledge changes (categories arrive by sync). */
+export function followCategories(
+	userName: string,
+	apply: (directory: CategoryDirectory) => void,
+	onError: (message: string) => void = () => {}
+): () => void {
+	const load = async () => {
+		const result = await loadCategories(userName);
+		if (result.ok) apply(result.value);
+		else onError(result.error);
+	};
+	void load();
+	return knowledgeChanges(userName, () => void load());
 }
