@@ -2,15 +2,9 @@
 // read (kb, feedback, qa, their own qa-agent-*), named <user>$<db>, so people sharing a PC never see each
 // other's data. PouchDB is imported only in this folder.
 import PouchDB from 'pouchdb-browser';
-import PouchDBFind from 'pouchdb-find';
 import { agentQaDatabaseName, databases, FEEDBACK_DB, KNOWLEDGE_DB, QA_DB, type Role } from './catalog';
 
-PouchDB.plugin(PouchDBFind);
-
 export type LocalDatabase = PouchDB.Database;
-
-/** Design documents made in the browser (local indexes) start with this and are never pushed. */
-export const LOCAL_DESIGN_PREFIX = 'local-';
 
 const opened = new Map<string, LocalDatabase>();
 

@@ -3,7 +3,7 @@
 import PouchDB from 'pouchdb-browser';
 import { nowIso } from '$lib/time';
 import { knownConflicts, recheckConflicts, scanAllConflicts, type ConflictRecord } from './conflict-tracker';
-import { LOCAL_DESIGN_PREFIX, openLocalDatabase, type LocalDatabase } from './local-databases';
+import { openLocalDatabase, type LocalDatabase } from './local-databases';
 import { countUnpushed, markPushed, onUnpushedCountChange } from './unpushed-changes';
 
 export type SyncState = 'synced' | 'syncing' | 'offline' | 'error' | 'stopped';
@@ -131,12 +131,7 @@ export class SyncManager {
 	async #measureProgress(local: LocalDatabase, remote: PouchDB.Database | null, status: DatabaseSyncStatus) {
 		try {
 			if (remote) status.remoteDocCount = (await remote.info()).doc_count;
-			const ownIndexes = await local.allDocs({
-				startkey: `_design/${LOCAL_DESIGN_PREFIX}`,
-				endkey: `_design/${LOCAL_DESIGN_PREFIX}\ufff0`
-			});
-			// This browser's own index definitions are not on the server.
-			status.localDocCount = (await local.info()).doc_count - ownIndexes.rows.length;
+			status.localDocCount = (await local.info()).doc_count;
 			if (status.remoteDocCount !== null && status.state === 'syncing') {
 				status.pending = Math.max(0, status.remoteDocCount - status.localDocCount);
 			}
@@ -167,8 +162,6 @@ export class SyncManager {
 
 	#replicate(local: LocalDatabase, remote: PouchDB.Database, status: DatabaseSyncStatus) {
 		const handle = local.sync(remote, {
-			// Local index design documents belong to this browser; the server would refuse them anyway.
-			push: { filter: (doc: { _id: string }) => !doc._id.startsWith(`_design/${LOCAL_DESIGN_PREFIX}`) },
 			live: true,
 			retry: true,
 			batch_size: 500,

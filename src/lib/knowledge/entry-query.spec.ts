@@ -1,30 +1,22 @@
 import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import PouchDBFind from 'pouchdb-find';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { draftEntry } from '../../../tests/fixtures/documents';
 import { allWordsPattern, entrySelector } from './entry-query';
 
 PouchDB.plugin(memoryAdapter);
-PouchDB.plugin(PouchDBFind);
 
-// The selectors run against a real PouchDB with the same index and sort as the repository uses.
+// The selectors run against a real PouchDB the way the repository runs them: the changes feed, backwards.
 const db = new PouchDB(`entry-query-${Math.random()}`, { adapter: 'memory' });
 
 beforeAll(async () => {
+	// Written oldest first: the feed read backwards returns the latest change first.
 	await db.bulkDocs([
 		draftEntry({
-			_id: 'entry:card',
-			standardQuestion: '社保卡丢了怎么补办？',
-			similarQuestions: ['卡掉了咋办'],
-			status: 'published',
-			updatedAt: '2026-03-03T00:00:00.000Z'
-		}),
-		draftEntry({
-			_id: 'entry:fund',
-			standardQuestion: '公积金怎么提取？',
-			similarQuestions: ['租房能取社保卡里的钱吗'],
-			updatedAt: '2026-03-02T00:00:00.000Z'
+			_id: 'entry:regex',
+			standardQuestion: '费用是多少(元)？',
+			similarQuestions: [],
+			updatedAt: '2026-02-01T00:00:00.000Z'
 		}),
 		draftEntry({
 			_id: 'entry:both',
@@ -34,22 +26,29 @@ beforeAll(async () => {
 			updatedAt: '2026-03-01T00:00:00.000Z'
 		}),
 		draftEntry({
-			_id: 'entry:regex',
-			standardQuestion: '费用是多少(元)？',
-			similarQuestions: [],
-			updatedAt: '2026-02-01T00:00:00.000Z'
+			_id: 'entry:fund',
+			standardQuestion: '公积金怎么提取？',
+			similarQuestions: ['租房能取社保卡里的钱吗'],
+			updatedAt: '2026-03-02T00:00:00.000Z'
+		}),
+		draftEntry({
+			_id: 'entry:card',
+			standardQuestion: '社保卡丢了怎么补办？',
+			similarQuestions: ['卡掉了咋办'],
+			status: 'published',
+			updatedAt: '2026-03-03T00:00:00.000Z'
 		})
 	]);
-	await db.createIndex({ index: { fields: ['type', 'updatedAt'] } });
 });
 
 async function ids(filter: Parameters<typeof entrySelector>[0]) {
-	const result = await db.find({
-		selector: { type: 'entry', updatedAt: { $gte: '' }, ...entrySelector(filter) },
-		sort: [{ type: 'desc' }, { updatedAt: 'desc' }],
-		limit: 10
+	const result = await db.changes({
+		descending: true,
+		include_docs: true,
+		limit: 10,
+		selector: { type: 'entry', ...entrySelector(filter) }
 	});
-	return result.docs.map((doc) => doc._id);
+	return result.results.map((row) => row.id);
 }
 
 describe('entry list queries', () => {
@@ -62,7 +61,7 @@ describe('entry list queries', () => {
 		[{ text: '(元)' }, ['entry:regex']],
 		[{ text: '   ' }, ['entry:card', 'entry:fund', 'entry:both', 'entry:regex']],
 		[{ text: '不存在的词' }, []]
-	])('%o → %o, newest first', async (filter, expected) => {
+	])('%o → %o, most recently changed first', async (filter, expected) => {
 		expect(await ids(filter)).toEqual(expected);
 	});
 

@@ -1,5 +1,5 @@
-// Mango selectors for the entry lists (pure). pouchdb-find cannot combine a top-level $and with a sorted
-// index, so "every word" is one regular expression of lookaheads, tried on each question field.
+// Mango selectors for the entry lists (pure). "Every word" is one regular expression of lookaheads tried on
+// each question field, so one condition per field serves any number of words.
 
 function escapeRegex(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
