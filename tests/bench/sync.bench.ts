@@ -121,6 +121,8 @@ try {
 	await insertAllOrNothing(couch.use('kb'), generateEntries(ENTRIES));
 	const loadSeconds = (Date.now() - loadStart) / 1000;
 	const kbInfo = await couch.db.get('kb');
+	// CouchDB reports sizes.file; express-pouchdb only disk_size.
+	const serverBytes = kbInfo.sizes?.file ?? (kbInfo as { disk_size?: number }).disk_size ?? 0;
 
 	const first = await signIn(browser, server.appUrl, 'editor01');
 	const firstSync = await waitForFirstSync(first.page, first.startedAt);
@@ -131,7 +133,7 @@ try {
 		`machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}; Chromium ${browser.version()} (Debian, headless)`
 	);
 	console.log(
-		`data: ${ENTRIES} published entries generated from ../shared/data/policy-qa.tsv + demo data = ${kbInfo.doc_count} documents in kb (${(kbInfo.sizes.file / 1024 / 1024).toFixed(0)} MB on the server)`
+		`data: ${ENTRIES} published entries generated from ../shared/data/policy-qa.tsv + demo data = ${kbInfo.doc_count} documents in kb (${(serverBytes / 1024 / 1024).toFixed(0)} MB on the server)`
 	);
 	console.log(`server load (bulk insert, 500 per batch, validated): ${loadSeconds.toFixed(1)} s`);
 	console.log(
