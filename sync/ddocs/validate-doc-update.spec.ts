@@ -18,6 +18,14 @@ const serverAdmin = user('couchadmin', '_admin');
 describe('kb: who may write entries', () => {
 	const stamped = (by: string, overrides = {}) =>
 		draftEntry({ createdBy: by, updatedBy: by, history: [{ action: 'create', by, at: AT }], ...overrides });
+	const returned = (by: string, comment: string) =>
+		stamped('editor01', {
+			updatedBy: by,
+			history: [
+				{ action: 'create', by: 'editor01', at: AT },
+				{ action: 'reject', by, at: AT, comment }
+			]
+		});
 
 	it.each([
 		['an editor creates a draft', editor, stamped('editor01'), null, true],
@@ -27,7 +35,7 @@ describe('kb: who may write entries', () => {
 		[
 			'a reviewer publishes',
 			reviewer,
-			stamped('editor01', { status: 'published', updatedBy: 'reviewer01' }),
+			stamped('editor01', { status: 'published', updatedBy: 'reviewer01', publishedAt: AT }),
 			stamped('editor01', { status: 'inReview' }),
 			true
 		],
@@ -62,9 +70,16 @@ describe('kb: who may write entries', () => {
 		[
 			'a reviewer returns a submission',
 			reviewer,
-			stamped('editor01', { status: 'draft', updatedBy: 'reviewer01' }),
+			returned('reviewer01', '依据已废止'),
 			stamped('editor01', { status: 'inReview' }),
 			true
+		],
+		[
+			'a reviewer returns a submission without a comment',
+			reviewer,
+			returned('reviewer01', ' '),
+			stamped('editor01', { status: 'inReview' }),
+			false
 		],
 		[
 			'an editor rewrites createdBy',

@@ -75,6 +75,7 @@ function parsePolicyQa(rows: string[][], importedBy: string, at: string): Parsed
 			sources: [],
 			similarQuestions: [],
 			relatedEntries: [],
+			templateFields: [],
 			keywords: [],
 			region: '全省',
 			validFrom: null,

@@ -29,9 +29,13 @@ interface DemoKnowledge {
 
 export function publishedDemoEntry(entry: DemoEntry, at: string): Entry {
 	return {
+		templateFields: [],
 		...entry,
 		type: 'entry',
 		status: 'published',
+		publishedAt: at,
+		publishedBy: 'reviewer01',
+		lastReviewedAt: at,
 		version: 1,
 		reviewer: 'reviewer01',
 		createdBy: 'editor01',

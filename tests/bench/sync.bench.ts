@@ -47,6 +47,7 @@ function generateEntries(count: number): Entry[] {
 			sources: [],
 			similarQuestions: [],
 			relatedEntries: [],
+			templateFields: [],
 			keywords: [],
 			region,
 			validFrom: null,

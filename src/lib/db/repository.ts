@@ -35,8 +35,12 @@ export class Repository<T extends DocumentType> {
 	}
 
 	/** All documents of the type: their _id prefix makes this one range read, no index needed. */
-	async all(): Promise<Stored<DocumentTypeMap[T]>[]> {
-		const prefix = `${this.type}:`;
+	all(): Promise<Stored<DocumentTypeMap[T]>[]> {
+		return this.withIdPrefix(`${this.type}:`);
+	}
+
+	/** Documents whose _id starts with the prefix (e.g. every version of one entry). */
+	async withIdPrefix(prefix: string): Promise<Stored<DocumentTypeMap[T]>[]> {
 		const result = await this.db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` });
 		return result.rows.flatMap((row) => (row.doc ? [row.doc as unknown as Stored<DocumentTypeMap[T]>] : []));
 	}
@@ -55,6 +59,74 @@ export class Repository<T extends DocumentType> {
 		return result.results.flatMap((row) =>
 			row.doc ? [row.doc as unknown as Stored<DocumentTypeMap[T]>] : []
 		);
+	}
+
+	/** The documents with these ids that exist here, in no particular order. */
+	async getMany(ids: string[]): Promise<Stored<DocumentTypeMap[T]>[]> {
+		if (ids.length === 0) return [];
+		const result = await this.db.allDocs({ keys: ids, include_docs: true });
+		return result.rows.flatMap((row) =>
+			'doc' in row && row.doc ? [row.doc as unknown as Stored<DocumentTypeMap[T]>] : []
+		);
+	}
+
+	async attachment(id: string, name: string): Promise<Blob> {
+		return (await this.db.getAttachment(id, name)) as Blob;
+	}
+
+	/** The current revision and the revisions that lost the automatic choice in a sync conflict. */
+	async withConflicts(
+		id: string
+	): Promise<{ current: Stored<DocumentTypeMap[T]>; conflicting: Stored<DocumentTypeMap[T]>[] } | null> {
+		const current = (await this.db.get(id, { conflicts: true }).catch((error: { status?: number }) => {
+			if (error.status === 404) return null;
+			throw error;
+		})) as (Stored<DocumentTypeMap[T]> & { _conflicts?: string[] }) | null;
+		if (!current) return null;
+		const conflicting = await Promise.all(
+			(current._conflicts ?? []).map(
+				async (rev) => (await this.db.get(id, { rev })) as unknown as Stored<DocumentTypeMap[T]>
+			)
+		);
+		const { _conflicts: _listed, ...clean } = current;
+		return { current: clean as Stored<DocumentTypeMap[T]>, conflicting };
+	}
+
+	/** Saves the merged document over the current revision and retires the losing ones, in one write. */
+	async resolveConflict(
+		merged: Stored<DocumentTypeMap[T]>,
+		losingRevs: string[]
+	): Promise<Stored<DocumentTypeMap[T]>> {
+		assertValidDocument(merged);
+		const retired = losingRevs.map((rev) => ({ _id: merged._id, _rev: rev, _deleted: true }));
+		const results = await this.db.bulkDocs([
+			merged as unknown as PouchDB.Core.PutDocument<object>,
+			...retired
+		]);
+		const failed = results.find((result) => 'error' in result && result.error);
+		if (failed) throw new Error(`保存合并结果失败：${(failed as PouchDB.Core.Error).message ?? ''}`);
+		// The merged revision wins, so it is the one the push reports for this _id.
+		const mergedRev = (results[0] as PouchDB.Core.Response).rev;
+		await recordUnpushedWrite(this.db, merged._id, mergedRev);
+		return { ...merged, _rev: mergedRev };
+	}
+
+	/** Writes several documents of this type; each is validated first, so a bad one stops the whole write. */
+	async saveMany(docs: DocumentTypeMap[T][]): Promise<Stored<DocumentTypeMap[T]>[]> {
+		docs.forEach((doc) => assertValidDocument(doc));
+		const results = await this.db.bulkDocs(docs as unknown as PouchDB.Core.PutDocument<object>[]);
+		const failed = results.find((result) => 'error' in result && result.error);
+		if (failed) throw new Error((failed as PouchDB.Core.Error).message ?? '保存失败');
+		for (const result of results as PouchDB.Core.Response[])
+			await recordUnpushedWrite(this.db, result.id, result.rev);
+		return docs.map((doc, index) => ({ ...doc, _rev: (results[index] as PouchDB.Core.Response).rev }));
+	}
+
+	/** Deletes the latest revision of the document (it stays in the history the server keeps). */
+	async remove(id: string): Promise<void> {
+		const doc = await this.db.get(id);
+		const result = await this.db.remove(doc);
+		await recordUnpushedWrite(this.db, result.id, result.rev);
 	}
 
 	async save(doc: DocumentTypeMap[T]): Promise<Stored<DocumentTypeMap[T]>> {

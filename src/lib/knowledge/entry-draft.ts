@@ -74,6 +74,7 @@ export function newDraftEntry(input: NewEntryInput, id: string, userName: string
 		sources: [],
 		similarQuestions: cleanList(input.similarQuestions, [standardQuestion]),
 		relatedEntries: [],
+		templateFields: [],
 		keywords: cleanList(input.keywords),
 		region: input.region.trim(),
 		validFrom: input.validFrom || null,

@@ -6,7 +6,13 @@ import { DocumentValidationError } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { categoryOptions, categoryPath, type CategoryOption } from './category-tree';
 import { checkEntryInput, newDraftEntry, type NewEntryInput } from './entry-draft';
-import { entrySelector } from './entry-query';
+import {
+	entrySelector,
+	isReturnedTo,
+	queueSelector,
+	type EntryQueue,
+	type QueueContext
+} from './entry-query';
 
 export type StoredEntry = Stored<Entry>;
 
@@ -30,18 +36,27 @@ export interface EntryListFilter {
 	status?: Entry['status'];
 	/** Words that must all appear in the standard question or a similar question. */
 	text?: string;
+	queue?: { name: EntryQueue; context: QueueContext };
 	limit: number;
+}
+
+function listSelector(filter: EntryListFilter): Record<string, unknown> {
+	const conditions = [
+		entrySelector(filter),
+		filter.queue ? queueSelector(filter.queue.name, filter.queue.context) : {}
+	];
+	const present = conditions.filter((condition) => Object.keys(condition).length > 0);
+	return present.length > 1 ? { $and: present } : (present[0] ?? {});
 }
 
 /** The most recently changed entries matching the filter, newest first. */
 export async function listEntries(userName: string, filter: EntryListFilter): Promise<Result<StoredEntry[]>> {
 	try {
-		return success(
-			await new Repository(userName, 'entry').recent({
-				selector: entrySelector(filter) as PouchDB.Find.Selector,
-				limit: filter.limit
-			})
-		);
+		const entries = await new Repository(userName, 'entry').recent({
+			selector: listSelector(filter) as PouchDB.Find.Selector,
+			limit: filter.limit
+		});
+		return success(filter.queue?.name === 'returned' ? entries.filter(isReturnedTo) : entries);
 	} catch (error) {
 		return failure(explain(error, '读取知识库'));
 	}

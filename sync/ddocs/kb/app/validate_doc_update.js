@@ -19,22 +19,14 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	if (newDoc.type === 'entry') {
 		requireAnyRole(userCtx, EDITING_ROLES, '编辑知识点');
 		checkAuthorship(newDoc, oldDoc, userCtx, 'createdBy', 'updatedBy');
-		var oldStatus = oldDoc && !oldDoc._deleted ? oldDoc.status : null;
-		// Publishing, archiving and touching a published entry are a reviewer's acts.
-		var reviewOnly = ['published', 'archived'];
-		if (reviewOnly.indexOf(newDoc.status) !== -1 || reviewOnly.indexOf(oldStatus) !== -1) {
-			requireAnyRole(userCtx, REVIEWING_ROLES, '发布或下线知识点');
-		}
-		if (oldStatus === 'inReview' && newDoc.status === 'draft' && !hasAnyRole(userCtx, REVIEWING_ROLES)) {
-			if (oldDoc.createdBy !== userCtx.name) forbid('只有审核人或作者本人可以退回待审核的知识点');
-		}
-		if (oldDoc && !oldDoc._deleted && !isServerAdmin(userCtx)) {
-			if (newDoc.history.length < oldDoc.history.length) forbid('操作记录只能追加');
-			for (var i = 0; i < oldDoc.history.length; i++) {
-				if (!sameJson(newDoc.history[i], oldDoc.history[i])) forbid('操作记录只能追加');
-			}
-			if (newDoc.version < oldDoc.version) forbid('版本号不能减小');
-		}
+		if (isServerAdmin(userCtx)) return;
+		checkEntryWorkflow(newDoc, oldDoc && !oldDoc._deleted ? oldDoc : null, userCtx);
+		return;
+	}
+	if (newDoc.type === 'entryVersion') {
+		// Published versions are the record of what agents were told: written once, at publishing.
+		requireAnyRole(userCtx, REVIEWING_ROLES, '保存发布版本');
+		if (oldDoc && !oldDoc._deleted && !isServerAdmin(userCtx)) forbid('发布版本不可修改');
 		return;
 	}
 	if (newDoc.type === 'category' || newDoc.type === 'synonym') {

@@ -1,0 +1,133 @@
+// Review, publishing, versions and conflicts as the screens use them. Returns results, never throws at the UI.
+import type { Entry, EntryVersion } from '$lib/db/generated/documents';
+import { Repository, type Stored } from '$lib/db/repository';
+import { DocumentValidationError } from '$lib/db/validation';
+import { failure, success, type Result } from '$lib/result';
+import type { EntryContent } from '../entry-content';
+import * as workflow from './entry-workflow';
+import { WorkflowError, type Actor } from './entry-workflow';
+
+type StoredEntry = Stored<Entry>;
+
+function explain(error: unknown, action: string): string {
+	if (error instanceof WorkflowError) return error.message;
+	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
+	if ((error as { status?: number }).status === 409)
+		return `${action}失败：这个知识点刚被别人修改过，请刷新后再试`;
+	return `${action}失败：${(error as Error).message ?? String(error)}`;
+}
+
+const actorOf = (userName: string): Actor => ({ userName, now: new Date() });
+
+async function loadEntry(userName: string, id: string): Promise<StoredEntry> {
+	const entry = await new Repository(userName, 'entry').get(id);
+	if (!entry) throw new WorkflowError('没有找到这个知识点，它可能还没有同步到本机');
+	return entry;
+}
+
+/** Applies one workflow step to the latest local revision of the entry and saves it. */
+async function step(
+	userName: string,
+	id: string,
+	action: string,
+	change: (entry: Entry, actor: Actor) => Entry
+): Promise<Result<StoredEntry>> {
+	try {
+		const entry = await loadEntry(userName, id);
+		return success(
+			await new Repository(userName, 'entry').save({ ...change(entry, actorOf(userName)), _rev: entry._rev })
+		);
+	} catch (error) {
+		return failure(explain(error, action));
+	}
+}
+
+export const saveEntryContent = (userName: string, id: string, content: EntryContent) =>
+	step(userName, id, '保存', (entry, actor) => workflow.saveContent(entry, content, actor));
+export const submitEntry = (userName: string, id: string) =>
+	step(userName, id, '提交审核', workflow.submitForReview);
+export const withdrawEntry = (userName: string, id: string) => step(userName, id, '撤回', workflow.withdraw);
+export const rejectEntry = (userName: string, id: string, comment: string) =>
+	step(userName, id, '退回', (entry, actor) => workflow.reject(entry, comment, actor));
+export const archiveEntry = (userName: string, id: string, comment?: string) =>
+	step(userName, id, '下线', (entry, actor) => workflow.archive(entry, actor, comment));
+export const republishEntry = (userName: string, id: string) =>
+	step(userName, id, '重新上线', workflow.republish);
+export const markEntryReviewed = (userName: string, id: string) =>
+	step(userName, id, '确认', workflow.markReviewed);
+export const discardEntryRevision = (userName: string, id: string) =>
+	step(userName, id, '放弃修订稿', workflow.discardRevision);
+
+/** Publishes the submission; the new version, and the one it replaces if never kept, go to the version history. */
+export async function approveEntry(
+	userName: string,
+	id: string,
+	comment?: string
+): Promise<Result<StoredEntry>> {
+	try {
+		const entry = await loadEntry(userName, id);
+		const { entry: published, version } = workflow.approve(entry, actorOf(userName), comment);
+		const versions = new Repository(userName, 'entryVersion');
+		const snapshots: EntryVersion[] = [version];
+		if (entry.status === 'published') {
+			const previous = workflow.versionSnapshot(
+				entry,
+				entry.publishedBy ?? entry.updatedBy,
+				entry.publishedAt ?? entry.updatedAt
+			);
+			// Entries imported as published have no snapshot of their first version yet.
+			if (!(await versions.get(previous._id))) snapshots.push(previous);
+		}
+		const saved = await new Repository(userName, 'entry').save({ ...published, _rev: entry._rev });
+		await versions.saveMany(snapshots);
+		return success(saved);
+	} catch (error) {
+		return failure(explain(error, '发布'));
+	}
+}
+
+export async function listEntryVersions(userName: string, entryId: string): Promise<Result<EntryVersion[]>> {
+	try {
+		const key = entryId.slice('entry:'.length);
+		const versions = await new Repository(userName, 'entryVersion').withIdPrefix(`entryVersion:${key}:`);
+		return success(versions.sort((a, b) => b.version - a.version));
+	} catch (error) {
+		return failure(explain(error, '读取版本历史'));
+	}
+}
+
+export async function restoreEntryVersion(userName: string, entryId: string, version: EntryVersion) {
+	return step(userName, entryId, '恢复旧版本', (entry, actor) =>
+		workflow.restoreVersion(entry, version, actor)
+	);
+}
+
+export interface EntryConflict {
+	current: StoredEntry;
+	conflicting: StoredEntry[];
+}
+
+export async function getEntryConflict(userName: string, id: string): Promise<Result<EntryConflict | null>> {
+	try {
+		const found = await new Repository(userName, 'entry').withConflicts(id);
+		return success(found && found.conflicting.length > 0 ? found : null);
+	} catch (error) {
+		return failure(explain(error, '读取冲突'));
+	}
+}
+
+/** Saves the person's merge over the current revision and retires the conflicting one: nothing is dropped unseen. */
+export async function resolveEntryConflict(
+	userName: string,
+	merged: Entry,
+	currentRev: string,
+	losingRev: string
+): Promise<Result<StoredEntry>> {
+	try {
+		return success(
+			await new Repository(userName, 'entry').resolveConflict({ ...merged, _rev: currentRev }, [losingRev])
+		);
+	} catch (error) {
+		return failure(explain(error, '保存合并结果'));
+	}
+}
