@@ -3,7 +3,7 @@
 import nano, { type ServerScope } from 'nano';
 import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
 import { agentQaDatabase, agentQaDatabaseName, databases, type DatabaseSpec } from '../../src/lib/db/catalog';
-import { entryTemplates } from './entry-templates';
+import { entryTemplates } from '../../src/lib/knowledge/templates/default-templates';
 
 export interface SetupOptions {
 	/** CouchDB URL with server-admin credentials, e.g. http://admin:secret@127.0.0.1:5984 */

@@ -1,5 +1,5 @@
 // An agent finds a published entry with the keyboard and reads its answer, source and category.
-import { expect, signIn, test } from './fixtures';
+import { expect, saveNewFaqDraft, signIn, test } from './fixtures';
 
 test('an agent types a few words, moves with the arrows and opens the answer with Enter', async ({
 	page
@@ -34,11 +34,7 @@ test('drafts stay out of the agents’ view', async ({ browser, baseURL }) => {
 	await signIn(editor, 'editor01');
 	const question = `仅草稿：新能源车补贴怎么领？${Date.now()}`;
 	await editor.goto('/kb/new');
-	await editor.getByLabel('标准问题').fill(question);
-	await editor.getByLabel('业务分类').selectOption({ index: 1 });
-	await editor.getByLabel('答案').fill('草稿内容。');
-	await editor.getByRole('button', { name: '保存草稿' }).click();
-	await expect(editor.getByRole('heading', { level: 2, name: question })).toBeVisible();
+	await saveNewFaqDraft(editor, { question, answer: '草稿内容。', similar: ['新能源车补贴'] });
 	await expect(editor.getByTestId('sync-status')).toContainText('已同步');
 
 	const agentContext = await browser.newContext({ baseURL });

@@ -1,16 +1,11 @@
 // An editor's entry reaches a colleague's browser through the sync server, also when it was written offline.
 import type { Page } from '@playwright/test';
-import { expect, signIn, test, waitUntilSynced } from './fixtures';
+import { expect, saveNewFaqDraft, signIn, test, waitUntilSynced } from './fixtures';
 
 async function createEntry(page: Page, question: string, answer: string) {
 	await page.getByRole('navigation', { name: '工作区' }).getByRole('link', { name: '知识库管理' }).click();
 	await page.getByRole('link', { name: '新建知识点' }).click();
-	await page.getByLabel('标准问题').fill(question);
-	await page.getByLabel('业务分类').selectOption({ index: 1 });
-	await page.getByLabel('答案').fill(answer);
-	await page.getByLabel('相似问题（每行一个）').fill('电动车咋上牌\n电瓶车挂牌去哪');
-	await page.getByRole('button', { name: '保存草稿' }).click();
-	await expect(page.getByRole('heading', { level: 2, name: question })).toBeVisible();
+	await saveNewFaqDraft(page, { question, answer, similar: ['电动车咋上牌', '电瓶车挂牌去哪'] });
 }
 
 test('an entry created by an editor is seen by a second browser, online and after working offline', async ({

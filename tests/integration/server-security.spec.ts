@@ -1,6 +1,9 @@
 // Sends anonymous and wrong-role requests straight to the embedded server on every route a client can reach.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentQaDatabaseName } from '../../src/lib/db/catalog';
+import type { Entry } from '../../src/lib/db/generated/documents';
+import * as workflow from '../../src/lib/knowledge/workflow/entry-workflow';
+import { workingContent } from '../../src/lib/knowledge/workflow/entry-workflow';
 import { AT, draftEntry } from '../fixtures/documents';
 import { ADMIN, as, startTestServer, type TestServer } from '../support/test-server';
 
@@ -183,19 +186,59 @@ describe('writes straight to the server', () => {
 		expect(response.status).toBe(403);
 	});
 
-	it('lets an editor save a draft and only a reviewer publish it', async () => {
+	it('walks the review workflow and refuses every shortcut, straight against the server', async () => {
 		const url = `${test.syncUrl}/kb/entry:workflow`;
-		const created = await as('editor01')(url, {
-			method: 'PUT',
-			body: JSON.stringify(draftEntry({ _id: 'entry:workflow' }))
+		const put = async (user: string, doc: object) =>
+			(await as(user)(url, { method: 'PUT', body: JSON.stringify(doc) })).status;
+		const save = async (user: string, doc: Entry) => {
+			const response = await as(user)(url, { method: 'PUT', body: JSON.stringify(doc) });
+			expect(response.status).toBe(201);
+			return { ...doc, _rev: ((await response.json()) as { rev: string }).rev };
+		};
+		const at = (minutes: number, userName: string) => ({
+			userName,
+			now: new Date(Date.parse(AT) + minutes * 60_000)
 		});
-		expect(created.status).toBe(201);
-		const { rev } = (await created.json()) as { rev: string };
-		const published = { ...draftEntry({ _id: 'entry:workflow', status: 'published' }), _rev: rev };
-		expect((await as('editor01')(url, { method: 'PUT', body: JSON.stringify(published) })).status).toBe(403);
-		const byReviewer = { ...published, updatedBy: 'reviewer01' };
-		expect((await as('reviewer01')(url, { method: 'PUT', body: JSON.stringify(byReviewer) })).status).toBe(
-			201
+
+		const draft = await save('editor01', draftEntry({ _id: 'entry:workflow' }));
+		expect(await put('editor01', { ...draft, status: 'published', publishedAt: AT })).toBe(403);
+		const reviewerShortcut = workflow.approve({ ...draft, status: 'inReview' }, at(1, 'reviewer01')).entry;
+		expect(
+			await put('reviewer01', {
+				...reviewerShortcut,
+				_rev: draft._rev,
+				status: 'published',
+				history: [...draft.history, reviewerShortcut.history.at(-1)!]
+			})
+		).toBe(403);
+
+		const submitted = await save('editor01', workflow.submitForReview(draft, at(2, 'editor01')));
+		expect(
+			await put('editor01', { ...workflow.approve(submitted, at(3, 'editor01')).entry, _rev: submitted._rev })
+		).toBe(403);
+		const silentReturn = { action: 'reject', by: 'reviewer01', at: AT };
+		expect(
+			await put('reviewer01', {
+				...submitted,
+				status: 'draft',
+				updatedBy: 'reviewer01',
+				history: [...submitted.history, silentReturn]
+			})
+		).toBe(403);
+		const published = await save('reviewer01', workflow.approve(submitted, at(4, 'reviewer01')).entry);
+		expect(await put('editor01', { ...published, answerText: '偷改', updatedBy: 'editor01' })).toBe(403);
+		expect(
+			await put('editor01', { ...workflow.archive(published, at(5, 'editor01')), _rev: published._rev })
+		).toBe(403);
+		const revised = await save(
+			'editor02',
+			workflow.saveContent(
+				published,
+				{ ...workingContent(published), answerText: '新答案' },
+				at(6, 'editor02')
+			)
 		);
+		expect(revised.answerText).toBe(published.answerText);
+		await save('reviewer01', workflow.archive(revised, at(7, 'reviewer01')));
 	});
 });

@@ -6,6 +6,7 @@ import { DocumentValidationError } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { categoryOptions, categoryPath, type CategoryOption } from './category-tree';
 import { checkEntryInput, newDraftEntry, type NewEntryInput } from './entry-draft';
+import type { EntryContent } from './entry-content';
 import {
 	entrySelector,
 	isReturnedTo,
@@ -29,6 +30,55 @@ export async function createEntry(userName: string, input: NewEntryInput): Promi
 		return success(await new Repository(userName, 'entry').save(entry));
 	} catch (error) {
 		return failure(explain(error, '保存'));
+	}
+}
+
+/** A new draft from the editor's form content. */
+export async function createDraftEntry(
+	userName: string,
+	content: EntryContent
+): Promise<Result<StoredEntry>> {
+	try {
+		const at = new Date().toISOString();
+		const entry: Entry = {
+			_id: `entry:${crypto.randomUUID()}`,
+			type: 'entry',
+			...content,
+			status: 'draft',
+			version: 1,
+			createdBy: userName,
+			createdAt: at,
+			updatedBy: userName,
+			updatedAt: at,
+			history: [{ action: 'create', by: userName, at }]
+		};
+		return success(await new Repository(userName, 'entry').save(entry));
+	} catch (error) {
+		return failure(explain(error, '保存'));
+	}
+}
+
+/** Standard questions of the given entries, for showing links (missing ones are simply absent). */
+export async function entryTitles(userName: string, ids: string[]): Promise<Result<Map<string, string>>> {
+	try {
+		const entries = await new Repository(userName, 'entry').getMany(ids);
+		return success(new Map(entries.map((entry) => [entry._id, entry.standardQuestion])));
+	} catch (error) {
+		return failure(explain(error, '读取关联问题'));
+	}
+}
+
+/** Entries that list this one as related: a link shows on both entries. */
+export async function entriesLinkingTo(userName: string, id: string): Promise<Result<StoredEntry[]>> {
+	try {
+		return success(
+			await new Repository(userName, 'entry').recent({
+				selector: { relatedEntries: { $elemMatch: { $eq: id } } } as PouchDB.Find.Selector,
+				limit: 50
+			})
+		);
+	} catch (error) {
+		return failure(explain(error, '读取关联问题'));
 	}
 }
 

@@ -2,7 +2,15 @@
 /* global forbid, hasAnyRole, sameJson -- defined in roles.js, spliced into the same function */
 var ENTRY_REVIEWERS = ['reviewer', 'admin'];
 // What someone who is not a reviewer may change on a published entry: the pending revision and its trail.
-var PUBLISHED_EDITABLE_FIELDS = ['revision', 'history', 'lastReviewedAt', 'updatedBy', 'updatedAt', '_rev', '_revisions'];
+var PUBLISHED_EDITABLE_FIELDS = [
+	'revision',
+	'history',
+	'lastReviewedAt',
+	'updatedBy',
+	'updatedAt',
+	'_rev',
+	'_revisions'
+];
 var ENTRY_STATUS_CHANGES = {
 	'draft>inReview': 'editor',
 	'inReview>draft': 'reviewerOrAuthor',
@@ -17,7 +25,8 @@ function lastHistoryEvent(doc) {
 
 function requireReturnComment(doc) {
 	var last = lastHistoryEvent(doc);
-	if (!last || last.action !== 'reject' || !last.comment || !/\S/.test(last.comment)) forbid('退回时必须填写意见');
+	if (!last || last.action !== 'reject' || !last.comment || !/\S/.test(last.comment))
+		forbid('退回时必须填写意见');
 }
 
 function onlyFieldsChanged(newDoc, oldDoc, allowed) {
@@ -44,10 +53,12 @@ function checkRevisionChange(newDoc, oldDoc, userCtx, reviewer) {
 	if (sameJson(before, after)) return;
 	if (after && after.baseVersion !== newDoc.version) forbid('修订稿必须基于当前发布版本');
 	if (reviewer) {
-		if (before && after && before.status === 'inReview' && after.status === 'draft') requireReturnComment(newDoc);
+		if (before && after && before.status === 'inReview' && after.status === 'draft')
+			requireReturnComment(newDoc);
 		return;
 	}
-	if (after && after.status === 'inReview' && before && before.status === 'inReview') forbid('待审核的修订稿不能修改');
+	if (after && after.status === 'inReview' && before && before.status === 'inReview')
+		forbid('待审核的修订稿不能修改');
 	if (before && before.status === 'inReview' && (!after || after.status === 'draft')) {
 		if (before.createdBy !== userCtx.name) forbid('只有审核人或作者本人可以撤回待审核的修订稿');
 	}
@@ -59,7 +70,8 @@ function checkEntryWorkflow(newDoc, oldDoc, userCtx) {
 	var reviewer = hasAnyRole(userCtx, ENTRY_REVIEWERS);
 	if (!oldDoc) {
 		// Reviewers may bring in entries already published (imports); everyone else starts a draft.
-		if (newDoc.status !== 'draft' && !(reviewer && newDoc.status === 'published')) forbid('新知识点只能是草稿');
+		if (newDoc.status !== 'draft' && !(reviewer && newDoc.status === 'published'))
+			forbid('新知识点只能是草稿');
 		if (newDoc.revision) forbid('新知识点不能带修订稿');
 		return;
 	}
@@ -79,7 +91,11 @@ function checkEntryWorkflow(newDoc, oldDoc, userCtx) {
 		if (newDoc.status === 'published' && !newDoc.publishedAt) forbid('发布时必须记录发布时间');
 		return;
 	}
-	if (newDoc.status === 'inReview' && !reviewer && !onlyFieldsChanged(newDoc, oldDoc, PUBLISHED_EDITABLE_FIELDS)) {
+	if (
+		newDoc.status === 'inReview' &&
+		!reviewer &&
+		!onlyFieldsChanged(newDoc, oldDoc, PUBLISHED_EDITABLE_FIELDS)
+	) {
 		forbid('待审核的知识点不能修改，请先撤回');
 	}
 	if (newDoc.status === 'archived' && !reviewer) forbid('已下线的知识点只有审核人可以修改');

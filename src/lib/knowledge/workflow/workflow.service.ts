@@ -4,6 +4,7 @@ import { Repository, type Stored } from '$lib/db/repository';
 import { DocumentValidationError } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import type { EntryContent } from '../entry-content';
+import { mergeConflict, type ConflictPicks } from '../rules/conflict-merge';
 import * as workflow from './entry-workflow';
 import { WorkflowError, type Actor } from './entry-workflow';
 
@@ -118,6 +119,25 @@ export async function getEntryConflict(userName: string, id: string): Promise<Re
 
 /** Saves the person's merge over the current revision and retires the conflicting one: nothing is dropped unseen. */
 export async function resolveEntryConflict(
+	userName: string,
+	isReviewer: boolean,
+	conflict: { current: StoredEntry; theirs: StoredEntry },
+	picks: ConflictPicks
+): Promise<Result<StoredEntry>> {
+	const { current, theirs } = conflict;
+	const merged = mergeConflict(current, theirs, picks, userName, new Date());
+	// The server accepts only appended history: the current revision's events stay first.
+	const known = new Set(current.history.map((event) => JSON.stringify(event)));
+	merged.history = [
+		...current.history,
+		...merged.history.filter((event) => !known.has(JSON.stringify(event)))
+	];
+	const reviewerOnly = current.status !== 'draft' || merged.status !== current.status;
+	if (reviewerOnly && !isReviewer) return failure('这个知识点已提交审核或已发布，冲突需要审核人合并');
+	return saveResolution(userName, merged, current._rev, theirs._rev);
+}
+
+async function saveResolution(
 	userName: string,
 	merged: Entry,
 	currentRev: string,

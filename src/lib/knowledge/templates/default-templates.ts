@@ -1,5 +1,5 @@
-// The four entry templates every installation starts with (editable later by admins).
-import type { EntryTemplate } from '../../src/lib/db/generated/documents';
+// The four entry templates every installation starts with (admins edit them later); also the fallback before the first sync.
+import type { EntryTemplate } from '../../db/generated/documents';
 
 type TemplateSeed = Pick<EntryTemplate, 'template' | 'name' | 'requiredFields' | 'sections'>;
 

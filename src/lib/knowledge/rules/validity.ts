@@ -1,0 +1,55 @@
+// Whether an entry's policy is in force today, and when a published entry is due for re-checking.
+import type { Entry } from '$lib/db/generated/documents';
+
+export type ValidityState = 'notYetValid' | 'valid' | 'expiringSoon' | 'expired';
+
+export const VALIDITY_LABELS: Record<ValidityState, string> = {
+	notYetValid: '未生效',
+	valid: '有效',
+	expiringSoon: '即将失效',
+	expired: '已失效'
+};
+
+/** How long a published entry may go without anyone confirming it is still right (陈旧知识点). */
+export const DEFAULT_STALE_DAYS = 180;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Dates are YYYY-MM-DD and both ends are inclusive: an entry is still valid on its validTo day. */
+export function validityState(
+	entry: Pick<Entry, 'validFrom' | 'validTo'>,
+	today: string,
+	soonDays = 30
+): ValidityState {
+	if (entry.validFrom && entry.validFrom > today) return 'notYetValid';
+	if (!entry.validTo) return 'valid';
+	if (entry.validTo < today) return 'expired';
+	return entry.validTo <= addDays(today, soonDays) ? 'expiringSoon' : 'valid';
+}
+
+/** What agents may quote today: valid, even if it ends soon. */
+export function isInForce(entry: Pick<Entry, 'validFrom' | 'validTo'>, today: string): boolean {
+	const state = validityState(entry, today);
+	return state === 'valid' || state === 'expiringSoon';
+}
+
+type ReviewDates = Pick<Entry, 'lastReviewedAt' | 'publishedAt' | 'updatedAt'>;
+
+/** The moment the entry needs checking again: staleDays after it was last confirmed right. */
+export function reviewDueDate(entry: ReviewDates, staleDays = DEFAULT_STALE_DAYS): string {
+	const confirmedAt = entry.lastReviewedAt ?? entry.publishedAt ?? entry.updatedAt;
+	return new Date(Date.parse(confirmedAt) + staleDays * DAY_MS).toISOString();
+}
+
+/** Only published entries can be stale: drafts and archived entries are nobody's answer yet or any more. */
+export function isStale(
+	entry: ReviewDates & Pick<Entry, 'status'>,
+	now: Date,
+	staleDays = DEFAULT_STALE_DAYS
+): boolean {
+	if (entry.status !== 'published') return false;
+	return now.getTime() >= Date.parse(reviewDueDate(entry, staleDays));
+}
+
+function addDays(isoDate: string, days: number): string {
+	return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
