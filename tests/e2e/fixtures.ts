@@ -30,7 +30,6 @@ export async function saveNewFaqDraft(
 	page: Page,
 	entry: { question: string; answer: string; similar: string[] }
 ) {
-	await page.getByLabel('标准问题').fill(entry.question);
 	const category = page.getByRole('combobox', { name: /业务分类/ });
 	await category.fill('社会保障卡');
 	await page
@@ -38,11 +37,12 @@ export async function saveNewFaqDraft(
 		.first()
 		.click({ timeout: 30_000 });
 	await page.getByRole('textbox', { name: '答案 *' }).fill(entry.answer);
-	const similar = page.getByLabel('相似问题（话务员和市民的其他问法）');
+	const similar = page.getByRole('textbox', { name: '相似问题（话务员和市民的其他问法）' });
 	for (const question of entry.similar) {
 		await similar.fill(question);
 		await similar.press('Enter');
 	}
+	await page.getByLabel('标准问题').fill(entry.question);
 	await page.getByRole('button', { name: '保存草稿' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: entry.question })).toBeVisible();
 }

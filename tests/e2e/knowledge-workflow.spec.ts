@@ -31,7 +31,7 @@ test('an editor fills a service guide from its template; a reviewer returns it, 
 	await editor.getByLabel('办理时限').fill('10 个工作日');
 	await editor.getByRole('button', { name: '添加出处' }).click();
 	await editor.getByLabel('标题').fill('社会保障卡管理办法');
-	const similar = editor.getByLabel('相似问题（话务员和市民的其他问法）');
+	const similar = editor.getByRole('textbox', { name: '相似问题（话务员和市民的其他问法）' });
 	await similar.fill('刚出生的孩子办社保卡');
 	await similar.press('Enter');
 	await editor.getByRole('button', { name: '保存草稿' }).click();
@@ -105,8 +105,8 @@ test('two editors change the same draft while offline; the conflict is shown and
 		.click({ timeout: 30_000 });
 	await expect(first.getByText('已选：')).toContainText('居住证');
 	await first.getByRole('textbox', { name: '答案 *' }).fill('到社区服务中心签注。');
-	await first.getByLabel('相似问题（话务员和市民的其他问法）').fill('居住证到期了去哪续');
-	await first.getByLabel('相似问题（话务员和市民的其他问法）').press('Enter');
+	await first.getByRole('textbox', { name: '相似问题（话务员和市民的其他问法）' }).fill('居住证到期了去哪续');
+	await first.getByRole('textbox', { name: '相似问题（话务员和市民的其他问法）' }).press('Enter');
 	await first.getByRole('button', { name: '保存草稿' }).click();
 	await expect(first.getByRole('heading', { level: 2, name: question })).toBeVisible();
 	await waitUntilSynced(first);
