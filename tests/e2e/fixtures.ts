@@ -25,11 +25,14 @@ export async function waitUntilSynced(page: Page) {
 	await expect(page.getByTestId('unpushed-count')).toHaveCount(0);
 }
 
-/** Fills the 常见问题 form on /kb/new (already open) and saves the draft. */
+/** Fills the 常见问题 form on /kb/new (opened or being opened) and saves the draft. */
 export async function saveNewFaqDraft(
 	page: Page,
 	entry: { question: string; answer: string; similar: string[] }
 ) {
+	// The list page's filter is labelled 按标准问题筛选: wait for the form before typing into 标准问题.
+	await expect(page.getByRole('heading', { level: 1, name: '新建知识点' })).toBeVisible();
+	await page.getByRole('textbox', { name: /^标准问题/ }).fill(entry.question);
 	const category = page.getByRole('combobox', { name: /业务分类/ });
 	await category.fill('社会保障卡');
 	await page
@@ -42,7 +45,6 @@ export async function saveNewFaqDraft(
 		await similar.fill(question);
 		await similar.press('Enter');
 	}
-	await page.getByLabel('标准问题').fill(entry.question);
 	await page.getByRole('button', { name: '保存草稿' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: entry.question })).toBeVisible();
 }

@@ -15,7 +15,7 @@ test('an editor fills a service guide from its template; a reviewer returns it, 
 	await signIn(editor, 'editor01');
 	await editor.goto('/kb/new');
 	await editor.getByLabel('条目类型').selectOption({ label: '办事指南' });
-	await editor.getByLabel('标准问题').fill(question);
+	await editor.getByRole('textbox', { name: /^标准问题/ }).fill(question);
 	const category = editor.getByRole('combobox', { name: /业务分类/ });
 	await category.fill('社会保障卡');
 	await editor
@@ -96,7 +96,7 @@ test('two editors change the same draft while offline; the conflict is shown and
 	const first = await firstContext.newPage();
 	await signIn(first, 'editor01');
 	await first.goto('/kb/new');
-	await first.getByLabel('标准问题').fill(question);
+	await first.getByRole('textbox', { name: /^标准问题/ }).fill(question);
 	const category = first.getByRole('combobox', { name: /业务分类/ });
 	await category.fill('居住证');
 	await first
