@@ -1,0 +1,137 @@
+// The page's handle on the search worker: typed requests as promises, and the index's state (starting,
+// indexing N entries, ready, failed) as a Svelte-compatible store (`$client` in a component).
+import type { SearchHit, SearchOptions } from './search-engine';
+import type { ChangeSequence, IndexChange } from './search-index-store';
+import type {
+	AppliedChanges,
+	OpenedIndex,
+	SearchRequest,
+	SearchResponse,
+	SearchResults
+} from './search-protocol';
+
+export interface SearchIndexState {
+	phase: 'starting' | 'indexing' | 'ready' | 'failed';
+	/** Entries in the index. */
+	entries: number;
+	/** Changes-feed sequence the index reflects. */
+	sequence: ChangeSequence;
+	/** The index came from storage rather than being built in this session. */
+	restored: boolean;
+	error?: string;
+}
+
+/** The part of a Worker the client uses (a fake in tests). */
+export interface SearchWorkerPort {
+	postMessage(message: SearchRequest): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent<SearchResponse>) => void): void;
+	terminate(): void;
+}
+
+export function createSearchWorker(): SearchWorkerPort {
+	return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+}
+
+type RequestBody = SearchRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class SearchClient {
+	#worker: SearchWorkerPort;
+	#nextId = 1;
+	#closed = false;
+	#pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+	#listeners = new Set<(state: SearchIndexState) => void>();
+	#state: SearchIndexState = { phase: 'starting', entries: 0, sequence: 0, restored: false };
+
+	constructor(createWorker: () => SearchWorkerPort = createSearchWorker) {
+		this.#worker = createWorker();
+		this.#worker.addEventListener('message', (event) => this.#receive(event.data));
+	}
+
+	get state(): SearchIndexState {
+		return this.#state;
+	}
+
+	/** Svelte store contract: called at once and on every change; returns the unsubscribe function. */
+	subscribe(listener: (state: SearchIndexState) => void): () => void {
+		this.#listeners.add(listener);
+		listener(this.#state);
+		return () => this.#listeners.delete(listener);
+	}
+
+	async open(name: string): Promise<OpenedIndex> {
+		try {
+			const opened = await this.#request<'open'>({ type: 'open', name });
+			this.#update({
+				phase: 'indexing',
+				entries: opened.entries,
+				sequence: opened.sequence,
+				restored: opened.restored
+			});
+			return opened;
+		} catch (error) {
+			this.#fail(error);
+			throw error;
+		}
+	}
+
+	search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+		return this.#request<'search'>({ type: 'search', query, options });
+	}
+
+	async applyChanges(changes: IndexChange[], sequence: ChangeSequence): Promise<AppliedChanges> {
+		const applied = await this.#request<'apply'>({ type: 'apply', changes, sequence });
+		this.#update({ entries: applied.entries, sequence: applied.sequence });
+		return applied;
+	}
+
+	/** The index has caught up with the local database. */
+	markReady(): void {
+		this.#update({ phase: 'ready', error: undefined });
+	}
+
+	markIndexing(): void {
+		if (this.#state.phase === 'ready') this.#update({ phase: 'indexing' });
+	}
+
+	save(): Promise<null> {
+		return this.#request<'save'>({ type: 'save' });
+	}
+
+	async reset(): Promise<void> {
+		await this.#request<'reset'>({ type: 'reset' });
+		this.#update({ phase: 'indexing', entries: 0, sequence: 0, restored: false });
+	}
+
+	close(): void {
+		this.#closed = true;
+		this.#worker.terminate();
+		for (const { reject } of this.#pending.values()) reject(new Error('搜索已关闭'));
+		this.#pending.clear();
+	}
+
+	#fail(error: unknown): void {
+		this.#update({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+	}
+
+	#request<T extends keyof SearchResults>(body: RequestBody & { type: T }): Promise<SearchResults[T]> {
+		if (this.#closed) return Promise.reject(new Error('搜索已关闭'));
+		const id = this.#nextId++;
+		return new Promise((resolve, reject) => {
+			this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+			this.#worker.postMessage({ ...body, id } as SearchRequest);
+		});
+	}
+
+	#receive(response: SearchResponse): void {
+		const pending = this.#pending.get(response.id);
+		if (!pending) return;
+		this.#pending.delete(response.id);
+		if (response.type === 'result') pending.resolve(response.value);
+		else pending.reject(new Error(response.message));
+	}
+
+	#update(change: Partial<SearchIndexState>): void {
+		this.#state = { ...this.#state, ...change };
+		for (const listener of this.#listeners) listener(this.#state);
+	}
+}

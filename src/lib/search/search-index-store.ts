@@ -1,0 +1,209 @@
+// What is stored where: the exported search index of one user's knowledge base lives in IndexedDB (database
+// `hotline-search-index`, one record per `<user>$kb`) together with the changes-feed sequence it reflects
+// and the editors' synonym groups. A reload or an offline start loads it instead of re-indexing 10⁵ entries,
+// then applies only the changes after that sequence. Saving is debounced: exporting a large index costs
+// hundreds of milliseconds, so a burst of replicated changes is saved once.
+import type { Entry, Synonym } from '$lib/db/generated/documents';
+import { SearchEngine, type IndexChunk } from './search-engine';
+import { toSearchableEntry } from './searchable-entry';
+import { synonymGroupsFrom } from './synonyms';
+
+export type ChangeSequence = string | number;
+
+/** Bump when the tokenizer or the stored shape changes: older stored indexes are then rebuilt. */
+export const STORED_INDEX_FORMAT = 1;
+
+export interface StoredSearchIndex {
+	format: number;
+	sequence: ChangeSequence;
+	chunks: IndexChunk[];
+	/** Editors' synonym groups by document id. */
+	synonyms: Record<string, string[]>;
+	savedAt: string;
+}
+
+export interface SearchIndexStorage {
+	load(name: string): Promise<StoredSearchIndex | undefined>;
+	save(name: string, index: StoredSearchIndex): Promise<void>;
+	clear(name: string): Promise<void>;
+}
+
+/** A change of the knowledge database as the index needs it (from src/lib/db/changes-since). */
+export interface IndexChange {
+	id: string;
+	deleted: boolean;
+	doc?: Entry | Synonym | { _id: string; type?: string };
+}
+
+/** Share of removed slots after which the index asks to be rebuilt from scratch. */
+const REBUILD_STALE_SHARE = 0.25;
+
+/**
+ * The engine, the sequence it reflects and the synonym documents, kept in step with the changes feed and
+ * saved to a storage. Runs in the search worker; tested in Node with a memory storage.
+ */
+export class SearchIndexKeeper {
+	engine = new SearchEngine();
+	sequence: ChangeSequence = 0;
+	#synonyms = new Map<string, string[]>();
+	#dirty = false;
+
+	constructor(
+		readonly name: string,
+		readonly storage: SearchIndexStorage
+	) {}
+
+	/** Loads the stored index; false when there was none (or an unusable one) and indexing starts at 0. */
+	async open(): Promise<boolean> {
+		let stored: StoredSearchIndex | undefined;
+		try {
+			stored = await this.storage.load(this.name);
+		} catch {
+			stored = undefined;
+		}
+		if (stored && stored.format === STORED_INDEX_FORMAT) {
+			try {
+				this.engine = SearchEngine.import(stored.chunks);
+				this.sequence = stored.sequence;
+				this.#synonyms = new Map(Object.entries(stored.synonyms));
+				this.#applySynonyms();
+				return true;
+			} catch {
+				// An index written by another version: rebuild below.
+			}
+		}
+		this.engine = new SearchEngine();
+		this.sequence = 0;
+		this.#synonyms.clear();
+		this.#applySynonyms();
+		return false;
+	}
+
+	/** Applies a batch of changes read after the current sequence; returns how many entries changed. */
+	apply(changes: readonly IndexChange[], sequence: ChangeSequence): number {
+		let changed = 0;
+		let synonymsChanged = false;
+		for (const change of changes) {
+			if (change.id.startsWith('synonym:')) {
+				const doc = change.doc as Synonym | undefined;
+				if (change.deleted || !doc) this.#synonyms.delete(change.id);
+				else this.#synonyms.set(change.id, [...doc.terms]);
+				synonymsChanged = true;
+				continue;
+			}
+			if (!change.id.startsWith('entry:')) continue;
+			const entry = change.doc as Entry | undefined;
+			// Every published entry is indexed; validity dates are applied at query time (`today`), so an
+			// entry coming into force needs no change to show up.
+			if (!change.deleted && entry && entry.type === 'entry' && entry.status === 'published') {
+				this.engine.add(toSearchableEntry(entry));
+				changed++;
+			} else if (this.engine.has(change.id)) {
+				this.engine.remove(change.id);
+				changed++;
+			}
+		}
+		if (synonymsChanged) this.#applySynonyms();
+		this.sequence = sequence;
+		this.#dirty = true;
+		return changed;
+	}
+
+	get needsRebuild(): boolean {
+		return this.engine.staleShare > REBUILD_STALE_SHARE;
+	}
+
+	get dirty(): boolean {
+		return this.#dirty;
+	}
+
+	get synonymGroups(): string[][] {
+		return [...this.#synonyms.values()];
+	}
+
+	/** Forgets everything (stored copy included): the caller then re-reads the feed from 0. */
+	async reset(): Promise<void> {
+		this.engine = new SearchEngine();
+		this.sequence = 0;
+		this.#synonyms.clear();
+		this.#applySynonyms();
+		this.#dirty = false;
+		await this.storage.clear(this.name);
+	}
+
+	async save(now = new Date()): Promise<void> {
+		if (!this.#dirty) return;
+		this.#dirty = false;
+		await this.storage.save(this.name, {
+			format: STORED_INDEX_FORMAT,
+			sequence: this.sequence,
+			chunks: this.engine.export(),
+			synonyms: Object.fromEntries(this.#synonyms),
+			savedAt: now.toISOString()
+		});
+	}
+
+	#applySynonyms(): void {
+		this.engine.setSynonyms(synonymGroupsFrom([...this.#synonyms.values()].map((terms) => ({ terms }))));
+	}
+}
+
+const DATABASE = 'hotline-search-index';
+const STORE = 'indexes';
+
+function request<T>(operation: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		operation.onsuccess = () => resolve(operation.result);
+		operation.onerror = () => reject(operation.error);
+	});
+}
+
+export class IndexedDbSearchIndexStorage implements SearchIndexStorage {
+	#database: Promise<IDBDatabase> | undefined;
+
+	constructor(readonly factory: IDBFactory = indexedDB) {}
+
+	#open(): Promise<IDBDatabase> {
+		this.#database ??= new Promise((resolve, reject) => {
+			const opening = this.factory.open(DATABASE, 1);
+			opening.onupgradeneeded = () => opening.result.createObjectStore(STORE);
+			opening.onsuccess = () => resolve(opening.result);
+			opening.onerror = () => reject(opening.error);
+		});
+		return this.#database;
+	}
+
+	async #store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
+		return (await this.#open()).transaction(STORE, mode).objectStore(STORE);
+	}
+
+	async load(name: string): Promise<StoredSearchIndex | undefined> {
+		return (await request((await this.#store('readonly')).get(name))) as StoredSearchIndex | undefined;
+	}
+
+	async save(name: string, index: StoredSearchIndex): Promise<void> {
+		await request((await this.#store('readwrite')).put(index, name));
+	}
+
+	async clear(name: string): Promise<void> {
+		await request((await this.#store('readwrite')).delete(name));
+	}
+}
+
+export class MemorySearchIndexStorage implements SearchIndexStorage {
+	readonly saved = new Map<string, StoredSearchIndex>();
+
+	async load(name: string): Promise<StoredSearchIndex | undefined> {
+		const stored = this.saved.get(name);
+		// A copy, as IndexedDB's structured clone would give.
+		return stored ? (structuredClone(stored) as StoredSearchIndex) : undefined;
+	}
+
+	async save(name: string, index: StoredSearchIndex): Promise<void> {
+		this.saved.set(name, structuredClone(index));
+	}
+
+	async clear(name: string): Promise<void> {
+		this.saved.delete(name);
+	}
+}

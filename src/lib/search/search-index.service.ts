@@ -1,0 +1,81 @@
+// Keeps the agent's search index in step with the local knowledge database: opens the stored index, applies
+// the changes since the sequence it reflects (all of them on a first start), then follows local changes
+// (saves and replicated documents). Returns results, never throws at the UI.
+import { KNOWLEDGE_DB } from '$lib/db/catalog';
+import { changesSince } from '$lib/db/changes-since';
+import { knowledgeChanges } from '$lib/db/live-changes';
+import { localDatabaseName } from '$lib/db/local-databases';
+import { failure, success, type Result } from '$lib/result';
+import { SearchClient } from './search-client';
+import type { SearchHit, SearchOptions } from './search-engine';
+import type { IndexChange } from './search-index-store';
+
+const INDEXED_PREFIXES = ['entry:', 'synonym:'];
+
+export interface SearchIndexSession {
+	client: SearchClient;
+	/** Stops following changes, saves the index and ends the worker. */
+	stop(): Promise<void>;
+}
+
+async function catchUp(userName: string, client: SearchClient): Promise<void> {
+	client.markIndexing();
+	let rebuilt = false;
+	for (;;) {
+		let rebuild = false;
+		for await (const batch of changesSince<IndexChange['doc']>(
+			userName,
+			KNOWLEDGE_DB,
+			client.state.sequence,
+			{
+				idPrefixes: INDEXED_PREFIXES
+			}
+		)) {
+			const applied = await client.applyChanges(batch.changes as IndexChange[], batch.lastSequence);
+			if (applied.needsRebuild && !rebuilt) rebuild = true;
+		}
+		if (!rebuild) break;
+		// Many entries were replaced since the index was built: start again from an empty one.
+		rebuilt = true;
+		await client.reset();
+	}
+	client.markReady();
+}
+
+export async function startSearchIndex(
+	userName: string,
+	client: SearchClient = new SearchClient()
+): Promise<Result<SearchIndexSession>> {
+	try {
+		await client.open(localDatabaseName(userName, KNOWLEDGE_DB));
+		await catchUp(userName, client);
+	} catch (error) {
+		client.close();
+		return failure(`搜索索引无法建立：${(error as Error).message ?? String(error)}。请刷新页面重试。`);
+	}
+	let running = Promise.resolve();
+	const stopWatching = knowledgeChanges(userName, () => {
+		running = running.then(() => catchUp(userName, client)).catch(() => client.markReady());
+	});
+	return success({
+		client,
+		async stop() {
+			stopWatching();
+			await running;
+			await client.save().catch(() => undefined);
+			client.close();
+		}
+	});
+}
+
+export async function searchEntries(
+	client: SearchClient,
+	query: string,
+	options: SearchOptions = {}
+): Promise<Result<SearchHit[]>> {
+	try {
+		return success(await client.search(query, options));
+	} catch (error) {
+		return failure(`搜索失败：${(error as Error).message ?? String(error)}`);
+	}
+}

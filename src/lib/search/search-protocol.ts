@@ -1,0 +1,40 @@
+// Messages between the page and the search worker. Every request carries an id; the worker answers it once
+// with a result or an error, and may send progress events in between.
+import type { SearchHit, SearchOptions } from './search-engine';
+import type { ChangeSequence, IndexChange } from './search-index-store';
+
+export interface OpenedIndex {
+	/** The stored index was loaded (false: starting empty, the whole feed must be applied). */
+	restored: boolean;
+	sequence: ChangeSequence;
+	entries: number;
+}
+
+export interface AppliedChanges {
+	sequence: ChangeSequence;
+	entries: number;
+	changed: number;
+	/** So many entries were replaced that a rebuild from sequence 0 is due (call reset, then re-apply). */
+	needsRebuild: boolean;
+}
+
+export type SearchRequest =
+	| { id: number; type: 'open'; name: string }
+	| { id: number; type: 'search'; query: string; options: SearchOptions }
+	| { id: number; type: 'apply'; changes: IndexChange[]; sequence: ChangeSequence }
+	| { id: number; type: 'save' }
+	| { id: number; type: 'reset' };
+
+export interface SearchResults {
+	open: OpenedIndex;
+	search: SearchHit[];
+	apply: AppliedChanges;
+	save: null;
+	reset: null;
+}
+
+export type SearchResponse =
+	| { id: number; type: 'result'; value: SearchResults[keyof SearchResults] }
+	| { id: number; type: 'error'; message: string };
+
+export type SearchRequestType = SearchRequest['type'];
