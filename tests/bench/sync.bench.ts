@@ -151,9 +151,16 @@ try {
 	for (let edit = 0; edit < EDITS; edit++) {
 		const question = `同步延迟测试 ${edit} ${Date.now()}`;
 		await first.page.goto('/kb/new');
-		await first.page.getByLabel('标准问题').fill(question);
-		await first.page.getByLabel('业务分类').selectOption({ index: 1 });
-		await first.page.getByLabel('答案').fill('测量从保存到另一台浏览器看到的时间。');
+		await first.page.getByRole('textbox', { name: /^标准问题/ }).fill(question);
+		await first.page.getByRole('combobox', { name: /业务分类/ }).fill('社会保障卡');
+		await first.page
+			.getByRole('option', { name: /社会保障卡/ })
+			.first()
+			.click();
+		await first.page.getByRole('textbox', { name: '答案 *' }).fill('测量从保存到另一台浏览器看到的时间。');
+		const similar = first.page.getByRole('textbox', { name: '相似问题（话务员和市民的其他问法）' });
+		await similar.fill('同步延迟');
+		await similar.press('Enter');
 		const savedAt = Date.now();
 		await first.page.getByRole('button', { name: '保存草稿' }).click();
 		await second.page.getByRole('link', { name: question }).waitFor({ timeout: 60_000 });

@@ -68,6 +68,18 @@ export async function entryTitles(userName: string, ids: string[]): Promise<Resu
 	}
 }
 
+/** The entries with these ids in the given order (search hits); ids missing here are skipped. */
+export async function getEntriesInOrder(userName: string, ids: string[]): Promise<Result<StoredEntry[]>> {
+	try {
+		const byId = new Map(
+			(await new Repository(userName, 'entry').getMany(ids)).map((entry) => [entry._id, entry])
+		);
+		return success(ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+	} catch (error) {
+		return failure(explain(error, '读取检索结果'));
+	}
+}
+
 /** Entries that list this one as related: a link shows on both entries. */
 export async function entriesLinkingTo(userName: string, id: string): Promise<Result<StoredEntry[]>> {
 	try {
