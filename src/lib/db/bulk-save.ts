@@ -2,8 +2,7 @@
 // database refuses any, the ones this call wrote are removed again, so an import lands whole or not at all.
 import type { AnyDocument } from './generated/documents';
 import { openLocalDatabase, type LocalDatabase } from './local-databases';
-import { readLocalDocument, writeLocalDocument } from './local-documents';
-import { recordUnpushedWrite } from './unpushed-changes';
+import { recordUnpushedWrites } from './unpushed-changes';
 import { validateDocument } from './validation';
 
 export const BULK_BATCH_SIZE = 500;
@@ -27,29 +26,6 @@ export interface BulkSaveOptions {
 interface Written {
 	id: string;
 	rev: string;
-}
-
-const UNPUSHED_DOC_ID = '_local/unpushed-changes';
-
-/**
- * Records many writes as not yet pushed in one update of the bookkeeping document (one call per write
- * rewrites the whole document each time: minutes for 5 000). The last write goes through
- * recordUnpushedWrite so the header's count is told. Stopgap until unpushed-changes.ts offers a batch call.
- */
-async function recordUnpushedWrites(db: LocalDatabase, writes: Written[]): Promise<void> {
-	const last = writes.at(-1);
-	if (!last) return;
-	for (let attempt = 1; writes.length > 1; attempt += 1) {
-		const doc = await readLocalDocument(db, { _id: UNPUSHED_DOC_ID, changes: {} as Record<string, string> });
-		for (const write of writes.slice(0, -1)) doc.changes[write.id] = write.rev;
-		try {
-			await writeLocalDocument(db, doc);
-			break;
-		} catch (error) {
-			if ((error as { status?: number }).status !== 409 || attempt >= 5) throw error;
-		}
-	}
-	await recordUnpushedWrite(db, last.id, last.rev);
 }
 
 function listRefused(refused: RefusedDocument[], describe: (index: number) => string): string {

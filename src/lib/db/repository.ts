@@ -3,7 +3,7 @@
 import { databaseForType } from './catalog';
 import type { DocumentType, DocumentTypeMap } from './generated/documents';
 import { openLocalDatabase } from './local-databases';
-import { recordUnpushedWrite } from './unpushed-changes';
+import { recordUnpushedWrite, recordUnpushedWrites } from './unpushed-changes';
 import { assertValidDocument } from './validation';
 
 export type Stored<T> = T & { _rev: string };
@@ -117,8 +117,10 @@ export class Repository<T extends DocumentType> {
 		const results = await this.db.bulkDocs(docs as unknown as PouchDB.Core.PutDocument<object>[]);
 		const failed = results.find((result) => 'error' in result && result.error);
 		if (failed) throw new Error((failed as PouchDB.Core.Error).message ?? '保存失败');
-		for (const result of results as PouchDB.Core.Response[])
-			await recordUnpushedWrite(this.db, result.id, result.rev);
+		await recordUnpushedWrites(
+			this.db,
+			(results as PouchDB.Core.Response[]).map((result) => ({ id: result.id, rev: result.rev }))
+		);
 		return docs.map((doc, index) => ({ ...doc, _rev: (results[index] as PouchDB.Core.Response).rev }));
 	}
 

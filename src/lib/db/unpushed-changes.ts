@@ -45,6 +45,14 @@ export function recordUnpushedWrite(db: LocalDatabase, id: string, rev: string) 
 	});
 }
 
+/** Many writes in one update of the bookkeeping document (one call per write rewrites it each time). */
+export function recordUnpushedWrites(db: LocalDatabase, writes: { id: string; rev: string }[]) {
+	return update(db, (changes) => {
+		for (const write of writes) changes[write.id] = write.rev;
+		return writes.length > 0;
+	});
+}
+
 /** Called with the documents a push replication batch delivered. */
 export function markPushed(db: LocalDatabase, docs: Array<{ _id: string; _rev?: string }>) {
 	return update(db, (changes) => {
