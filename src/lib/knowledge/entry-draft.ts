@@ -1,5 +1,6 @@
 // Turns what an editor typed into a new draft entry document (pure: tested without a browser).
 import type { Entry } from '$lib/db/generated/documents';
+import type { EntryContent } from './entry-content';
 
 export interface NewEntryInput {
 	standardQuestion: string;
@@ -61,11 +62,8 @@ export function checkEntryInput(input: NewEntryInput): EntryInputErrors {
 }
 
 export function newDraftEntry(input: NewEntryInput, id: string, userName: string, now: Date): Entry {
-	const at = now.toISOString();
 	const standardQuestion = input.standardQuestion.trim();
-	return {
-		_id: id,
-		type: 'entry',
+	const content: EntryContent = {
 		template: input.template,
 		standardQuestion,
 		categoryId: input.categoryId,
@@ -78,7 +76,18 @@ export function newDraftEntry(input: NewEntryInput, id: string, userName: string
 		keywords: cleanList(input.keywords),
 		region: input.region.trim(),
 		validFrom: input.validFrom || null,
-		validTo: input.validTo || null,
+		validTo: input.validTo || null
+	};
+	return draftEntryFromContent(content, id, userName, now);
+}
+
+/** A new draft holding the given content, stamped by its author. */
+export function draftEntryFromContent(content: EntryContent, id: string, userName: string, now: Date): Entry {
+	const at = now.toISOString();
+	return {
+		_id: id,
+		type: 'entry',
+		...content,
 		status: 'draft',
 		version: 1,
 		createdBy: userName,

@@ -5,7 +5,7 @@ import { Repository, type Stored } from '$lib/db/repository';
 import { DocumentValidationError } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { categoryOptions, categoryPath, type CategoryOption } from './category-tree';
-import { checkEntryInput, newDraftEntry, type NewEntryInput } from './entry-draft';
+import { draftEntryFromContent } from './entry-draft';
 import type { EntryContent } from './entry-content';
 import {
 	entrySelector,
@@ -22,36 +22,13 @@ function explain(error: unknown, action: string): string {
 	return `${action}失败：${(error as Error).message ?? String(error)}`;
 }
 
-export async function createEntry(userName: string, input: NewEntryInput): Promise<Result<StoredEntry>> {
-	const errors = Object.values(checkEntryInput(input));
-	if (errors.length > 0) return failure(errors.join('；'));
-	try {
-		const entry = newDraftEntry(input, `entry:${crypto.randomUUID()}`, userName, new Date());
-		return success(await new Repository(userName, 'entry').save(entry));
-	} catch (error) {
-		return failure(explain(error, '保存'));
-	}
-}
-
 /** A new draft from the editor's form content. */
 export async function createDraftEntry(
 	userName: string,
 	content: EntryContent
 ): Promise<Result<StoredEntry>> {
 	try {
-		const at = new Date().toISOString();
-		const entry: Entry = {
-			_id: `entry:${crypto.randomUUID()}`,
-			type: 'entry',
-			...content,
-			status: 'draft',
-			version: 1,
-			createdBy: userName,
-			createdAt: at,
-			updatedBy: userName,
-			updatedAt: at,
-			history: [{ action: 'create', by: userName, at }]
-		};
+		const entry = draftEntryFromContent(content, `entry:${crypto.randomUUID()}`, userName, new Date());
 		return success(await new Repository(userName, 'entry').save(entry));
 	} catch (error) {
 		return failure(explain(error, '保存'));

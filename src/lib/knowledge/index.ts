@@ -1,6 +1,5 @@
 // The knowledge area, as other areas and routes use it.
 export {
-	createEntry,
 	followCategories,
 	getEntry,
 	listEntries,

@@ -1,5 +1,6 @@
 // Chinese labels of the knowledge vocabulary.
 import type { Entry } from '$lib/db/generated/documents';
+import { VALIDITY_LABELS, validityState } from './rules/validity';
 
 export const TEMPLATE_LABELS: Record<Entry['template'], string> = {
 	serviceGuide: '办事指南',
@@ -15,11 +16,13 @@ export const STATUS_LABELS: Record<Entry['status'], string> = {
 	archived: '已下线'
 };
 
-/** 已失效 past validTo, 即将失效 within 30 days, otherwise nothing to say. */
-export function validityLabel(entry: Pick<Entry, 'validTo'>, today: string): '已失效' | '即将失效' | null {
-	if (!entry.validTo) return null;
-	if (entry.validTo < today) return '已失效';
-	const soon = new Date(`${today}T00:00:00Z`);
-	soon.setUTCDate(soon.getUTCDate() + 30);
-	return entry.validTo <= soon.toISOString().slice(0, 10) ? '即将失效' : null;
+/** 已失效 past validTo, 即将失效 within 30 days, otherwise nothing to say (agents' result badges). */
+export function validityLabel(
+	entry: Pick<Entry, 'validFrom' | 'validTo'>,
+	today: string
+): '已失效' | '即将失效' | null {
+	const state = validityState(entry, today);
+	return state === 'expired' || state === 'expiringSoon'
+		? (VALIDITY_LABELS[state] as '已失效' | '即将失效')
+		: null;
 }
