@@ -2,24 +2,16 @@
 // from saving an edit in one browser to seeing it in another. Prints what it measured and how.
 //   BENCH_ENTRIES (default 100000), BENCH_EDITS (default 5)
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
-import { adminUrl } from '../../sync/config';
-import { demoUsers, DEMO_PASSWORD } from '../../sync/demo/users';
-import { startAppServer } from '../../sync/server/app-server';
-import { loadDemoKnowledge } from '../../sync/setup/demo-knowledge';
+import type { Page } from '@playwright/test';
 import { insertAllOrNothing, insertMissingDocuments } from '../../sync/setup/bulk-insert';
 import { POLICY_CATEGORY } from '../../sync/import/tsv-datasets';
-import { ensureUser, runSetup } from '../../sync/setup/setup';
 import { plainTextToHtml } from '../../src/lib/knowledge/entry-draft';
 import type { Entry } from '../../src/lib/db/generated/documents';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { machineLine, median, root, signInFresh, startBenchApp } from './bench-app';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 5);
-const root = path.resolve(import.meta.dirname, '../..');
 const REGIONS = ['全省', '省会市', '东城区', '西江市', '南山县', '北湖市', '临港新区', '高新区'];
 
 /** 100 000 entries from the 5 000 real policy Q&As: each row again per region, with its own wording. */
@@ -63,21 +55,6 @@ function generateEntries(count: number): Entry[] {
 	});
 }
 
-async function signIn(
-	browser: Browser,
-	baseURL: string,
-	userName: string
-): Promise<{ page: Page; startedAt: number }> {
-	const context = await browser.newContext({ baseURL });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('用户名').fill(userName);
-	await page.getByLabel('密码').fill(DEMO_PASSWORD);
-	const startedAt = Date.now();
-	await page.getByRole('button', { name: '登录' }).click();
-	return { page, startedAt };
-}
-
 async function waitForFirstSync(page: Page, startedAt: number) {
 	const samples: string[] = [];
 	let lastSample = 0;
@@ -94,28 +71,9 @@ async function waitForFirstSync(page: Page, startedAt: number) {
 	return { seconds: (Date.now() - startedAt) / 1000, samples };
 }
 
-function median(values: number[]) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
-const admin = { name: 'couchadmin', password: 'bench-secret' };
-const server = await startAppServer({
-	host: '127.0.0.1',
-	port: 0,
-	dataDir,
-	buildDir: path.join(root, 'build'),
-	admin
-});
-const browser = await chromium.launch({
-	executablePath: CHROMIUM_PATH,
-	args: CHROMIUM_ARGS
-});
+const app = await startBenchApp();
+const { couch, browser } = app;
 try {
-	const couch = await runSetup({ url: adminUrl(server.syncUrl, admin) });
-	for (const user of demoUsers) await ensureUser(couch, user, () => {});
-	await loadDemoKnowledge(couch, () => {});
 	await insertMissingDocuments(couch.use('kb'), [POLICY_CATEGORY]);
 
 	const loadStart = Date.now();
@@ -125,14 +83,11 @@ try {
 	// CouchDB reports sizes.file; express-pouchdb only disk_size.
 	const serverBytes = kbInfo.sizes?.file ?? (kbInfo as { disk_size?: number }).disk_size ?? 0;
 
-	const first = await signIn(browser, server.appUrl, 'editor01');
+	const first = await signInFresh(browser, app.appUrl, 'editor01');
 	const firstSync = await waitForFirstSync(first.page, first.startedAt);
 	const storage = await first.page.evaluate(() => navigator.storage.estimate());
-	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	console.log('\nbench:sync');
-	console.log(
-		`machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}; Chromium ${browser.version()} (Debian, headless)`
-	);
+	console.log(machineLine(browser));
 	console.log(
 		`data: ${ENTRIES} published entries generated from ../shared/data/policy-qa.tsv + demo data = ${kbInfo.doc_count} documents in kb (${(serverBytes / 1024 / 1024).toFixed(0)} MB on the server)`
 	);
@@ -143,7 +98,7 @@ try {
 	for (const sample of firstSync.samples) console.log(`  progress ${sample}`);
 	console.log(`browser storage after first sync: ${((storage.usage ?? 0) / 1024 / 1024).toFixed(0)} MB`);
 
-	const second = await signIn(browser, server.appUrl, 'editor02');
+	const second = await signInFresh(browser, app.appUrl, 'editor02');
 	await waitForFirstSync(second.page, second.startedAt);
 	await second.page.getByRole('link', { name: '知识库管理' }).click();
 
@@ -170,7 +125,5 @@ try {
 		`edit → seen in another browser (${EDITS} runs): median ${median(delays).toFixed(2)} s, max ${Math.max(...delays).toFixed(2)} s (goal ≤ 2 s)`
 	);
 } finally {
-	await browser.close();
-	await server.close();
-	rmSync(dataDir, { recursive: true, force: true });
+	await app.close();
 }

@@ -52,3 +52,20 @@ test('drafts stay out of the agents’ view', async ({ browser, baseURL }) => {
 	await editorContext.close();
 	await agentContext.close();
 });
+
+test('expired entries stay out of the results unless the agent asks for them, then show as 已失效', async ({
+	page
+}) => {
+	await signIn(page, 'agent01');
+	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 60_000 });
+	const box = page.getByRole('searchbox', { name: '检索知识库' });
+	await box.fill('2024年度个人所得税汇算');
+	const results = page.getByRole('listbox', { name: '检索结果' }).getByRole('option');
+	const expired = results.filter({ hasText: '2024年度个人所得税汇算什么时间办理？' });
+	// The results for this query have arrived (the entry in force is there) without the expired one.
+	await expect(results.filter({ hasText: '个人所得税综合所得年度汇算怎么办理？' })).toHaveCount(1);
+	await expect(expired).toHaveCount(0);
+	await page.getByLabel('包括已失效的知识点（标为已失效）').check();
+	await expect(expired).toHaveCount(1);
+	await expect(expired).toContainText('已失效');
+});

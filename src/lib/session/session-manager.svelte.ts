@@ -3,6 +3,7 @@
 import { databasesForUser } from '$lib/db/local-databases';
 import { ROLES, type Role } from '$lib/db/catalog';
 import { syncManager } from '$lib/db/sync-manager.svelte';
+import { offlineSearch } from '$lib/search/offline-search.svelte';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
 import { fetchServerSession, signInOnServer, signOutOnServer, syncBaseUrl } from './session.service';
@@ -40,7 +41,8 @@ export class SessionManager {
 		const roles = knownRoles(result.value.roles);
 		if (roles.length === 0) return failure('此账号没有分配角色，请联系管理员');
 		const user: SignedInUser = { name: result.value.name, roles, signedInAt: nowIso() };
-		if (this.user && this.user.name !== user.name) await syncManager.stop();
+		if (this.user && this.user.name !== user.name)
+			await Promise.all([syncManager.stop(), offlineSearch.stop()]);
 		this.user = user;
 		this.needsSignIn = false;
 		localStorage.setItem(STORAGE_KEY, JSON.stringify(user));
@@ -49,7 +51,7 @@ export class SessionManager {
 	}
 
 	async signOut(): Promise<void> {
-		await syncManager.stop();
+		await Promise.all([syncManager.stop(), offlineSearch.stop()]);
 		await signOutOnServer();
 		this.user = null;
 		localStorage.removeItem(STORAGE_KEY);

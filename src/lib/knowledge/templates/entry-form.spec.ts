@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { entryTemplates } from './default-templates';
-import { checkEntryForm, composeForm, emptyForm, formFromContent } from './entry-form';
+import { checkEntryForm, composeForm, emptyForm, formFromContent, withSimilarQuestion } from './entry-form';
 
 const template = (name: string) => entryTemplates.find((candidate) => candidate.template === name)!;
 const serviceGuide = template('serviceGuide');
@@ -58,5 +58,53 @@ describe('the entry form and its template', () => {
 		const form = formFromContent(content, serviceGuide);
 		expect(form.freeAnswerHtml).toBe('<p>异地参保人员请<strong>先挂失</strong>。</p>');
 		expect(composeForm(form, serviceGuide)).toEqual(content);
+	});
+});
+
+describe('withSimilarQuestion', () => {
+	it('adds a question the entry does not have yet, once', () => {
+		const form = filledGuide();
+		const added = withSimilarQuestion(form, '社保卡不见了去哪补');
+		expect(added.content.similarQuestions).toEqual([...form.content.similarQuestions, '社保卡不见了去哪补']);
+		expect(withSimilarQuestion(added, '社保卡不见了去哪补').content.similarQuestions).toHaveLength(
+			added.content.similarQuestions.length
+		);
+	});
+
+	it('leaves the form alone for an empty question or the standard question itself', () => {
+		const form = filledGuide();
+		expect(withSimilarQuestion(form, '')).toBe(form);
+		expect(withSimilarQuestion(form, form.content.standardQuestion)).toBe(form);
+	});
+});
+
+describe('an answer written before its template had fields', () => {
+	const legacyHtml =
+		'<p>遗失的先挂失再补卡。</p><h3>办理材料</h3><ol><li>身份证原件。</li><li>委托书。</li></ol>' +
+		'<h3>办理流程</h3><p>到网点申请。</p><p>当场制卡。</p><h3>温馨提示</h3><p>带好证件。</p>';
+
+	it('gives its headed sections to the fields and keeps the rest as the free answer, in order', () => {
+		const form = formFromContent(
+			{ ...composeForm(filledGuide(), serviceGuide), templateFields: [], answerHtml: legacyHtml },
+			serviceGuide
+		);
+		expect(form.content.templateFields).toEqual([
+			{ key: 'materials', value: '1. 身份证原件。\n2. 委托书。' },
+			{ key: 'process', value: '到网点申请。\n当场制卡。' }
+		]);
+		expect(form.freeAnswerHtml).toBe('<p>遗失的先挂失再补卡。</p><h3>温馨提示</h3><p>带好证件。</p>');
+		// Saved again, the sections render as they were written.
+		const saved = composeForm(form, serviceGuide);
+		expect(saved.answerHtml).toContain('<h3>办理材料</h3><ol><li>身份证原件。</li><li>委托书。</li></ol>');
+	});
+
+	it('leaves an answer alone when no heading names a section', () => {
+		const html = '<p>只有一段说明。</p><h3>其他</h3><p>补充。</p>';
+		const form = formFromContent(
+			{ ...composeForm(filledGuide(), serviceGuide), templateFields: [], answerHtml: html },
+			serviceGuide
+		);
+		expect(form.content.templateFields).toEqual([]);
+		expect(form.freeAnswerHtml).toBe(html);
 	});
 });

@@ -4,6 +4,7 @@ import { cleanList } from '../entry-draft';
 import type { EntryContent } from '../entry-content';
 import { answerFromEditorHtml } from '../editor/answer-output';
 import { composeAnswerHtml, renderTemplateSections } from '../editor/template-sections';
+import { sectionsFromAnswerHtml } from './answer-sections';
 
 /** What the form holds: the content, with the free part of the answer apart from the template's sections. */
 export interface EntryForm {
@@ -80,9 +81,19 @@ export function composeForm(form: EntryForm, template: Pick<EntryTemplate, 'sect
 	};
 }
 
-/** Back from stored content to the form: the rendered sections are taken off the front of the answer. */
+/** Back from stored content to the form: the rendered sections are taken off the front of the answer; an
+ * answer that predates its template's fields gives its headed sections to the fields. */
 export function formFromContent(content: EntryContent, template: Pick<EntryTemplate, 'sections'>): EntryForm {
 	const { answerHtml, answerText: _text, ...rest } = content;
+	const hasFieldValues = content.templateFields.some((field) => field.value.trim());
+	if (!hasFieldValues && template.sections.length > 0) {
+		const split = sectionsFromAnswerHtml(answerHtml, template.sections);
+		if (split.fields.length > 0)
+			return {
+				content: { ...structuredClone(rest), templateFields: split.fields },
+				freeAnswerHtml: split.freeHtml
+			};
+	}
 	const sections = answerFromEditorHtml(
 		renderTemplateSections(template.sections, content.templateFields)
 	).html;
@@ -108,4 +119,11 @@ export function emptyForm(today: string, template: EntryContent['template'] = 'f
 		},
 		freeAnswerHtml: ''
 	};
+}
+
+/** The form with one more similar question, unless it is already there or is the standard question. */
+export function withSimilarQuestion(form: EntryForm, question: string): EntryForm {
+	const { standardQuestion, similarQuestions } = form.content;
+	if (!question || question === standardQuestion || similarQuestions.includes(question)) return form;
+	return { ...form, content: { ...form.content, similarQuestions: [...similarQuestions, question] } };
 }

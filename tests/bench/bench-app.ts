@@ -1,0 +1,74 @@
+// What the browser benchmarks share: the app and its sync server on a fresh data folder, set up with the
+// demo users and knowledge, Debian's Chromium, and signing in as a demo user.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { ServerScope } from 'nano';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { adminUrl } from '../../sync/config';
+import { demoUsers, DEMO_PASSWORD } from '../../sync/demo/users';
+import { startAppServer } from '../../sync/server/app-server';
+import { loadDemoKnowledge } from '../../sync/setup/demo-knowledge';
+import { ensureUser, runSetup } from '../../sync/setup/setup';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+export interface BenchApp {
+	appUrl: string;
+	couch: ServerScope;
+	browser: Browser;
+	close(): Promise<void>;
+}
+
+export async function startBenchApp(): Promise<BenchApp> {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
+	const admin = { name: 'couchadmin', password: 'bench-secret' };
+	const server = await startAppServer({
+		host: '127.0.0.1',
+		port: 0,
+		dataDir,
+		buildDir: path.join(root, 'build'),
+		admin
+	});
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	const couch = await runSetup({ url: adminUrl(server.syncUrl, admin) });
+	for (const user of demoUsers) await ensureUser(couch, user, () => {});
+	await loadDemoKnowledge(couch, () => {});
+	return {
+		appUrl: server.appUrl,
+		couch,
+		browser,
+		async close() {
+			await browser.close();
+			await server.close();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** A fresh browser profile signed in as a demo user; `startedAt` is the moment of the sign-in click. */
+export async function signInFresh(
+	browser: Browser,
+	baseURL: string,
+	userName: string
+): Promise<{ page: Page; startedAt: number }> {
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('用户名').fill(userName);
+	await page.getByLabel('密码').fill(DEMO_PASSWORD);
+	const startedAt = Date.now();
+	await page.getByRole('button', { name: '登录' }).click();
+	return { page, startedAt };
+}
+
+export function machineLine(browser: Browser): string {
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	return `machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}; Chromium ${browser.version()} (Debian, headless)`;
+}
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
