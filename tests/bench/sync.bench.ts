@@ -1,6 +1,6 @@
 // npm run bench:sync — first sync of a large knowledge base into a fresh Chromium profile, and the delay
 // from saving an edit in one browser to seeing it in another. Prints what it measured and how.
-//   BENCH_ENTRIES (default 100000), BENCH_EDITS (default 5)
+//   BENCH_ENTRIES (default 100000), BENCH_EDITS (default 5), BENCH_CONSOLE=1 prints the first browser's console
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -84,6 +84,7 @@ try {
 	const serverBytes = kbInfo.sizes?.file ?? (kbInfo as { disk_size?: number }).disk_size ?? 0;
 
 	const first = await signInFresh(browser, app.appUrl, 'editor01');
+	if (process.env.BENCH_CONSOLE) first.page.on('console', (message) => console.log(`  [browser] ${message.text()}`));
 	const firstSync = await waitForFirstSync(first.page, first.startedAt);
 	const storage = await first.page.evaluate(() => navigator.storage.estimate());
 	console.log('\nbench:sync');

@@ -3,6 +3,8 @@
 import PouchDB from 'pouchdb-browser';
 import { nowIso } from '$lib/time';
 import { knownConflicts, recheckConflicts, scanAllConflicts, type ConflictRecord } from './conflict-tracker';
+import { copyIntoEmptyDatabase } from './initial-copy';
+import { suspendLiveChanges } from './live-changes';
 import { openLocalDatabase, type LocalDatabase } from './local-databases';
 import { countUnpushed, markPushed, onUnpushedCountChange } from './unpushed-changes';
 
@@ -78,8 +80,19 @@ export class SyncManager {
 	#handles: PouchDB.Replication.Sync<object>[] = [];
 	#stopListening: Array<() => void> = [];
 	#startedWith: [string, string[], string] | null = null;
+	/** Bumped by stop(), so a first copy still running knows it has been cancelled. */
+	#generation = 0;
 
-	async start(userName: string, databaseNames: string[], remoteBase: string): Promise<void> {
+	/** Starts (or restarts) replication; with `unlessRunning`, leaves replication already running for the
+	 * same user and databases alone (a restart would interrupt a first copy). */
+	async start(
+		userName: string,
+		databaseNames: string[],
+		remoteBase: string,
+		{ unlessRunning = false } = {}
+	): Promise<void> {
+		const requested = JSON.stringify([userName, databaseNames, remoteBase]);
+		if (unlessRunning && this.#startedWith && JSON.stringify(this.#startedWith) === requested) return;
 		await this.stop();
 		this.#startedWith = [userName, databaseNames, remoteBase];
 		this.statuses = databaseNames.map((database) => ({
@@ -107,12 +120,40 @@ export class SyncManager {
 			status.unpushed = await countUnpushed(local);
 			status.conflicts = await knownConflicts(local);
 			const remote = new PouchDB(`${remoteBase}/${status.database}`, { skip_setup: true });
-			this.#replicate(local, remote, status);
+			const suspend = () => suspendLiveChanges(userName, status.database);
+			void this.#copyThenReplicate(local, remote, status, this.#generation, suspend);
 			void this.#measureProgress(local, remote, status);
 		}
 	}
 
+	/** A fresh device first copies large databases in pages (initial-copy.ts), then replicates live. */
+	async #copyThenReplicate(
+		local: LocalDatabase,
+		remote: PouchDB.Database,
+		status: DatabaseSyncStatus,
+		generation: number,
+		suspendScreens: () => () => void
+	) {
+		const cancelled = () => this.#generation !== generation;
+		try {
+			const replicatedIds = await copyIntoEmptyDatabase(local, remote, {
+				onProgress: ({ copied, total }) => {
+					status.remoteDocCount = total;
+					status.localDocCount = copied;
+					status.pending = total - copied;
+				},
+				isCancelled: cancelled,
+				onCopyStart: suspendScreens
+			});
+			if (replicatedIds?.length) status.conflicts = await recheckConflicts(local, replicatedIds);
+		} catch {
+			// Offline or refused: live replication brings the rest (rechecking what was copied) and reports why.
+		}
+		if (!cancelled()) this.#replicate(local, remote, status);
+	}
+
 	async stop(): Promise<void> {
+		this.#generation++;
 		for (const handle of this.#handles) handle.cancel();
 		this.#handles = [];
 		for (const stop of this.#stopListening) stop();

@@ -69,13 +69,18 @@ export class SessionManager {
 			this.user = { ...this.user, roles: knownRoles(server.roles) };
 			localStorage.setItem(STORAGE_KEY, JSON.stringify(this.user));
 		}
-		// Unreachable: replication retries with backoff until the server answers.
-		await this.startSync();
+		// Unreachable: replication retries with backoff until the server answers. Just signed in: it runs already.
+		await this.startSync({ unlessRunning: true });
 	}
 
-	async startSync(): Promise<void> {
+	async startSync(options: { unlessRunning?: boolean } = {}): Promise<void> {
 		if (!this.user) return;
-		await syncManager.start(this.user.name, databasesForUser(this.user.name, this.user.roles), syncBaseUrl());
+		await syncManager.start(
+			this.user.name,
+			databasesForUser(this.user.name, this.user.roles),
+			syncBaseUrl(),
+			options
+		);
 	}
 }
 
