@@ -1,6 +1,6 @@
 // npm run bench:sync — first sync of a large knowledge base into a fresh Chromium profile, and the delay
 // from saving an edit in one browser to seeing it in another. Prints what it measured and how.
-//   BENCH_ENTRIES (default 100000), BENCH_EDITS (default 5), BENCH_CONSOLE=1 prints the first browser's console
+//   BENCH_ENTRIES (default 100000), BENCH_EDITS (default 5), BENCH_CONSOLE=1 prints both browsers' consoles
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
