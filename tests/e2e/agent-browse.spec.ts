@@ -69,3 +69,31 @@ test('expired entries stay out of the results unless the agent asks for them, th
 	await expect(expired).toHaveCount(1);
 	await expect(expired).toContainText('已失效');
 });
+
+test('filters narrow the results by entry type and the answer copies as plain text', async ({
+	page,
+	context
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await signIn(page, 'agent01');
+	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 60_000 });
+	const box = page.getByRole('searchbox', { name: '检索知识库' });
+	await box.fill('社保卡');
+	const results = page.getByRole('listbox', { name: '检索结果' }).getByRole('option');
+	const guide = results.filter({ hasText: '社保卡丢失了怎么补办？' });
+	await expect(guide).toHaveCount(1);
+	await expect(guide).toContainText('办事指南');
+
+	await page.getByRole('combobox', { name: '条目类型' }).selectOption({ label: '常见问题' });
+	await expect(guide).toHaveCount(0);
+	await expect(results.first()).toBeVisible();
+	for (const text of await results.allTextContents()) expect(text).toContain('常见问题');
+
+	await page.getByRole('combobox', { name: '条目类型' }).selectOption({ label: '全部类型' });
+	await guide.click();
+	await page.getByRole('button', { name: '复制答案文本' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已复制' })).toBeVisible();
+	const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+	expect(clipboard).toContain('办理材料');
+	expect(clipboard).not.toContain('<');
+});

@@ -46,17 +46,20 @@ export async function startSearchIndex(
 	userName: string,
 	client: SearchClient = new SearchClient()
 ): Promise<Result<SearchIndexSession>> {
-	try {
-		await client.open(localDatabaseName(userName, KNOWLEDGE_DB));
-		await catchUp(userName, client);
-	} catch (error) {
-		client.close();
-		return failure(`搜索索引无法建立：${(error as Error).message ?? String(error)}。请刷新页面重试。`);
-	}
-	let running = Promise.resolve();
+	// Following starts with the first catch-up, so a change landing as it finishes is not missed; later
+	// catch-ups queue behind it.
+	const first = client.open(localDatabaseName(userName, KNOWLEDGE_DB)).then(() => catchUp(userName, client));
+	let running = first.catch(() => undefined);
 	const stopWatching = knowledgeChanges(userName, () => {
 		running = running.then(() => catchUp(userName, client)).catch(() => client.markReady());
 	});
+	try {
+		await first;
+	} catch (error) {
+		stopWatching();
+		client.close();
+		return failure(`搜索索引无法建立：${(error as Error).message ?? String(error)}。请刷新页面重试。`);
+	}
 	return success({
 		client,
 		async stop() {
