@@ -14,6 +14,7 @@ export interface DesignDocument {
 	language: 'javascript';
 	validate_doc_update?: string;
 	views?: Record<string, { map: string; reduce?: string }>;
+	filters?: Record<string, string>;
 }
 
 function read(file: string): string {
@@ -43,9 +44,13 @@ function schemasFor(documentTypes: DocumentType[]): Record<string, object> {
 	return needed;
 }
 
+/** CouchDB needs the bare function expression; our files may open with a comment line. */
+function bareFunction(source: string): string {
+	return source.slice(source.indexOf('function'));
+}
+
 export function composeValidateFunction(ruleSource: string, documentTypes: DocumentType[]): string {
-	// The file may open with a comment line; CouchDB needs the bare function expression.
-	const fn = ruleSource.slice(ruleSource.indexOf('function'));
+	const fn = bareFunction(ruleSource);
 	const brace = fn.indexOf('{');
 	if (!fn.startsWith('function') || brace < 0)
 		throw new Error('validate_doc_update.js must hold one function');
@@ -79,6 +84,14 @@ export function buildDesignDocuments(designFolder: string, documentTypes: Docume
 						...(existsSync(reduceFile) ? { reduce: read(reduceFile) } : {})
 					};
 				}
+			}
+			const filtersDir = path.join(ddocDir, 'filters');
+			if (existsSync(filtersDir)) {
+				ddoc.filters = Object.fromEntries(
+					readdirSync(filtersDir)
+						.sort()
+						.map((file) => [path.basename(file, '.js'), bareFunction(read(path.join(filtersDir, file)))])
+				);
 			}
 			return ddoc;
 		});

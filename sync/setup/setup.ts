@@ -2,6 +2,7 @@
 // compares before it writes, so it can run on every start and after every upgrade.
 import nano, { type ServerScope } from 'nano';
 import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
+import { ensureAgentFanOut } from './agent-fan-out';
 import { agentQaDatabase, agentQaDatabaseName, databases, type DatabaseSpec } from '../../src/lib/db/catalog';
 import { entryTemplates } from '../../src/lib/knowledge/templates/default-templates';
 
@@ -112,6 +113,7 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 			log,
 			[account.name]
 		);
+		await ensureAgentFanOut(server, server.config.url, account.name, log);
 	}
 	await putIfChanged(server, 'kb', {
 		_id: `profile:${account.name}`,

@@ -25,6 +25,8 @@ export interface DatabaseSpec {
 export const KNOWLEDGE_DB = 'kb';
 export const FEEDBACK_DB = 'feedback';
 export const QA_DB = 'qa';
+/** Recordings' audio: fetched by the browser one file at a time, never replicated (see README, 录音存储). */
+export const QA_AUDIO_DB = 'qa-audio';
 const AGENT_QA_DB_PREFIX = 'qa-agent-';
 
 export const databases: Record<string, DatabaseSpec> = {
@@ -40,7 +42,20 @@ export const databases: Record<string, DatabaseSpec> = {
 	},
 	[QA_DB]: {
 		designFolder: 'qa',
-		documentTypes: ['recording', 'scorecard', 'evaluation', 'appeal', 'acknowledgement'],
+		documentTypes: [
+			'recording',
+			'waveform',
+			'transcript',
+			'scorecard',
+			'evaluation',
+			'appeal',
+			'acknowledgement'
+		],
+		readerRoles: ['admin', 'inspector', 'supervisor']
+	},
+	[QA_AUDIO_DB]: {
+		designFolder: 'qa-audio',
+		documentTypes: ['audio'],
 		readerRoles: ['admin', 'inspector', 'supervisor']
 	}
 };
@@ -48,7 +63,7 @@ export const databases: Record<string, DatabaseSpec> = {
 /** The per-agent QA database: readable by that agent alone (CouchDB has no per-document read control). */
 export const agentQaDatabase: DatabaseSpec = {
 	designFolder: 'qa-agent',
-	documentTypes: ['evaluation', 'appeal', 'acknowledgement'],
+	documentTypes: ['evaluation', 'scorecard', 'appeal', 'acknowledgement'],
 	readerRoles: ['admin']
 };
 

@@ -1,0 +1,82 @@
+// The server copies each agent's submitted evaluations into that agent's own database and carries the
+// agent's acknowledgements back; no agent can read another agent's database or the qa database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentQaDatabaseName } from '../../src/lib/db/catalog';
+import { AT, evaluation } from '../fixtures/documents';
+import { as, startTestServer, type TestServer } from '../support/test-server';
+
+let test: TestServer;
+beforeAll(async () => {
+	test = await startTestServer();
+});
+afterAll(async () => {
+	await test?.stop();
+});
+
+const inspector = as('inspector01');
+const agent01 = as('agent01');
+const agent02 = as('agent02');
+
+async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error('timed out waiting for the server to replicate');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+async function readDoc(fetcher: ReturnType<typeof as>, database: string, id: string) {
+	const response = await fetcher(`${test.syncUrl}/${database}/${encodeURIComponent(id)}`);
+	return response.ok ? ((await response.json()) as Record<string, unknown>) : undefined;
+}
+
+describe('evaluations fan out to each agent', () => {
+	const agent01Db = agentQaDatabaseName('agent01');
+	const agent02Db = agentQaDatabaseName('agent02');
+
+	it('copies a submitted evaluation to its agent only, never a draft', async () => {
+		const draft = evaluation({ _id: 'evaluation:draft-1', status: 'draft' });
+		const submitted = evaluation({ _id: 'evaluation:sub-1', submittedAt: AT });
+		for (const doc of [draft, submitted]) {
+			const response = await inspector(`${test.syncUrl}/qa`, { method: 'POST', body: JSON.stringify(doc) });
+			expect(response.status).toBe(201);
+		}
+		const copied = await eventually(() => readDoc(agent01, agent01Db, 'evaluation:sub-1'));
+		expect(copied.scores).toEqual(submitted.scores);
+		expect(await readDoc(agent01, agent01Db, 'evaluation:draft-1')).toBeUndefined();
+		expect(await readDoc(agent02, agent02Db, 'evaluation:sub-1')).toBeUndefined();
+	});
+
+	it('refuses agents the qa database and each other’s databases', async () => {
+		expect((await agent01(`${test.syncUrl}/qa/evaluation:sub-1`)).status).toBe(403);
+		expect((await agent02(`${test.syncUrl}/${agent01Db}/evaluation:sub-1`)).status).toBe(403);
+		expect((await agent02(`${test.syncUrl}/${agent01Db}/_all_docs`)).status).toBe(403);
+		expect((await agent02(`${test.syncUrl}/${agent01Db}/_changes`)).status).toBe(403);
+		expect((await as(null)(`${test.syncUrl}/${agent01Db}/_all_docs`)).status).toBe(401);
+	});
+
+	it('carries an agent’s acknowledgement back to qa, and refuses one signed by someone else', async () => {
+		const acknowledgement = {
+			_id: 'acknowledgement:sub-1',
+			type: 'acknowledgement',
+			evaluationId: 'evaluation:sub-1',
+			agentName: 'agent01',
+			acknowledgedAt: AT
+		};
+		const written = await agent01(`${test.syncUrl}/${agent01Db}`, {
+			method: 'POST',
+			body: JSON.stringify(acknowledgement)
+		});
+		expect(written.status).toBe(201);
+		const back = await eventually(() => readDoc(inspector, 'qa', 'acknowledgement:sub-1'));
+		expect(back.agentName).toBe('agent01');
+
+		const forged = await agent01(`${test.syncUrl}/${agent01Db}`, {
+			method: 'POST',
+			body: JSON.stringify({ ...acknowledgement, _id: 'acknowledgement:x', agentName: 'agent02' })
+		});
+		expect(forged.status).toBe(403);
+	});
+});
