@@ -32,9 +32,9 @@ const types = await compile(rootSchema, 'AllDocuments', {
 	bannerComment: banner,
 	declareExternallyReferenced: true,
 	additionalProperties: false,
-	// Bounded arrays as plain arrays: tuple unions of up to 20 members make every edit a type error; the
-	// schema validation enforces the bounds.
-	maxItems: -1,
+	// Bounded arrays as plain arrays: tuples ([T, ...T[]] for minItems: 1, unions of up to 20 members for
+	// maxItems) make every edit a type error; the schema validation enforces the bounds.
+	ignoreMinAndMaxItems: true,
 	format: false
 });
 

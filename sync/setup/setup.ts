@@ -5,6 +5,8 @@ import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design
 import { ensureAgentFanOut } from './agent-fan-out';
 import { agentQaDatabase, agentQaDatabaseName, databases, type DatabaseSpec } from '../../src/lib/db/catalog';
 import { entryTemplates } from '../../src/lib/knowledge/templates/default-templates';
+import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
+import { insertMissingDocuments } from './bulk-insert';
 
 export interface SetupOptions {
 	/** CouchDB URL with server-admin credentials, e.g. http://admin:secret@127.0.0.1:5984 */
@@ -156,5 +158,11 @@ export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 			});
 		}
 	}
+	// Written once: inspectors revise them in the app, and a used scorecard's revision is a new version.
+	const addedScorecards = await insertMissingDocuments(
+		server.use('qa'),
+		defaultScorecards.map((scorecard) => ({ ...scorecard, updatedBy: 'system', updatedAt: now }))
+	);
+	if (addedScorecards > 0) log(`  added ${addedScorecards} default scorecards`);
 	return server;
 }

@@ -36,10 +36,7 @@ function sixtyMinuteWav(): Buffer {
 	return wav;
 }
 
-const sha = (bytes: Buffer | ArrayBuffer) =>
-	createHash('sha256')
-		.update(Buffer.from(bytes as ArrayBuffer))
-		.digest('hex');
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function createAudioDoc(id: string, uploadedBy = 'inspector01') {
 	return inspector(`${test.syncUrl}/qa-audio/${id}`, {
@@ -63,7 +60,7 @@ describe('recording audio on the server', () => {
 		const put = await inspector(`${test.syncUrl}/qa-audio/audio:C60/audio?rev=${rev}`, {
 			method: 'PUT',
 			headers: { 'content-type': 'audio/wav' },
-			body: wav
+			body: new Uint8Array(wav)
 		});
 		expect(put.status).toBe(201);
 
@@ -72,7 +69,7 @@ describe('recording audio on the server', () => {
 		expect(back.headers.get('content-type')).toBe('audio/wav');
 		const bytes = await back.arrayBuffer();
 		expect(bytes.byteLength).toBe(wav.length);
-		expect(sha(bytes)).toBe(sha(wav));
+		expect(sha(new Uint8Array(bytes))).toBe(sha(new Uint8Array(wav)));
 	}, 120_000);
 
 	it('refuses the audio to agents and anonymous users', async () => {
@@ -82,11 +79,13 @@ describe('recording audio on the server', () => {
 	});
 
 	it('refuses to replace uploaded audio or to upload in another inspector’s name', async () => {
-		const current = (await (await inspector(`${test.syncUrl}/qa-audio/audio:C60`)).json()) as { _rev: string };
+		const current = (await (await inspector(`${test.syncUrl}/qa-audio/audio:C60`)).json()) as {
+			_rev: string;
+		};
 		const replaced = await inspector(`${test.syncUrl}/qa-audio/audio:C60/audio?rev=${current._rev}`, {
 			method: 'PUT',
 			headers: { 'content-type': 'audio/wav' },
-			body: Buffer.from('RIFF....')
+			body: new TextEncoder().encode('RIFF....')
 		});
 		expect(replaced.status).toBe(403);
 		expect((await createAudioDoc('audio:C61', 'supervisor01')).status).toBe(403);

@@ -49,6 +49,12 @@ describe('evaluations fan out to each agent', () => {
 		expect(await readDoc(agent02, agent02Db, 'evaluation:sub-1')).toBeUndefined();
 	});
 
+	it('gives every agent the shipped scorecards, so their results read with the items’ names', async () => {
+		const scorecard = await eventually(() => readDoc(agent01, agent01Db, 'scorecard:hotline-12345-v1'));
+		expect(scorecard.name).toBe('12345政务服务便民热线通话质检评分表');
+		await eventually(() => readDoc(agent02, agent02Db, 'scorecard:youth-12355-v1'));
+	});
+
 	it('refuses agents the qa database and each other’s databases', async () => {
 		expect((await agent01(`${test.syncUrl}/qa/evaluation:sub-1`)).status).toBe(403);
 		expect((await agent02(`${test.syncUrl}/${agent01Db}/evaluation:sub-1`)).status).toBe(403);

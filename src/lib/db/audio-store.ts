@@ -37,7 +37,8 @@ function run<T>(userName: string, mode: IDBTransactionMode, work: (store: IDBObj
 				const request = work(transaction.objectStore(STORE));
 				transaction.oncomplete = () => resolve(request.result);
 				transaction.onerror = () => reject(transaction.error);
-				transaction.onabort = () => reject(transaction.error ?? new Error('音频存储写入被中止（磁盘空间不足？）'));
+				transaction.onabort = () =>
+					reject(transaction.error ?? new Error('音频存储写入被中止（磁盘空间不足？）'));
 			})
 	);
 }
@@ -47,7 +48,18 @@ export function putLocalAudio(userName: string, audio: StoredAudio): Promise<IDB
 }
 
 export async function getLocalAudio(userName: string, recordingId: string): Promise<StoredAudio | null> {
-	return (await run<StoredAudio | undefined>(userName, 'readonly', (store) => store.get(recordingId))) ?? null;
+	return (
+		(await run<StoredAudio | undefined>(userName, 'readonly', (store) => store.get(recordingId))) ?? null
+	);
+}
+
+export function removeLocalAudio(userName: string, recordingId: string): Promise<undefined> {
+	return run(userName, 'readwrite', (store) => store.delete(recordingId));
+}
+
+export async function markAudioUploaded(userName: string, recordingId: string): Promise<void> {
+	const audio = await getLocalAudio(userName, recordingId);
+	if (audio && !audio.uploaded) await putLocalAudio(userName, { ...audio, uploaded: true });
 }
 
 /** Which of these recordings have their audio in this browser. */

@@ -81,7 +81,8 @@ export async function downloadAudio(remoteBase: string, recordingId: string): Pr
 	const response = await fetch(`${documentUrl(remoteBase, recordingId)}/${AUDIO_ATTACHMENT}`, {
 		credentials: 'include'
 	});
-	if (response.status === 404) throw new Error('服务器上还没有这条录音的音频（导入它的电脑可能尚未联网上传）');
+	if (response.status === 404)
+		throw new Error('服务器上还没有这条录音的音频（导入它的电脑可能尚未联网上传）');
 	if (!response.ok) throw new Error(await failureMessage(response));
 	return response.blob();
 }

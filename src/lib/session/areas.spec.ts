@@ -3,9 +3,13 @@ import { areasFor, homeFor, mayOpen } from './areas';
 
 describe('role areas', () => {
 	it.each([
-		[['agent'], ['search', 'sync']],
+		[['agent'], ['search', 'my-qa', 'sync']],
 		[['editor'], ['search', 'kb', 'sync']],
-		[['inspector'], ['search', 'sync']],
+		[['inspector'], ['search', 'qa', 'sync']],
+		[
+			['supervisor', 'inspector'],
+			['search', 'qa', 'sync']
+		],
 		[
 			['reviewer', 'editor'],
 			['search', 'kb', 'sync']
@@ -21,9 +25,18 @@ describe('role areas', () => {
 		expect(mayOpen('/login', [])).toBe(true);
 	});
 
+	it('keeps the QA desk to inspectors and an agent’s own results to agents', () => {
+		expect(mayOpen('/qa/recordings/recording%3AC1', ['agent'])).toBe(false);
+		expect(mayOpen('/qa/import', ['inspector'])).toBe(true);
+		expect(mayOpen('/my-qa', ['inspector'])).toBe(false);
+		expect(mayOpen('/my-qa', ['agent'])).toBe(true);
+	});
+
 	it('sends agents to search and editors to the knowledge base', () => {
 		expect(homeFor(['agent'])).toBe('/search');
 		expect(homeFor(['editor'])).toBe('/search');
 		expect(homeFor(['agent', 'editor'])).toBe('/search');
+		expect(homeFor(['inspector'])).toBe('/qa');
+		expect(homeFor(['supervisor', 'inspector'])).toBe('/qa');
 	});
 });

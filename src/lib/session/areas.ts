@@ -13,6 +13,8 @@ const EVERYONE = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervis
 export const AREAS: readonly Area[] = [
 	{ key: 'search', label: '知识检索', href: '/search', roles: EVERYONE },
 	{ key: 'kb', label: '知识库管理', href: '/kb', roles: ['editor', 'reviewer', 'admin'] },
+	{ key: 'qa', label: '质检工作台', href: '/qa', roles: ['inspector', 'supervisor', 'admin'] },
+	{ key: 'my-qa', label: '我的质检', href: '/my-qa', roles: ['agent'] },
 	{ key: 'sync', label: '同步与存储', href: '/sync', roles: EVERYONE }
 ];
 
@@ -32,5 +34,7 @@ export function mayOpen(pathname: string, roles: readonly string[]): boolean {
 
 export function homeFor(roles: readonly string[]): string {
 	if (roles.includes('agent')) return '/search';
+	// Inspectors spend their day on recordings; they search knowledge only now and then.
+	if (roles.includes('inspector') || roles.includes('supervisor')) return '/qa';
 	return areasFor(roles).find((area) => area.key !== 'sync')?.href ?? '/sync';
 }

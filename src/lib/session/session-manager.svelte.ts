@@ -4,6 +4,7 @@ import { databasesForUser } from '$lib/db/local-databases';
 import { ROLES, type Role } from '$lib/db/catalog';
 import { syncManager } from '$lib/db/sync-manager.svelte';
 import { offlineSearch } from '$lib/search/offline-search.svelte';
+import { audioUploads } from '$lib/qa/audio-uploads.svelte';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
 import { fetchServerSession, signInOnServer, signOutOnServer, syncBaseUrl } from './session.service';
@@ -42,7 +43,7 @@ export class SessionManager {
 		if (roles.length === 0) return failure('此账号没有分配角色，请联系管理员');
 		const user: SignedInUser = { name: result.value.name, roles, signedInAt: nowIso() };
 		if (this.user && this.user.name !== user.name)
-			await Promise.all([syncManager.stop(), offlineSearch.stop()]);
+			await Promise.all([syncManager.stop(), offlineSearch.stop(), audioUploads.stop()]);
 		this.user = user;
 		this.needsSignIn = false;
 		localStorage.setItem(STORAGE_KEY, JSON.stringify(user));
@@ -51,7 +52,7 @@ export class SessionManager {
 	}
 
 	async signOut(): Promise<void> {
-		await Promise.all([syncManager.stop(), offlineSearch.stop()]);
+		await Promise.all([syncManager.stop(), offlineSearch.stop(), audioUploads.stop()]);
 		await signOutOnServer();
 		this.user = null;
 		localStorage.removeItem(STORAGE_KEY);
@@ -81,6 +82,9 @@ export class SessionManager {
 			syncBaseUrl(),
 			options
 		);
+		// Only the QA roles import recordings; their audio waits here until the server has it.
+		if (this.user.roles.some((role) => role === 'inspector' || role === 'supervisor' || role === 'admin'))
+			void audioUploads.start(this.user.name);
 	}
 }
 

@@ -1,0 +1,111 @@
+// Scoring one call: the inspector's own evaluation (saved as a draft on every change, so nothing typed is
+// lost), submitted once every item is decided; what other inspectors and the agent have said about it.
+import type { Acknowledgement, Appeal, Evaluation, Scorecard } from '$lib/db/generated/documents';
+import { Repository, type Stored } from '$lib/db/repository';
+import { DocumentValidationError } from '$lib/db/validation';
+import { failure, success, type Result } from '$lib/result';
+import { nowIso } from '$lib/time';
+import { evaluationIdFor, newEvaluation } from './evaluations/evaluation-draft';
+import type { RecordingBundle } from './recording.service';
+import { submissionProblems } from './scoring/evaluation-checks';
+import { scoreEvaluation } from './scoring/score-evaluation';
+
+export interface EvaluationDesk {
+	/** This inspector's evaluation of the call, if one was started. */
+	mine: Stored<Evaluation> | null;
+	/** Other inspectors' submitted evaluations of the same call (calibration). */
+	others: Stored<Evaluation>[];
+	acknowledgement: Stored<Acknowledgement> | null;
+	appeal: Stored<Appeal> | null;
+}
+
+function explain(error: unknown, action: string): string {
+	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
+	return `${action}失败：${(error as Error).message}`;
+}
+
+const keyOf = (evaluationId: string) => evaluationId.slice('evaluation:'.length);
+
+export async function loadEvaluationDesk(
+	userName: string,
+	recordingId: string
+): Promise<Result<EvaluationDesk>> {
+	try {
+		const callKey = recordingId.slice('recording:'.length);
+		const all = await new Repository(userName, 'evaluation').withIdPrefix(`evaluation:${callKey}.`);
+		const mine = all.find((evaluation) => evaluation._id === evaluationIdFor(recordingId, userName)) ?? null;
+		const others = all.filter((evaluation) => evaluation !== mine && evaluation.status !== 'draft');
+		const subject = mine && mine.status !== 'draft' ? mine : (others[0] ?? null);
+		const [acknowledgement, appeal] = subject
+			? await Promise.all([
+					new Repository(userName, 'acknowledgement').get(`acknowledgement:${keyOf(subject._id)}`),
+					new Repository(userName, 'appeal').get(`appeal:${keyOf(subject._id)}`)
+				])
+			: [null, null];
+		return success({ mine, others, acknowledgement, appeal });
+	} catch (error) {
+		return failure(explain(error, '读取质检单'));
+	}
+}
+
+export function startEvaluation(userName: string, bundle: RecordingBundle, scorecard: Scorecard): Evaluation {
+	return newEvaluation(bundle.recording, scorecard, userName, nowIso());
+}
+
+// Saves of one evaluation are chained, so a slow save never lands after a newer one.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function saveEvaluationDraft(
+	userName: string,
+	evaluation: Evaluation,
+	scorecard: Scorecard
+): Promise<Result<Stored<Evaluation>>> {
+	const save = async (): Promise<Result<Stored<Evaluation>>> => {
+		try {
+			const repository = new Repository(userName, 'evaluation');
+			const stored = await repository.get(evaluation._id);
+			const total = scoreEvaluation(scorecard, evaluation.scores).total;
+			return success(
+				await repository.save({
+					...evaluation,
+					...(stored ? { _rev: stored._rev } : {}),
+					total,
+					updatedAt: nowIso()
+				} as Evaluation)
+			);
+		} catch (error) {
+			return failure(explain(error, '保存草稿'));
+		}
+	};
+	const next = queue.then(save, save);
+	queue = next;
+	return next;
+}
+
+export async function submitEvaluation(
+	userName: string,
+	evaluation: Evaluation,
+	scorecard: Scorecard
+): Promise<Result<Stored<Evaluation>>> {
+	const problems = submissionProblems(scorecard, evaluation.scores);
+	if (problems.length > 0)
+		return failure(`还不能提交：${problems.map((problem) => problem.message).join('；')}`);
+	await queue.catch(() => undefined);
+	try {
+		const repository = new Repository(userName, 'evaluation');
+		const stored = await repository.get(evaluation._id);
+		const now = nowIso();
+		return success(
+			await repository.save({
+				...evaluation,
+				...(stored ? { _rev: stored._rev } : {}),
+				status: 'submitted',
+				total: scoreEvaluation(scorecard, evaluation.scores).total,
+				submittedAt: now,
+				updatedAt: now
+			} as Evaluation)
+		);
+	} catch (error) {
+		return failure(explain(error, '提交'));
+	}
+}

@@ -1,0 +1,94 @@
+// An agent's own QA results, read from the database only that agent may read (the server copies submitted
+// evaluations there); acknowledgements and appeals are written there and carried back to the inspectors.
+import { agentQaDatabaseName } from '$lib/db/catalog';
+import type { Acknowledgement, Appeal, Evaluation, Scorecard } from '$lib/db/generated/documents';
+import { Repository, type Stored } from '$lib/db/repository';
+import { DocumentValidationError } from '$lib/db/validation';
+import { failure, success, type Result } from '$lib/result';
+import { nowIso } from '$lib/time';
+
+export interface MyEvaluation {
+	evaluation: Stored<Evaluation>;
+	scorecard: Stored<Scorecard> | null;
+	acknowledgement: Stored<Acknowledgement> | null;
+	appeal: Stored<Appeal> | null;
+}
+
+const keyOf = (evaluationId: string) => evaluationId.slice('evaluation:'.length);
+
+function repository<T extends 'evaluation' | 'scorecard' | 'acknowledgement' | 'appeal'>(
+	user: string,
+	type: T
+) {
+	return new Repository(user, type, agentQaDatabaseName(user));
+}
+
+function explain(error: unknown, action: string): string {
+	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
+	return `${action}失败：${(error as Error).message}`;
+}
+
+export async function listMyEvaluations(userName: string): Promise<Result<MyEvaluation[]>> {
+	try {
+		const [evaluations, scorecards, acknowledgements, appeals] = await Promise.all([
+			repository(userName, 'evaluation').all(),
+			repository(userName, 'scorecard').all(),
+			repository(userName, 'acknowledgement').all(),
+			repository(userName, 'appeal').all()
+		]);
+		const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((doc) => [doc._id, doc]));
+		const scorecardById = byId(scorecards);
+		const acknowledgementById = byId(acknowledgements);
+		const appealById = byId(appeals);
+		return success(
+			evaluations
+				.filter((evaluation) => evaluation.agentName === userName && evaluation.status !== 'draft')
+				.map((evaluation) => ({
+					evaluation,
+					scorecard: scorecardById.get(evaluation.scorecardId) ?? null,
+					acknowledgement: acknowledgementById.get(`acknowledgement:${keyOf(evaluation._id)}`) ?? null,
+					appeal: appealById.get(`appeal:${keyOf(evaluation._id)}`) ?? null
+				}))
+				.sort((a, b) => ((a.evaluation.submittedAt ?? '') < (b.evaluation.submittedAt ?? '') ? 1 : -1))
+		);
+	} catch (error) {
+		return failure(explain(error, '读取质检结果'));
+	}
+}
+
+export async function acknowledgeEvaluation(userName: string, evaluationId: string): Promise<Result<void>> {
+	try {
+		await repository(userName, 'acknowledgement').save({
+			_id: `acknowledgement:${keyOf(evaluationId)}`,
+			type: 'acknowledgement',
+			evaluationId,
+			agentName: userName,
+			acknowledgedAt: nowIso()
+		});
+		return success(undefined);
+	} catch (error) {
+		return failure(explain(error, '确认'));
+	}
+}
+
+export async function appealEvaluation(
+	userName: string,
+	evaluationId: string,
+	reason: string
+): Promise<Result<void>> {
+	if (!reason.trim()) return failure('请写明申诉理由');
+	try {
+		await repository(userName, 'appeal').save({
+			_id: `appeal:${keyOf(evaluationId)}`,
+			type: 'appeal',
+			evaluationId,
+			agentName: userName,
+			reason: reason.trim(),
+			status: 'open',
+			createdAt: nowIso()
+		});
+		return success(undefined);
+	} catch (error) {
+		return failure(explain(error, '提交申诉'));
+	}
+}
