@@ -1,6 +1,7 @@
 // `npm run setup -- --url http://admin:secret@couchdb:5984 [--demo]`: prepares an Apache CouchDB 3.x.
 import { demoUsers } from './demo/users';
 import { loadDemoKnowledge } from './setup/demo-knowledge';
+import { loadDemoRecordings } from './setup/demo-qa';
 import { ensureUser, runSetup } from './setup/setup';
 
 const argv = process.argv.slice(2);
@@ -15,6 +16,7 @@ try {
 	if (argv.includes('--demo')) {
 		for (const user of demoUsers) await ensureUser(couch, user, (line) => console.log(line));
 		await loadDemoKnowledge(couch, (line) => console.log(line));
+		await loadDemoRecordings(couch, demoUsers, (line) => console.log(line));
 	}
 	console.log('完成：数据库、权限、设计文档已就绪。');
 } catch (error) {

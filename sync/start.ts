@@ -3,6 +3,7 @@ import { adminUrl, readServerConfig } from './config';
 import { demoUsers } from './demo/users';
 import { startAppServer } from './server/app-server';
 import { loadDemoKnowledge } from './setup/demo-knowledge';
+import { loadDemoRecordings } from './setup/demo-qa';
 import { ensureUser, runSetup } from './setup/setup';
 import { ROLE_LABELS, type Role } from '../src/lib/db/catalog';
 
@@ -15,6 +16,7 @@ try {
 	if (config.loadDemo) {
 		for (const user of demoUsers) await ensureUser(couch, user, log);
 		await loadDemoKnowledge(couch, log);
+		await loadDemoRecordings(couch, demoUsers, log);
 	}
 } catch (error) {
 	console.error(`初始化失败: ${(error as Error).message}`);

@@ -94,16 +94,27 @@ async function previousRevision(db: PouchDB.Database, doc: Doc, options: WriteOp
 	return getRevision(db, doc._id, doc._rev);
 }
 
+/** express-pouchdb hands the security object to single-document writes only; _bulk_docs (every push) needs it too. */
+async function securityObject(db: PouchDB.Database, options: WriteOptions): Promise<SecurityObject> {
+	if (options.secObj && Object.keys(options.secObj).length > 0) return options.secObj;
+	try {
+		return ((await db.get('_local/_security')) as unknown as { security?: SecurityObject }).security ?? {};
+	} catch {
+		return {};
+	}
+}
+
 async function validate(db: PouchDB.Database, doc: Doc, options: WriteOptions): Promise<void> {
 	if (doc._id.startsWith('_design/') || doc._id.startsWith('_local/')) return;
 	const functions = await validateFunctions(db);
 	if (functions.length === 0) return;
+	const secObj = await securityObject(db, options);
 	const oldDoc = await previousRevision(db, doc, options);
 	// Validation sees a copy: what is stored is exactly what the client sent.
 	const candidate = structuredClone(doc);
 	for (const fn of functions) {
 		try {
-			fn(candidate, oldDoc, options.userCtx ?? SERVER_CONTEXT, options.secObj ?? {});
+			fn(candidate, oldDoc, options.userCtx ?? SERVER_CONTEXT, secObj);
 		} catch (error) {
 			const thrown = error as { forbidden?: string; unauthorized?: string; message?: string };
 			if (thrown.forbidden !== undefined) throw new ValidationError(403, 'forbidden', thrown.forbidden);

@@ -1,9 +1,13 @@
 // The server copies each agent's submitted evaluations into that agent's own database and carries the
 // agent's acknowledgements back; no agent can read another agent's database or the qa database.
+import PouchDB from 'pouchdb';
+import memoryAdapter from 'pouchdb-adapter-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentQaDatabaseName } from '../../src/lib/db/catalog';
 import { AT, evaluation } from '../fixtures/documents';
 import { as, startTestServer, type TestServer } from '../support/test-server';
+
+PouchDB.plugin(memoryAdapter);
 
 let test: TestServer;
 beforeAll(async () => {
@@ -84,5 +88,27 @@ describe('evaluations fan out to each agent', () => {
 			body: JSON.stringify({ ...acknowledgement, _id: 'acknowledgement:x', agentName: 'agent02' })
 		});
 		expect(forged.status).toBe(403);
+	});
+
+	it('takes an agent’s acknowledgement pushed by replication (_bulk_docs), as a browser sends it', async () => {
+		const local = new PouchDB(`agent01-${Math.random()}`, { adapter: 'memory' });
+		const remote = new PouchDB(`${test.syncUrl}/${agent01Db}`, {
+			auth: { username: 'agent01', password: 'demo1234' }
+		});
+		await local.put({
+			_id: 'acknowledgement:pushed',
+			type: 'acknowledgement',
+			evaluationId: 'evaluation:sub-1',
+			agentName: 'agent01',
+			acknowledgedAt: AT
+		});
+		const pushed = await local.replicate.to(remote);
+		expect(pushed.docs_written).toBe(1);
+		await eventually(() => readDoc(inspector, 'qa', 'acknowledgement:pushed'));
+
+		const otherAgents = new PouchDB(`${test.syncUrl}/${agent01Db}`, {
+			auth: { username: 'agent02', password: 'demo1234' }
+		});
+		await expect(local.replicate.to(otherAgents)).rejects.toMatchObject({ status: 403 });
 	});
 });

@@ -1,0 +1,252 @@
+// bench:audio — the QA player with a 60-minute stereo call in Chromium: time from opening the call to
+// ready-to-play-and-seek (audio fetched from the server, then from the browser's own store), seek time,
+// memory, and frame times while playing with 100 comment regions.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import type { Evaluation, Recording, Transcript, Waveform } from '../../src/lib/db/generated/documents';
+import { PEAKS_PER_SECOND } from '../../src/lib/qa/audio/peaks';
+import { peaksWithSox } from '../../sync/demo/recordings/sox-peaks';
+import { machineLine, median, signInFresh, startBenchApp } from './bench-app';
+
+const MINUTES = 60;
+const SAMPLE_RATE = 8000;
+const RUNS = 3;
+const COMMENTS = 100;
+const CALL_ID = 'BENCH-60MIN';
+const audioFile = path.join(os.tmpdir(), `hotline-bench-${MINUTES}min.ogg`);
+
+function makeAudio() {
+	if (existsSync(audioFile)) return;
+	try {
+		execFileSync('sox', ['--version']);
+	} catch {
+		throw new Error('bench:audio 需要 sox 生成 60 分钟的测试录音：apt-get install sox libsox-fmt-all');
+	}
+	console.log(`generating a ${MINUTES}-minute stereo ogg with sox…`);
+	// Speech-like bursts on each channel, taking turns, so the waveform has structure.
+	execFileSync('sox', [
+		'-n',
+		'-r',
+		String(SAMPLE_RATE),
+		'-c',
+		'2',
+		audioFile,
+		'synth',
+		String(MINUTES * 60),
+		'pinknoise',
+		'pinknoise',
+		'tremolo',
+		'0.3',
+		'60'
+	]);
+}
+
+function documents(durationSeconds: number, peaks: string[], byteLength: number) {
+	const recording: Recording = {
+		_id: `recording:${CALL_ID}`,
+		type: 'recording',
+		callId: CALL_ID,
+		agentName: 'agent01',
+		agentDisplayName: '刘话务',
+		startedAt: '2026-11-20T02:00:00.000Z',
+		durationSeconds,
+		direction: 'inbound',
+		businessType: '社会保障',
+		handlingResult: '转办',
+		callerNumber: '13800001111',
+		channels: 2,
+		hotline: '12345',
+		audio: { fileName: path.basename(audioFile), contentType: 'audio/ogg', byteLength },
+		hasTranscript: true,
+		importedBy: 'inspector01',
+		importedAt: '2026-11-21T00:00:00.000Z'
+	};
+	const waveform: Waveform = {
+		_id: `waveform:${CALL_ID}`,
+		type: 'waveform',
+		recordingId: recording._id,
+		channels: 2,
+		peaksPerSecond: PEAKS_PER_SECOND,
+		durationSeconds,
+		peaks
+	};
+	const transcript: Transcript = {
+		_id: `transcript:${CALL_ID}`,
+		type: 'transcript',
+		recordingId: recording._id,
+		segments: Array.from({ length: Math.floor(durationSeconds / 3) }, (_, i) => ({
+			startSeconds: i * 3,
+			endSeconds: i * 3 + 2.7,
+			speaker: i % 2 ? ('caller' as const) : ('agent' as const),
+			text: i % 2 ? `来电人第 ${i} 句：我想问一下这个事情怎么办理` : `坐席第 ${i} 句：好的，我帮您查询一下`
+		}))
+	};
+	const evaluation: Evaluation = {
+		_id: `evaluation:${CALL_ID}.inspector01`,
+		type: 'evaluation',
+		recordingId: recording._id,
+		scorecardId: 'scorecard:hotline-12345-v1',
+		scorecardVersion: 1,
+		agentName: 'agent01',
+		inspector: 'inspector01',
+		status: 'draft',
+		scores: [],
+		comments: Array.from({ length: COMMENTS }, (_, i) => {
+			const start = Math.round(((i + 0.5) * durationSeconds) / COMMENTS);
+			return { id: `c${i}`, startSeconds: start, endSeconds: start + 8, text: `第 ${i + 1} 条批注` };
+		}),
+		total: null,
+		updatedAt: '2026-11-21T00:00:00.000Z'
+	};
+	return [recording, waveform, transcript, evaluation];
+}
+
+async function heapAndRss(page: Page, browser: Browser) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Performance.enable');
+	const { metrics } = await cdp.send('Performance.getMetrics');
+	const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+	const browserSession = await browser.newBrowserCDPSession();
+	const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo')) as {
+		processInfo: Array<{ type: string; id: number }>;
+	};
+	let rendererRss = 0;
+	for (const info of processInfo.filter((candidate) => candidate.type === 'renderer')) {
+		try {
+			const status = execFileSync('cat', [`/proc/${info.id}/status`]).toString();
+			rendererRss = Math.max(rendererRss, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+		} catch {
+			// The process may have gone; the others still count.
+		}
+	}
+	return { heapMB: heap / 1024 ** 2, rendererRssMB: rendererRss / 1024 ** 2 };
+}
+
+async function openCall(page: Page): Promise<number> {
+	await page.goto('/qa');
+	const link = page.getByRole('link', { name: CALL_ID });
+	await link.waitFor({ timeout: 120_000 });
+	const startedAt = Date.now();
+	await link.click();
+	await page.locator('.waveform[data-ready="true"]').waitFor({ timeout: 120_000 });
+	return Date.now() - startedAt;
+}
+
+async function seekTime(page: Page): Promise<number> {
+	const waveform = page.locator('.waveform');
+	const box = (await waveform.boundingBox())!;
+	const startedAt = Date.now();
+	await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+	await page.getByText(/^4[45]:\d\d \/ 1:00:00$/).waitFor();
+	return Date.now() - startedAt;
+}
+
+/** Frame intervals while playing at 2× through a stretch dense with comments and transcript. */
+async function frameTimes(page: Page): Promise<{ p95: number; max: number; long: number; frames: number }> {
+	await page.keyboard.press(']');
+	await page.keyboard.press(']');
+	await page.keyboard.press(']');
+	await page.keyboard.press(' ');
+	// A string, not a function: tsx would wrap a function's inner helpers in __name(), unknown in the page.
+	const intervals = (await page.evaluate(`new Promise((resolve) => {
+		const times = [];
+		let last = performance.now();
+		const end = last + 5000;
+		const tick = (now) => {
+			times.push(now - last);
+			last = now;
+			if (now < end) requestAnimationFrame(tick);
+			else resolve(times);
+		};
+		requestAnimationFrame(tick);
+	})`)) as number[];
+	await page.keyboard.press(' ');
+	const sorted = [...intervals].sort((a, b) => a - b);
+	return {
+		p95: sorted[Math.floor(sorted.length * 0.95)]!,
+		max: sorted[sorted.length - 1]!,
+		long: intervals.filter((interval) => interval > 50).length,
+		frames: intervals.length
+	};
+}
+
+makeAudio();
+const bytes = execFileSync('stat', ['-c', '%s', audioFile]).toString().trim();
+console.log(
+	`audio: ${audioFile}, ${(Number(bytes) / 1024 ** 2).toFixed(1)} MB ogg vorbis, ${SAMPLE_RATE} Hz stereo`
+);
+const peakStart = Date.now();
+const { peaks, durationSeconds } = await peaksWithSox(audioFile, 2, SAMPLE_RATE);
+console.log(
+	`peaks: ${peaks[0]!.length.toLocaleString()} base64 chars per channel (${PEAKS_PER_SECOND}/s) in ${Date.now() - peakStart} ms (sox decode + PeaksAccumulator in Node)`
+);
+
+const app = await startBenchApp();
+try {
+	console.log(machineLine(app.browser));
+	const qa = app.couch.use<Record<string, unknown>>('qa');
+	await qa.bulk({
+		docs: documents(durationSeconds, peaks, Number(bytes)) as unknown as Array<Record<string, unknown>>
+	});
+	const audio = app.couch.use<Record<string, unknown>>('qa-audio');
+	const created = await audio.insert({
+		_id: `audio:${CALL_ID}`,
+		type: 'audio',
+		recordingId: `recording:${CALL_ID}`,
+		uploadedBy: 'inspector01',
+		uploadedAt: '2026-11-21T00:00:00.000Z'
+	});
+	await audio.attachment.insert(
+		`audio:${CALL_ID}`,
+		'audio',
+		execFileSync('cat', [audioFile], { maxBuffer: 1 << 30 }),
+		'audio/ogg',
+		{
+			rev: created.rev
+		}
+	);
+
+	const firstOpens: number[] = [];
+	const localOpens: number[] = [];
+	const seeks: number[] = [];
+	let memory = { heapMB: 0, rendererRssMB: 0 };
+	let listMemory = { heapMB: 0, rendererRssMB: 0 };
+	let frames = { p95: 0, max: 0, long: 0, frames: 0 };
+	for (let run = 0; run < RUNS; run++) {
+		const { page } = await signInFresh(app.browser, app.appUrl, 'inspector01');
+		await page.waitForURL('**/qa');
+		await page.getByRole('link', { name: CALL_ID }).waitFor({ timeout: 120_000 });
+		listMemory = await heapAndRss(page, app.browser);
+		firstOpens.push(await openCall(page));
+		localOpens.push(await openCall(page));
+		seeks.push(await seekTime(page));
+		memory = await heapAndRss(page, app.browser);
+		frames = await frameTimes(page);
+		console.log(
+			`run ${run + 1}: first open ${firstOpens[run]} ms (audio fetched), open from this browser ${localOpens[run]} ms, seek to 45:00 ${seeks[run]} ms; JS heap ${memory.heapMB.toFixed(0)} MB, renderer RSS ${memory.rendererRssMB.toFixed(0)} MB; 2× playback frames p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(0)} ms, ${frames.long}/${frames.frames} over 50 ms`
+		);
+		await page.context().close();
+	}
+	console.log('');
+	console.log(
+		`60-minute stereo call, ${COMMENTS} comment regions, ${Math.floor(durationSeconds / 3)} transcript segments, ${RUNS} runs (median):`
+	);
+	console.log(
+		`  open → ready to play and seek, audio already in this browser: ${median(localOpens)} ms (goal ≤ 1000)`
+	);
+	console.log(
+		`  open → ready, first time (fetches ${(Number(bytes) / 1024 ** 2).toFixed(1)} MB from the server): ${median(firstOpens)} ms`
+	);
+	console.log(`  seek by click to 45:00: ${median(seeks)} ms`);
+	console.log(
+		`  memory with the call open (last run): JS heap ${memory.heapMB.toFixed(0)} MB, renderer RSS ${memory.rendererRssMB.toFixed(0)} MB; on the recording list before: heap ${listMemory.heapMB.toFixed(0)} MB, RSS ${listMemory.rendererRssMB.toFixed(0)} MB (goal ≤ 200)`
+	);
+	console.log(
+		`  frames while playing at 2× (last run): p95 ${frames.p95.toFixed(1)} ms, ${frames.long} of ${frames.frames} over 50 ms`
+	);
+} finally {
+	await app.close();
+}

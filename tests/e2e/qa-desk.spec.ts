@@ -1,0 +1,135 @@
+// The inspector's flow on the shipped demo calls: filter, open, play and seek, comment on a moment, score
+// and submit; the agent reads and acknowledges the result; another agent can read nothing of it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, signIn, test, waitUntilSynced } from './fixtures';
+
+const DEMO = path.resolve(import.meta.dirname, '../../sync/demo/recordings');
+const NOISE_CALL = 'C20261119-0007';
+
+test('an inspector filters, plays, comments, scores and submits; the agent acknowledges', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(180_000);
+	const inspector = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(inspector, 'inspector01');
+	await expect(inspector).toHaveURL(/\/qa$/);
+	await expect(inspector.getByRole('link', { name: NOISE_CALL })).toBeVisible({ timeout: 60_000 });
+
+	await inspector.getByLabel('业务类型').selectOption('环境保护');
+	const rows = inspector.locator('table.recordings tbody tr');
+	await expect(rows).toHaveCount(1);
+	// Inspectors see caller numbers masked.
+	await expect(rows.first()).toContainText('139****1234');
+	await expect(rows.first()).not.toContainText('13956781234');
+	await inspector.getByRole('link', { name: NOISE_CALL }).click();
+
+	await expect(inspector.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+	await expect(inspector.getByText('0:00 / 0:46')).toBeVisible();
+	await inspector.keyboard.press('ArrowRight');
+	await inspector.keyboard.press('ArrowRight');
+	await expect(inspector.getByText('0:10 / 0:46')).toBeVisible();
+	// The transcript follows: the agent's "这个我们管不了" is being played around 0:10–0:20.
+	await inspector.getByRole('button', { name: /这个我们管不了/ }).click();
+	await expect(inspector.locator('li.current')).toContainText('这个我们管不了');
+
+	await inspector.getByRole('button', { name: '开始评分' }).click();
+	await inspector.getByRole('button', { name: '未评项按满分' }).click();
+	await expect(inspector.getByText('100', { exact: true })).toBeVisible();
+	await inspector.getByLabel('打断来电人陈述（-3）').check();
+	await inspector.getByLabel('未核实联系电话（-3）').check();
+
+	await inspector.keyboard.press('Escape');
+	await inspector.locator('body').click({ position: { x: 5, y: 5 } });
+	await inspector.keyboard.press('c');
+	const note = inspector.getByRole('textbox', { name: '评论内容' });
+	await expect(note).toBeFocused();
+	await note.fill('来电人还没说完就打断，并推给城管');
+	await inspector
+		.getByRole('group', { name: '新评论' })
+		.getByLabel('关联评分项')
+		.selectOption({ label: '耐心倾听，不打断来电人' });
+	await note.press('Control+Enter');
+	const comments = inspector.getByRole('region', { name: '录音批注' });
+	await expect(comments).toContainText('来电人还没说完就打断，并推给城管');
+	await expect(comments).toContainText('耐心倾听，不打断来电人');
+	await expect(inspector.getByText('草稿已保存')).toBeVisible();
+
+	inspector.once('dialog', (dialog) => void dialog.accept());
+	await inspector.getByRole('button', { name: '提交质检单' }).click();
+	await expect(inspector.getByText(/已提交，总分 94/)).toBeVisible();
+
+	const agent = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(agent, 'agent01');
+	await agent.getByRole('link', { name: '我的质检' }).click();
+	const result = agent.getByRole('button', { name: new RegExp(`94 分.*${NOISE_CALL}`) });
+	await expect(result).toBeVisible({ timeout: 60_000 });
+	await result.click();
+	await expect(agent.getByText('来电人还没说完就打断，并推给城管')).toBeVisible();
+	await expect(agent.getByText('打断来电人陈述')).toBeVisible();
+	await agent.getByRole('button', { name: '确认已阅' }).click();
+	await expect(agent.getByText('已确认，质检员会看到你的确认')).toBeVisible();
+
+	// The acknowledgement travels agent → server → qa → the inspector's browser.
+	await expect(inspector.getByText(/坐席已于 .* 确认/)).toBeVisible({ timeout: 60_000 });
+
+	// Another agent sees none of it, and the server refuses them agent01's database outright.
+	const other = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(other, 'agent02');
+	await other.getByRole('link', { name: '我的质检' }).click();
+	await expect(other.getByText('还没有已提交的质检单。')).toBeVisible({ timeout: 30_000 });
+	const statuses = await other.evaluate(async () => {
+		const agent01Db =
+			'qa-agent-' +
+			[...new TextEncoder().encode('agent01')].map((b) => b.toString(16).padStart(2, '0')).join('');
+		const paths = [
+			`/db/${agent01Db}/_all_docs?include_docs=true`,
+			`/db/${agent01Db}/_changes`,
+			'/db/qa/_all_docs',
+			'/db/qa-audio/_all_docs'
+		];
+		return Promise.all(paths.map(async (p) => (await fetch(p, { credentials: 'include' })).status));
+	});
+	expect(statuses).toEqual([403, 403, 403, 403]);
+});
+
+test('an inspector imports a batch: problems are listed first, then it commits whole', async ({ page }) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'inspector01');
+	// Agents are recognised by the 工号 in their profiles, which arrive with the knowledge base.
+	await waitUntilSynced(page);
+	await page.goto('/qa/import');
+	const header =
+		'通话编号,坐席工号,坐席姓名,开始时间,时长(秒),呼叫类型,业务类型,处理结果,工单号,来电号码,录音文件';
+	const callId = `E2E-${Date.now()}`;
+	const row = (id: string, agentNumber: string, direction: string) =>
+		`${id},${agentNumber},刘话务,2026-11-21 10:00:00,38.6,${direction},回访,回访完成,GD9,13700001111,${id}.ogg`;
+	const audio = readFileSync(path.join(DEMO, 'C20261120-0003.ogg'));
+	const srt = readFileSync(path.join(DEMO, 'C20261120-0003.srt'));
+	const files = (csv: string) => [
+		{ name: 'batch.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+		{ name: `${callId}.ogg`, mimeType: 'audio/ogg', buffer: audio },
+		{ name: `${callId}.srt`, mimeType: 'text/plain', buffer: srt }
+	];
+	const input = page.getByLabel('选择录音信息表、录音文件和转写文件');
+
+	await input.setInputFiles(files(`${header}\n${row(callId, '9999', '转接')}\n`));
+	const problems = page.getByRole('alert');
+	await expect(problems).toContainText('坐席工号 9999 不是本系统的话务员账号');
+	await expect(problems).toContainText('呼叫类型须为 呼入/呼出/回访，而不是“转接”');
+	await expect(page.getByRole('button', { name: /导入 0 条录音/ })).toBeDisabled();
+
+	await input.setInputFiles(files(`${header}\n${row(callId, '1001', '回访')}\n`));
+	await expect(page.getByRole('region', { name: '检查结果' })).toContainText('可导入 1 条');
+	await expect(page.getByRole('cell', { name: '7 段' })).toBeVisible();
+	await page.getByRole('button', { name: '导入 1 条录音' }).click();
+	await expect(page.getByText('已导入 1 条录音')).toBeVisible({ timeout: 60_000 });
+
+	await page.goto('/qa');
+	await page.getByRole('link', { name: callId }).click();
+	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('region', { name: '通话转写' })).toContainText('路灯不亮');
+	// The audio reaches the server in the background: then another browser can play it too.
+	await expect(page.getByText(/等待联网上传|正在上传录音/)).toHaveCount(0, { timeout: 60_000 });
+});
