@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentQaDatabase, databases } from '../../src/lib/db/catalog';
 import { AT, category, draftEntry, evaluation } from '../../tests/fixtures/documents';
+import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
 import { compileValidateFunction, refusal } from '../../tests/support/design-functions';
 
 const kb = compileValidateFunction(databases.kb!);
@@ -197,6 +198,21 @@ describe('qa and the per-agent QA database', () => {
 		expect(refusal(() => qa(draft, null, user('inspector02', 'inspector'), {}))).toBe('只能编写自己的质检单');
 		const rescored = evaluation({ scores: [{ criterionKey: 'attitude', points: 2 }] });
 		expect(refusal(() => qa(rescored, evaluation(), inspector, {}))).toBe('已提交的质检单只能由班长改分');
+	});
+
+	it('leaves scorecards to supervisors and keeps a retired version’s items as they were', () => {
+		const card = { ...defaultScorecards[0]!, updatedBy: 'supervisor01', updatedAt: AT };
+		const supervisor = user('supervisor01', 'supervisor', 'inspector');
+		expect(refusal(() => qa(card, null, supervisor, {}))).toBeNull();
+		expect(
+			refusal(() => qa({ ...card, updatedBy: 'inspector01' }, null, user('inspector01', 'inspector'), {}))
+		).toBe('评分表只能由班长或管理员维护');
+		const retired = { ...card, retired: true };
+		expect(refusal(() => qa({ ...retired, name: '改名' }, retired, supervisor, {}))).toBeNull();
+		expect(refusal(() => qa({ ...retired, sections: card.sections.slice(1) }, retired, supervisor, {}))).toBe(
+			'已停用的评分表版本不可修改，请编辑最新版本'
+		);
+		expect(refusal(() => agentQa(card, null, agent, ownDb))).toBe('评分表只能由班长或管理员维护');
 	});
 
 	const ownDb = { members: { names: ['agent01'], roles: [] } };

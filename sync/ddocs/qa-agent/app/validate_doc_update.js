@@ -7,7 +7,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	var owners = (secObj && secObj.members && secObj.members.names) || [];
 	if (owners.indexOf(userCtx.name) === -1) forbid('这不是你的质检库');
 	if (newDoc.type === 'evaluation') forbid('质检单只能由质检员修改');
-	if (newDoc.type === 'scorecard') forbid('评分表只能由质检员修改');
+	if (newDoc.type === 'scorecard') forbid('评分表只能由班长或管理员维护');
 	if (newDoc.agentName !== userCtx.name) forbid('只能以自己的名义确认或申诉');
 	if (newDoc.type === 'appeal') {
 		if (newDoc.status !== 'open' || newDoc.ruling || newDoc.ruledBy) forbid('申诉结果只能由班长给出');

@@ -23,5 +23,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	}
 	if (newDoc.type === 'appeal' && !lead) forbid('申诉只能由班长或管理员裁决');
 	if (newDoc.type === 'recording') checkAuthorship(newDoc, oldDoc, userCtx, 'importedBy', null);
-	if (newDoc.type === 'scorecard') checkAuthorship(newDoc, oldDoc, userCtx, null, 'updatedBy');
+	if (newDoc.type === 'scorecard') {
+		if (!lead) forbid('评分表只能由班长或管理员维护');
+		checkAuthorship(newDoc, oldDoc, userCtx, null, 'updatedBy');
+		// Old evaluations are read against their version: a retired version keeps its items for good.
+		if (oldDoc && !oldDoc._deleted && oldDoc.retired && !sameJson(newDoc.sections, oldDoc.sections))
+			forbid('已停用的评分表版本不可修改，请编辑最新版本');
+	}
 }
