@@ -158,6 +158,22 @@ describe('feedback: agents report, editors handle', () => {
 		);
 	});
 
+	it('leaves similar-question suggestions to editors', () => {
+		const decision = {
+			_id: 'suggestionDecision:x',
+			type: 'suggestionDecision',
+			query: '社保卡不见了怎么重新办',
+			entryId: 'entry:sbk',
+			decision: 'dismissed',
+			createdBy: 'editor01',
+			createdAt: AT
+		};
+		expect(refusal(() => feedback(decision, null, editor, {}))).toBeNull();
+		expect(refusal(() => feedback({ ...decision, createdBy: 'agent01' }, null, agent, {}))).toBe(
+			'只有采编可以处理相似问建议'
+		);
+	});
+
 	it('lets an editor close it and not the agent', () => {
 		const closed = {
 			...miss,

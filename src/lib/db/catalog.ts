@@ -37,7 +37,7 @@ export const databases: Record<string, DatabaseSpec> = {
 	},
 	[FEEDBACK_DB]: {
 		designFolder: 'feedback',
-		documentTypes: ['searchLog', 'searchMiss', 'correction', 'knowledgeQuestion'],
+		documentTypes: ['searchLog', 'searchMiss', 'correction', 'knowledgeQuestion', 'suggestionDecision'],
 		readerRoles: ['admin', 'editor', 'reviewer', 'agent', 'supervisor']
 	},
 	[QA_DB]: {

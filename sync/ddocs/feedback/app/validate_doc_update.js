@@ -15,6 +15,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	checkAuthorship(newDoc, oldDoc, userCtx, 'createdBy', null);
 	var isNew = !oldDoc || oldDoc._deleted;
 
+	if (newDoc.type === 'suggestionDecision') {
+		if (!handler) forbid('只有采编可以处理相似问建议');
+		return;
+	}
 	if (newDoc.type === 'searchLog') {
 		if (!isNew && !isServerAdmin(userCtx)) forbid('检索日志不可修改');
 		return;

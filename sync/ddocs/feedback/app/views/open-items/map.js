@@ -1,3 +1,3 @@
 function (doc) {
-	if (doc.type !== 'searchLog' && doc.status !== 'closed') emit([doc.type, doc.createdAt], null);
+	if (doc.type !== 'searchLog' && doc.type !== 'suggestionDecision' && doc.status !== 'closed') emit([doc.type, doc.createdAt], null);
 }

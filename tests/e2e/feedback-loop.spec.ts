@@ -1,0 +1,54 @@
+// The loop back to editors: an agent reports a query that found nothing, an editor takes it, answers it
+// with the entry that covers it, and the agent reads the answer; queries that found nothing are listed.
+import { expect, signIn, test, waitUntilSynced } from './fixtures';
+
+test('查无信息 reaches the editors and their answer comes back to the agent', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(150_000);
+	const agent = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(agent, 'agent01');
+	const box = agent.getByRole('searchbox', { name: '检索知识库' });
+	const query = `无人机航拍备案${Date.now() % 100000}`;
+	await box.fill(query);
+	await expect(agent.getByText('匹配 0 条')).toBeVisible({ timeout: 30_000 });
+	await agent.getByRole('button', { name: '查无信息' }).click();
+	const dialog = agent.getByRole('dialog', { name: '查无信息' });
+	await expect(dialog).toContainText(`检索词：${query}`);
+	await dialog.getByRole('textbox').fill('来电人问无人机航拍需要去哪里备案');
+	await dialog.getByRole('textbox').press('Control+Enter');
+	await expect(agent.getByText('已提交，采编会尽快处理')).toBeVisible();
+	await waitUntilSynced(agent);
+
+	const editor = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(editor, 'editor01');
+	await editor.goto('/kb');
+	await editor.getByRole('link', { name: '一线反馈' }).click();
+	const item = editor.getByRole('listitem', { name: query });
+	await expect(item).toBeVisible({ timeout: 60_000 });
+	await expect(item).toContainText('来电人问无人机航拍需要去哪里备案');
+	await item.getByRole('button', { name: '指派给我' }).click();
+	await expect(item).toContainText('处理人 editor01');
+	await item.getByRole('button', { name: '答复并关闭' }).click();
+	await item.getByRole('textbox', { name: '处理结果' }).fill('已补充：民用无人机实名登记在民航局平台办理');
+	await item.getByRole('searchbox', { name: '解决它的知识点' }).fill('社保卡');
+	await item.getByRole('list', { name: '候选知识点' }).getByRole('button').first().click();
+	await expect(item).toContainText('已选：');
+	await item.getByRole('button', { name: '关闭此反馈' }).click();
+	await editor.getByRole('radio', { name: '已关闭' }).check();
+	await expect(editor.getByRole('listitem', { name: query })).toContainText('处理结果：已补充');
+
+	await editor.getByRole('tab', { name: '无结果检索' }).click();
+	await expect(editor.getByRole('cell', { name: query })).toBeVisible({ timeout: 30_000 });
+	await waitUntilSynced(editor);
+
+	await agent.getByRole('link', { name: '我的反馈' }).click();
+	const mine = agent.getByRole('listitem').filter({ hasText: query });
+	await expect(mine).toContainText('已关闭', { timeout: 60_000 });
+	await expect(mine).toContainText('采编回复（editor01）：已补充：民用无人机实名登记在民航局平台办理');
+	await mine.getByRole('link').first().click();
+	await expect(agent.getByRole('region', { name: '答案' }).getByRole('heading', { level: 2 })).toContainText(
+		'社保卡'
+	);
+});
