@@ -27,6 +27,8 @@ beforeAll(async () => {
 			startedAt: AT,
 			durationSeconds: 60,
 			direction: 'inbound',
+			channels: 2,
+			audio: { fileName: 'C1.ogg', contentType: 'audio/ogg', byteLength: 1000 },
 			importedBy: 'inspector01',
 			importedAt: AT,
 			_attachments: {
