@@ -133,3 +133,36 @@ test('an inspector imports a batch: problems are listed first, then it commits w
 	// The audio reaches the server in the background: then another browser can play it too.
 	await expect(page.getByText(/等待联网上传|正在上传录音/)).toHaveCount(0, { timeout: 60_000 });
 });
+
+test('an inspector scores a call with the network down, and the draft syncs when it returns', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	await signIn(page, 'inspector01');
+	await page.getByRole('link', { name: 'C20261120-0003' }).click({ timeout: 60_000 });
+	// Opened once online: the audio is now kept in this browser.
+	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('button', { name: '开始评分' }).click();
+	await page.getByRole('button', { name: '未评项按满分' }).click();
+	await expect(page.getByText('草稿已保存')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText(/草稿 · 当前总分 100/)).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByTestId('unpushed-count')).toBeVisible();
+
+	await context.setOffline(false);
+	await waitUntilSynced(page);
+	const onServer = await page.evaluate(async () => {
+		const response = await fetch('/db/qa/evaluation:C20261120-0003.inspector01', { credentials: 'include' });
+		return response.ok ? ((await response.json()) as { status: string; total: number }) : null;
+	});
+	expect(onServer).toMatchObject({ status: 'draft', total: 100 });
+});
