@@ -112,6 +112,22 @@ describe('kb: who may write entries', () => {
 		);
 	});
 
+	it('lets editors maintain synonym groups, and nobody else', () => {
+		const group = {
+			_id: 'synonym:g1',
+			type: 'synonym',
+			terms: ['医保', '医疗保险'],
+			updatedBy: 'editor01',
+			updatedAt: AT
+		};
+		expect(refusal(() => kb(group, null, editor, {}))).toBeNull();
+		expect(refusal(() => kb({ _id: 'synonym:g1', _deleted: true }, group, editor, {}))).toBeNull();
+		expect(refusal(() => kb(group, null, agent, {}))).toBe('没有权限维护分类和同义词');
+		expect(refusal(() => kb({ _id: 'synonym:g1', _deleted: true }, group, agent, {}))).toBe(
+			'没有权限删除此文档'
+		);
+	});
+
 	it('refuses types that belong to another database', () => {
 		expect(refusal(() => kb(evaluation(), null, serverAdmin, {}))).toBe(
 			'此数据库不接受 evaluation 类型的文档'

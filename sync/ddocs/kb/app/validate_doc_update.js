@@ -11,7 +11,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	if (newDoc._deleted) {
 		if (admin) return;
 		if (oldDoc && oldDoc.type === 'entry' && oldDoc.status === 'draft' && oldDoc.createdBy === userCtx.name) return;
-		if (oldDoc && oldDoc.type === 'category' && hasRole(userCtx, 'editor')) return;
+		if (oldDoc && (oldDoc.type === 'category' || oldDoc.type === 'synonym') && hasRole(userCtx, 'editor')) return;
 		forbid('没有权限删除此文档');
 	}
 	checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
