@@ -103,3 +103,19 @@ test('an import shows every bad row and writes nothing until the file is right',
 	await expect(page.getByRole('link', { name: new RegExp(`社保卡密码忘了怎么办？${stamp}`) })).toBeVisible();
 	await expect(page.getByRole('link', { name: new RegExp(`社保卡能在外地用吗？${stamp}`) })).toBeVisible();
 });
+
+test('an editor adds a synonym group, and a broken one is refused with the reason', async ({ page }) => {
+	await signIn(page, 'editor01');
+	await page.goto('/kb');
+	await page.getByRole('link', { name: '同义词' }).click();
+	const input = page.getByRole('textbox', { name: '新的同义词组' });
+	await input.fill('惠民卡');
+	await input.press('Enter');
+	await expect(page.getByRole('alert')).toHaveText('同义词组至少要有两个词，用“=”隔开，如：医保 = 医疗保险');
+	const group = `惠民卡${Date.now() % 10000} = 社会保障卡`;
+	await input.fill(group);
+	await input.press('Enter');
+	await expect(page.getByRole('status')).toContainText(`已添加：${group}`);
+	await expect(page.getByRole('listitem').filter({ hasText: group })).toBeVisible();
+	await expect(page.getByRole('textbox', { name: '新的同义词组' })).toHaveValue('');
+});
