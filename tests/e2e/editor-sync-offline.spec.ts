@@ -1,6 +1,14 @@
 // An editor's entry reaches a colleague's browser through the sync server, also when it was written offline.
 import type { Page } from '@playwright/test';
-import { expect, saveNewFaqDraft, signIn, test, waitUntilSynced } from './fixtures';
+import {
+	backOnline,
+	expect,
+	reloadOffline,
+	saveNewFaqDraft,
+	signIn,
+	test,
+	waitUntilSynced
+} from './fixtures';
 
 async function createEntry(page: Page, question: string, answer: string) {
 	await page.getByRole('navigation', { name: '工作区' }).getByRole('link', { name: '知识库管理' }).click();
@@ -34,8 +42,7 @@ test('an entry created by an editor is seen by a second browser, online and afte
 	await editor.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await expect.poll(() => editor.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
-	await editorContext.setOffline(true);
-	await editor.reload();
+	await reloadOffline(editor);
 	await expect(editor.getByTestId('sync-status')).toContainText('离线');
 	await editor.getByRole('navigation', { name: '工作区' }).getByRole('link', { name: '知识库管理' }).click();
 	await expect(editor.getByRole('link', { name: onlineQuestion })).toBeVisible();
@@ -45,7 +52,7 @@ test('an entry created by an editor is seen by a second browser, online and afte
 	await expect(editor.getByTestId('unpushed-count')).toHaveText('未上传 1');
 	await expect(reviewer.getByRole('link', { name: offlineQuestion })).toHaveCount(0);
 
-	await editorContext.setOffline(false);
+	await backOnline(editor);
 	await waitUntilSynced(editor);
 	await expect(reviewer.getByRole('link', { name: offlineQuestion })).toBeVisible({ timeout: 30_000 });
 
@@ -67,11 +74,11 @@ test('an offline reload keeps what the editor saved and still counts it as not y
 	await context.setOffline(true);
 	const question = `居住证到期了怎么续签？（${Date.now()}）`;
 	await createEntry(page, question, '在居住证有效期满前三十日内，到居住地公安派出所办理签注。');
-	await page.reload();
+	await reloadOffline(page);
 	await expect(page.getByRole('heading', { level: 2, name: question })).toBeVisible();
 	await expect(page.getByTestId('unpushed-count')).toHaveText('未上传 1');
 
-	await context.setOffline(false);
+	await backOnline(page);
 	await waitUntilSynced(page);
 	await context.close();
 });

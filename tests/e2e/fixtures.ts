@@ -48,3 +48,22 @@ export async function saveNewFaqDraft(
 	await page.getByRole('button', { name: '保存草稿' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: entry.question })).toBeVisible();
 }
+
+/**
+ * A reload with the network down. Chromium 150 drops Playwright's offline emulation when a page reloads
+ * (navigator.onLine turns true and requests go out again), so the network is also refused by route, and the
+ * emulation is applied again once the page is back.
+ */
+export async function reloadOffline(page: Page) {
+	const context = page.context();
+	await context.route('**/*', (route) => route.abort('internetdisconnected'));
+	await context.setOffline(true);
+	await page.reload();
+	await context.setOffline(false);
+	await context.setOffline(true);
+}
+
+export async function backOnline(page: Page) {
+	await page.context().unroute('**/*');
+	await page.context().setOffline(false);
+}

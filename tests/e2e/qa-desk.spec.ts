@@ -2,7 +2,7 @@
 // and submit; the agent reads and acknowledges the result; another agent can read nothing of it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, signIn, test, waitUntilSynced } from './fixtures';
+import { backOnline, expect, reloadOffline, signIn, test, waitUntilSynced } from './fixtures';
 
 const DEMO = path.resolve(import.meta.dirname, '../../sync/demo/recordings');
 const NOISE_CALL = 'C20261119-0007';
@@ -148,17 +148,17 @@ test('an inspector scores a call with the network down, and the draft syncs when
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
-	await context.setOffline(true);
-	await page.reload();
+	await reloadOffline(page);
+	await expect(page.getByTestId('sync-status')).toContainText('离线');
 	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
 	await page.getByRole('button', { name: '开始评分' }).click();
 	await page.getByRole('button', { name: '未评项按满分' }).click();
 	await expect(page.getByText('草稿已保存')).toBeVisible();
-	await page.reload();
+	await reloadOffline(page);
 	await expect(page.getByText(/草稿 · 当前总分 100/)).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByTestId('unpushed-count')).toBeVisible();
 
-	await context.setOffline(false);
+	await backOnline(page);
 	await waitUntilSynced(page);
 	const onServer = await page.evaluate(async () => {
 		const response = await fetch('/db/qa/evaluation:C20261120-0003.inspector01', { credentials: 'include' });
