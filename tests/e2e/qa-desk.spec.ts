@@ -166,3 +166,31 @@ test('an inspector scores a call with the network down, and the draft syncs when
 	});
 	expect(onServer).toMatchObject({ status: 'draft', total: 100 });
 });
+
+test('a supervisor’s edit of a used scorecard becomes version 2; inspectors only read scorecards', async ({
+	browser,
+	baseURL
+}) => {
+	const supervisor = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(supervisor, 'supervisor01');
+	await waitUntilSynced(supervisor);
+	await supervisor.goto('/qa/scorecards');
+	await supervisor
+		.getByRole('button', { name: /12345政务服务便民热线通话质检评分表/ })
+		.first()
+		.click();
+	// The demo evaluation of agent01 was scored on version 1.
+	await expect(supervisor.getByText(/此评分表已被使用，保存将生成新版本 v2/)).toBeVisible();
+	await supervisor.getByRole('textbox', { name: '评分表名称' }).fill('12345通话质检评分表（2027 修订）');
+	await supervisor.getByRole('button', { name: '保存为新版本 v2' }).click();
+	await expect(supervisor.getByText('已保存为第 2 版，旧版本已停用；新的质检单将使用新版本。')).toBeVisible();
+	await expect(supervisor.getByRole('button', { name: /2027 修订.*v2/ })).toBeVisible();
+	await supervisor.getByLabel('显示已停用的旧版本').check();
+	await expect(supervisor.getByRole('button', { name: /v1（已停用）/ }).first()).toBeVisible();
+
+	const inspector = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(inspector, 'inspector01');
+	await inspector.goto('/qa/scorecards');
+	await expect(inspector.getByText('评分表由班长维护；质检员可查看。')).toBeVisible();
+	await expect(inspector.getByRole('button', { name: /保存/ })).toHaveCount(0);
+});

@@ -1,79 +1,94 @@
 import { describe, expect, it } from 'vitest';
 import type { Scorecard } from '$lib/db/generated/documents';
-import { checkScorecard, reviseScorecard, scorecardId } from './scorecard-versions';
+import { assertValidDocument } from '$lib/db/validation';
 import { defaultScorecards } from './default-scorecards';
+import { editCriterion } from './scorecard-edit';
+import { RetiredScorecardError, reviseScorecard, scorecardId } from './scorecard-versions';
 
-const current: Scorecard & { _rev: string } = {
+const current: Scorecard = {
 	...defaultScorecards[0]!,
 	_rev: '3-abc',
 	updatedBy: 'system',
 	updatedAt: '2026-11-01T00:00:00.000Z'
 };
-const edited: Scorecard = { ...current, name: '12345 评分表（2027 修订）' };
-const context = { user: 'supervisor01', now: '2026-11-22T00:00:00.000Z' };
+const edited: Scorecard = {
+	...editCriterion(current, 'warmth', { maxPoints: 6 }),
+	name: '12345 评分表（2027 修订）'
+};
+const context = { user: 'supervisor01', now: '2026-11-22T08:00:00.000Z' };
 
-describe('revising a scorecard', () => {
-	it('changes an unused version in place', () => {
+describe('reviseScorecard', () => {
+	it('changes an unused version in place, keeping its _rev so the write replaces it', () => {
 		const revision = reviseScorecard(current, edited, { ...context, used: false });
 		expect(revision.newVersion).toBe(false);
 		expect(revision.documents).toHaveLength(1);
-		expect(revision.documents[0]).toMatchObject({
+		const [saved] = revision.documents;
+		expect(saved).toMatchObject({
 			_id: 'scorecard:hotline-12345-v1',
 			_rev: '3-abc',
 			version: 1,
 			name: '12345 评分表（2027 修订）',
-			updatedBy: 'supervisor01'
+			updatedBy: 'supervisor01',
+			updatedAt: context.now
 		});
+		expect(saved!.sections[0]!.criteria[0]!.maxPoints).toBe(6);
+		expect(() => assertValidDocument(saved!)).not.toThrow();
 	});
 
-	it('writes a used version’s edit as the next version and retires the old one untouched', () => {
+	it('writes no _rev for a document never stored', () => {
+		const { _rev: _unused, ...fresh } = current;
+		const [saved] = reviseScorecard(fresh, edited, { ...context, used: false }).documents;
+		expect(saved).not.toHaveProperty('_rev');
+	});
+
+	it('writes a used version’s edit as the next version and retires the old one unchanged', () => {
 		const revision = reviseScorecard(current, edited, { ...context, used: true });
 		expect(revision.newVersion).toBe(true);
 		const [old, next] = revision.documents;
-		expect(old).toMatchObject({ _id: current._id, _rev: '3-abc', name: current.name, retired: true });
-		expect(old!.sections).toEqual(current.sections);
-		expect(next).toMatchObject({ _id: scorecardId('hotline-12345', 2), version: 2, retired: false });
-		expect(next).not.toHaveProperty('_rev');
-	});
-});
-
-describe('checkScorecard', () => {
-	it('accepts the shipped scorecards', () => {
-		for (const scorecard of defaultScorecards)
-			expect(checkScorecard({ ...scorecard, updatedBy: 'x', updatedAt: context.now })).toEqual([]);
-	});
-
-	it('lists what is wrong', () => {
-		const broken: Scorecard = {
+		expect(old).toEqual({
 			...current,
-			name: ' ',
-			sections: [
-				{
-					key: 'a',
-					name: '服务',
-					criteria: [
-						{
-							key: 'x',
-							name: '语气',
-							maxPoints: 5,
-							redLine: false,
-							allowNotApplicable: false,
-							deductions: [{ points: 8, reason: '生硬' }]
-						},
-						{ key: 'x', name: '', maxPoints: 0, redLine: false, allowNotApplicable: false, weight: -1 }
-					]
-				},
-				{ key: 'b', name: '空', criteria: [] }
-			]
+			retired: true,
+			...{ updatedBy: context.user, updatedAt: context.now }
+		});
+		expect(old!.sections).toEqual(current.sections);
+		expect(next).toMatchObject({
+			_id: scorecardId('hotline-12345', 2),
+			family: 'hotline-12345',
+			version: 2,
+			name: '12345 评分表（2027 修订）',
+			updatedBy: 'supervisor01'
+		});
+		expect(next).not.toHaveProperty('_rev');
+		expect(next).not.toHaveProperty('retired');
+		expect(next!.sections[0]!.criteria[0]!.maxPoints).toBe(6);
+		for (const document of revision.documents) expect(() => assertValidDocument(document)).not.toThrow();
+	});
+
+	it('takes identity and version from the stored card, never from the edit', () => {
+		const forged: Scorecard = {
+			...edited,
+			_id: 'scorecard:other-v9',
+			family: 'other',
+			version: 9,
+			retired: true
 		};
-		expect(checkScorecard(broken)).toEqual([
-			'评分表名称不能为空',
-			'“语气”的扣分项“生硬”超过了该项满分',
-			'分组“服务”中有评分项没有名称',
-			'评分项编号 x 重复',
-			'“未命名”的满分须大于 0',
-			'“未命名”的权重不能为负',
-			'分组“空”至少需要一个评分项'
-		]);
+		const [, next] = reviseScorecard(current, forged, { ...context, used: true }).documents;
+		expect(next).toMatchObject({ _id: 'scorecard:hotline-12345-v2', family: 'hotline-12345', version: 2 });
+		expect(next).not.toHaveProperty('retired');
+		const [inPlace] = reviseScorecard(current, forged, { ...context, used: false }).documents;
+		expect(inPlace).toMatchObject({ _id: current._id, family: 'hotline-12345', version: 1 });
+		expect(inPlace).not.toHaveProperty('retired');
+	});
+
+	it('counts on from the version it revises', () => {
+		const third = { ...current, _id: scorecardId('hotline-12345', 3), version: 3 };
+		const [, next] = reviseScorecard(third, edited, { ...context, used: true }).documents;
+		expect(next).toMatchObject({ _id: 'scorecard:hotline-12345-v4', version: 4 });
+	});
+
+	it('refuses to revise a retired version: its successor exists already', () => {
+		expect(() => reviseScorecard({ ...current, retired: true }, edited, { ...context, used: true })).toThrow(
+			RetiredScorecardError
+		);
 	});
 });

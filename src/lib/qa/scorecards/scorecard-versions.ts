@@ -7,56 +7,65 @@ export function scorecardId(family: string, version: number): string {
 }
 
 export interface ScorecardRevision {
-	/** What to write, in order: the retired old version (if any), then the current one. */
+	/** What to write, in order: the retired old version (if any), then the version carrying the edit. */
 	documents: Scorecard[];
 	newVersion: boolean;
 }
 
+export class RetiredScorecardError extends Error {
+	constructor() {
+		super('已停用的评分表版本不可修改，请编辑最新版本');
+		this.name = 'RetiredScorecardError';
+	}
+}
+
+/**
+ * Saves `edited` over `current`. Unused: the same document, edited in place (its `_rev` kept so the write
+ * replaces it). Used: `current` is written back unchanged but `retired: true`, and the edit becomes
+ * `scorecard:<family>-v<version + 1>`, a new document. `_id`, family and version are always taken from
+ * `current`, never from the edit. Editing a retired version throws: its successor already exists.
+ */
 export function reviseScorecard(
-	current: Scorecard & { _rev?: string },
+	current: Scorecard,
 	edited: Scorecard,
 	context: { used: boolean; user: string; now: string }
 ): ScorecardRevision {
+	if (current.retired) throw new RetiredScorecardError();
 	const stamp = { updatedBy: context.user, updatedAt: context.now };
+	// What the edit must not decide: which document it is, its version, whether it is retired.
+	const {
+		_id: _editedId,
+		_rev: _editedRev,
+		family: _editedFamily,
+		version: _editedVersion,
+		retired: _editedRetired,
+		...content
+	} = edited;
 	if (!context.used) {
-		return {
-			documents: [{ ...edited, _id: current._id, _rev: current._rev, version: current.version, ...stamp }],
-			newVersion: false
-		} as ScorecardRevision;
+		const inPlace: Scorecard = {
+			...content,
+			_id: current._id,
+			...(current._rev ? { _rev: current._rev } : {}),
+			type: 'scorecard',
+			family: current.family,
+			version: current.version,
+			...stamp
+		};
+		return { documents: [inPlace], newVersion: false };
 	}
-	const version = current.version + 1;
-	const { _rev: _editedRev, ...content } = edited as Scorecard & { _rev?: string };
+	const next = current.version + 1;
 	return {
 		documents: [
 			{ ...current, retired: true, ...stamp },
-			{ ...content, _id: scorecardId(current.family, version), version, retired: false, ...stamp }
+			{
+				...content,
+				_id: scorecardId(current.family, next),
+				type: 'scorecard',
+				family: current.family,
+				version: next,
+				...stamp
+			}
 		],
 		newVersion: true
 	};
-}
-
-/** Problems that stop a scorecard from being saved, in Chinese. */
-export function checkScorecard(scorecard: Scorecard): string[] {
-	const problems: string[] = [];
-	if (!scorecard.name.trim()) problems.push('评分表名称不能为空');
-	if (scorecard.sections.length === 0) problems.push('至少需要一个分组');
-	const keys = new Set<string>();
-	for (const section of scorecard.sections) {
-		if (!section.name.trim()) problems.push('分组名称不能为空');
-		if (section.criteria.length === 0) problems.push(`分组“${section.name}”至少需要一个评分项`);
-		for (const criterion of section.criteria) {
-			const label = `“${criterion.name || '未命名'}”`;
-			if (!criterion.name.trim()) problems.push(`分组“${section.name}”中有评分项没有名称`);
-			if (keys.has(criterion.key)) problems.push(`评分项编号 ${criterion.key} 重复`);
-			keys.add(criterion.key);
-			if (!criterion.redLine && !(criterion.maxPoints > 0)) problems.push(`${label}的满分须大于 0`);
-			if (criterion.weight !== undefined && criterion.weight < 0) problems.push(`${label}的权重不能为负`);
-			for (const deduction of criterion.deductions ?? []) {
-				if (!deduction.reason.trim()) problems.push(`${label}有扣分项没有写原因`);
-				if (deduction.points > criterion.maxPoints)
-					problems.push(`${label}的扣分项“${deduction.reason}”超过了该项满分`);
-			}
-		}
-	}
-	return problems;
 }

@@ -1,242 +1,227 @@
 import { describe, expect, it } from 'vitest';
 import type { Scorecard } from '$lib/db/generated/documents';
-import { pointsAfterDeductions, submissionProblems } from './evaluation-checks';
-import {
-	roundScore,
-	scoreEvaluation,
-	ScoreOutOfRangeError,
-	type Criterion,
-	type Score
-} from './score-evaluation';
+import { roundScore, scoreEvaluation, type EvaluationResult, type Score } from './score-evaluation';
+import { line, scorecardWith } from './scorecard-fixture';
 
-function card(criteria: Array<Partial<Criterion> & { key: string }>): Scorecard {
-	return {
-		_id: 'scorecard:test-v1',
-		type: 'scorecard',
-		family: 'test',
-		name: '测试',
-		version: 1,
-		sections: [
-			{
-				key: 's',
-				name: '分组',
-				criteria: criteria.map((criterion) => ({
-					name: criterion.key,
-					maxPoints: 10,
-					redLine: false,
-					allowNotApplicable: false,
-					...criterion
-				}))
-			}
-		],
-		updatedBy: 'inspector01',
-		updatedAt: '2026-11-01T00:00:00.000Z'
-	};
-}
-
-const pts = (criterionKey: string, points: number | null, extra: Partial<Score> = {}): Score => ({
-	criterionKey,
-	points,
-	...extra
-});
+const redLine = (key: string, maxPoints = 0) => ({ key, maxPoints, redLine: true });
 
 describe('scoreEvaluation', () => {
-	const cases: Array<[string, Scorecard, Score[], number | null, boolean]> = [
-		['plain sum of points', card([{ key: 'a' }, { key: 'b' }]), [pts('a', 10), pts('b', 5)], 75, true],
+	const cases: Array<[string, Scorecard, Score[], Partial<EvaluationResult>]> = [
+		[
+			'an unweighted card is a plain sum of points',
+			scorecardWith([{ key: 'a' }, { key: 'b' }]),
+			[line('a', 10), line('b', 5)],
+			{ total: 75, earned: 15, possible: 20, complete: true, unscored: [] }
+		],
 		[
 			'unequal maximum points weigh by their maximum',
-			card([
+			scorecardWith([
 				{ key: 'a', maxPoints: 30 },
 				{ key: 'b', maxPoints: 70 }
 			]),
-			[pts('a', 30), pts('b', 35)],
-			65,
-			true
+			[line('a', 30), line('b', 35)],
+			{ total: 65, earned: 65, possible: 100 }
 		],
 		[
-			'explicit weights override maximum points',
-			card([
-				{ key: 'a', maxPoints: 10, weight: 1 },
-				{ key: 'b', maxPoints: 10, weight: 3 }
+			'explicit weights replace the maximum points',
+			scorecardWith([
+				{ key: 'a', weight: 1 },
+				{ key: 'b', weight: 3 }
 			]),
-			[pts('a', 0), pts('b', 10)],
-			75,
-			true
+			[line('a', 0), line('b', 10)],
+			{ total: 75, earned: 3, possible: 4 }
+		],
+		[
+			'weighted and unweighted items mix',
+			scorecardWith([
+				{ key: 'a', maxPoints: 10, weight: 50 },
+				{ key: 'b', maxPoints: 50 }
+			]),
+			[line('a', 5), line('b', 50)],
+			{ total: 75, earned: 75, possible: 100 }
+		],
+		[
+			'an item weighted 0 does not move the total',
+			scorecardWith([{ key: 'a', weight: 0 }, { key: 'b' }]),
+			[line('a', 0), line('b', 10)],
+			{ total: 100, complete: true }
 		],
 		[
 			'not applicable re-bases the total',
-			card([{ key: 'a' }, { key: 'b', allowNotApplicable: true }]),
-			[pts('a', 8), pts('b', null, { notApplicable: true })],
-			80,
-			true
+			scorecardWith([{ key: 'a' }, { key: 'b', allowNotApplicable: true }]),
+			[line('a', 8), line('b', null, { notApplicable: true })],
+			{ total: 80, possible: 10, complete: true }
 		],
 		[
-			'not applicable where it is not allowed counts as unscored',
-			card([{ key: 'a' }, { key: 'b' }]),
-			[pts('a', 8), pts('b', null, { notApplicable: true })],
-			80,
-			false
+			'not applicable where the card does not allow it leaves the item unscored',
+			scorecardWith([{ key: 'a' }, { key: 'b' }]),
+			[line('a', 8), line('b', null, { notApplicable: true })],
+			{ total: 80, complete: false, unscored: ['b'] }
 		],
 		[
 			'everything not applicable gives no total',
-			card([{ key: 'a', allowNotApplicable: true }]),
-			[pts('a', null, { notApplicable: true })],
-			null,
-			true
+			scorecardWith([{ key: 'a', allowNotApplicable: true }]),
+			[line('a', null, { notApplicable: true })],
+			{ total: null, complete: true }
 		],
 		[
 			'a failed red line zeroes a perfect score',
-			card([{ key: 'a' }, { key: 'rude', maxPoints: 0, redLine: true }]),
-			[pts('a', 10), pts('rude', null, { redLineFailed: true })],
-			0,
-			true
+			scorecardWith([{ key: 'a' }, redLine('rude')]),
+			[line('a', 10), line('rude', null, { redLineFailed: true })],
+			{ total: 0, redLineFailed: true, failedRedLines: ['rude'], complete: true }
 		],
 		[
 			'a passed red line without points does not count in the sums',
-			card([{ key: 'a' }, { key: 'rude', maxPoints: 0, redLine: true }]),
-			[pts('a', 9), pts('rude', null, { redLineFailed: false })],
-			90,
-			true
+			scorecardWith([{ key: 'a' }, redLine('rude')]),
+			[line('a', 9), line('rude', null, { redLineFailed: false })],
+			{ total: 90, possible: 10, redLineFailed: false, complete: true }
 		],
 		[
-			'a red line with points counts normally when passed',
-			card([{ key: 'a' }, { key: 'policy', maxPoints: 10, redLine: true }]),
-			[pts('a', 10), pts('policy', 6, { redLineFailed: false })],
-			80,
-			true
+			'a passed red line with points counts like any item',
+			scorecardWith([{ key: 'a' }, redLine('policy', 10)]),
+			[line('a', 10), line('policy', 6, { redLineFailed: false })],
+			{ total: 80, possible: 20, complete: true }
 		],
 		[
-			'a red line with points zeroes the total when failed',
-			card([{ key: 'a' }, { key: 'policy', maxPoints: 10, redLine: true }]),
-			[pts('a', 10), pts('policy', 10, { redLineFailed: true })],
-			0,
-			true
+			'a failed red line with points zeroes the total whatever its points',
+			scorecardWith([{ key: 'a' }, redLine('policy', 10)]),
+			[line('a', 10), line('policy', 10, { redLineFailed: true })],
+			{ total: 0, failedRedLines: ['policy'], complete: true }
 		],
-		['rounds half up at .x5', card([{ key: 'a', maxPoints: 200 }]), [pts('a', 172.9)], 86.5, true],
 		[
-			'no float drift: 0.1 + 0.2 style sums',
-			card([
+			'a red line not yet decided is unscored, even with points',
+			scorecardWith([{ key: 'a' }, redLine('policy', 10)]),
+			[line('a', 10), line('policy', 5)],
+			{ total: 100, complete: false, unscored: ['policy'] }
+		],
+		[
+			'a failed red line wins over points out of range',
+			scorecardWith([{ key: 'a' }, redLine('rude')]),
+			[line('a', 11), line('rude', null, { redLineFailed: true })],
+			{ total: 0, outOfRange: ['a'], complete: false }
+		],
+		[
+			'rounds half up at .x5',
+			scorecardWith([{ key: 'a', maxPoints: 200 }]),
+			[line('a', 172.9)],
+			{ total: 86.5 }
+		],
+		[
+			'float trap: 34.58 / 40 × 100 is 86.44999… in binary, still 86.5',
+			scorecardWith([{ key: 'a', maxPoints: 40 }]),
+			[line('a', 34.58)],
+			{ total: 86.5 }
+		],
+		[
+			'float trap: weighted 8.645 of 10',
+			scorecardWith([{ key: 'a', maxPoints: 10, weight: 100 }]),
+			[line('a', 8.645)],
+			{ total: 86.5 }
+		],
+		[
+			'float trap: 0.1 + 0.2 in the sums',
+			scorecardWith([
 				{ key: 'a', maxPoints: 0.3 },
 				{ key: 'b', maxPoints: 0.7 }
 			]),
-			[pts('a', 0.1), pts('b', 0.2)],
-			30,
-			true
+			[line('a', 0.1), line('b', 0.2)],
+			{ total: 30, earned: 0.3, possible: 1 }
 		],
 		[
-			'thirds round to one decimal',
-			card([{ key: 'a' }, { key: 'b' }, { key: 'c' }]),
-			[pts('a', 10), pts('b', 10), pts('c', 0)],
-			66.7,
-			true
+			'thirds are rounded once, at the end',
+			scorecardWith([{ key: 'a' }, { key: 'b' }, { key: 'c' }]),
+			[line('a', 10), line('b', 10), line('c', 0)],
+			{ total: 66.7 }
 		],
-		['unscored criteria leave it incomplete', card([{ key: 'a' }, { key: 'b' }]), [pts('a', 10)], 100, false],
-		['nothing scored yet', card([{ key: 'a' }]), [], null, false],
 		[
-			'scores of criteria not on this version are ignored',
-			card([{ key: 'a' }]),
-			[pts('a', 5), pts('gone', 0)],
-			50,
-			true
+			'0.05 rounds up to 0.1',
+			scorecardWith([{ key: 'a', maxPoints: 1000 }]),
+			[line('a', 0.5)],
+			{ total: 0.1 }
+		],
+		[
+			'99.95 rounds up to 100',
+			scorecardWith([{ key: 'a', maxPoints: 2000 }]),
+			[line('a', 1999)],
+			{ total: 100 }
+		],
+		[
+			'points above the maximum are reported and give no total',
+			scorecardWith([{ key: 'a' }, { key: 'b' }]),
+			[line('a', 10.5), line('b', 10)],
+			{ total: null, outOfRange: ['a'], complete: false, unscored: [] }
+		],
+		[
+			'negative points are reported',
+			scorecardWith([{ key: 'a' }]),
+			[line('a', -1)],
+			{ total: null, outOfRange: ['a'], complete: false }
+		],
+		[
+			'NaN points are reported',
+			scorecardWith([{ key: 'a' }]),
+			[line('a', Number.NaN)],
+			{ total: null, outOfRange: ['a'] }
+		],
+		[
+			'score lines for criteria not on this version are ignored and reported',
+			scorecardWith([{ key: 'a' }]),
+			[line('a', 5), line('gone', 0), line('gone', 3)],
+			{ total: 50, complete: true, unknownKeys: ['gone'] }
+		],
+		[
+			'unscored criteria leave it incomplete; the total covers the scored ones',
+			scorecardWith([{ key: 'a' }, { key: 'b' }]),
+			[line('a', 10)],
+			{ total: 100, complete: false, unscored: ['b'] }
+		],
+		[
+			'a line with points null is unscored',
+			scorecardWith([{ key: 'a' }]),
+			[line('a', null)],
+			{ total: null, complete: false, unscored: ['a'] }
+		],
+		['nothing scored yet', scorecardWith([{ key: 'a' }]), [], { total: null, earned: 0, possible: 0 }],
+		[
+			'the last line for a key wins',
+			scorecardWith([{ key: 'a' }]),
+			[line('a', 2), line('a', 7)],
+			{ total: 70 }
+		],
+		[
+			'points on a passed 0-point red line are ignored',
+			scorecardWith([{ key: 'a' }, redLine('leak')]),
+			[line('a', 10), line('leak', 7, { redLineFailed: false })],
+			{ total: 100, outOfRange: [], complete: true }
 		]
 	];
 
-	it.each(cases)('%s', (_name, scorecard, scores, total, complete) => {
-		const result = scoreEvaluation(scorecard, scores);
-		expect(result.total).toBe(total);
-		expect(result.complete).toBe(complete);
+	it.each(cases)('%s', (_name, scorecard, scores, expected) => {
+		expect(scoreEvaluation(scorecard, scores)).toMatchObject({ maxTotal: 100, ...expected });
 	});
 
-	it('names the failed red lines and the unknown keys', () => {
-		const result = scoreEvaluation(card([{ key: 'a' }, { key: 'leak', maxPoints: 0, redLine: true }]), [
-			pts('a', 10),
-			pts('leak', null, { redLineFailed: true }),
-			pts('old', 3)
+	it('lists failed red lines and unscored items in scorecard order', () => {
+		const scorecard = scorecardWith([redLine('leak'), { key: 'a' }, redLine('rude'), { key: 'b' }]);
+		const result = scoreEvaluation(scorecard, [
+			line('rude', null, { redLineFailed: true }),
+			line('leak', null, { redLineFailed: true })
 		]);
-		expect(result).toMatchObject({ redLineFailed: true, failedRedLines: ['leak'], unknownKeys: ['old'] });
-	});
-
-	it.each([-1, 10.5])('refuses %d points on a 10-point item', (points) => {
-		expect(() => scoreEvaluation(card([{ key: 'a' }]), [pts('a', points)])).toThrow(ScoreOutOfRangeError);
-	});
-
-	it.each([
-		[86.45, 86.5],
-		[86.44, 86.4],
-		[0.05, 0.1],
-		[99.95, 100]
-	])('roundScore(%d) = %d', (value, rounded) => {
-		expect(roundScore(value)).toBe(rounded);
+		expect(result.failedRedLines).toEqual(['leak', 'rude']);
+		expect(result.unscored).toEqual(['a', 'b']);
 	});
 });
 
-describe('submission checks', () => {
-	const scorecard = card([
-		{ key: 'greet', name: '开头语' },
-		{ key: 'record', name: '工单记录', allowNotApplicable: true },
-		{
-			key: 'attitude',
-			name: '服务态度',
-			deductions: [
-				{ points: 2, reason: '语气生硬' },
-				{ points: 5, reason: '打断来电人' }
-			]
-		},
-		{ key: 'rude', name: '辱骂来电人', maxPoints: 0, redLine: true }
-	]);
-
-	it('accepts a fully decided evaluation with reasons for every deduction', () => {
-		expect(
-			submissionProblems(scorecard, [
-				pts('greet', 10),
-				pts('record', null, { notApplicable: true }),
-				pts('attitude', 8, { deductionReasons: ['语气生硬'] }),
-				pts('rude', null, { redLineFailed: false })
-			])
-		).toEqual([]);
-	});
-
-	it('lists every item that blocks submission, in scorecard order', () => {
-		expect(
-			submissionProblems(scorecard, [
-				pts('greet', 7),
-				pts('attitude', 12),
-				pts('rude', null, { redLineFailed: true })
-			])
-		).toEqual([
-			{ criterionKey: 'greet', message: '“开头语”有扣分，须选择扣分原因或写评语' },
-			{ criterionKey: 'record', message: '“工单记录”尚未评分' },
-			{ criterionKey: 'attitude', message: '“服务态度”的得分须在 0 到 10 之间' },
-			{ criterionKey: 'rude', message: '“辱骂来电人”触发一票否决，须写明原因' }
-		]);
-	});
-
-	it('refuses N/A where the scorecard does not allow it, and undecided red lines', () => {
-		expect(
-			submissionProblems(scorecard, [
-				pts('greet', null, { notApplicable: true }),
-				pts('record', 10),
-				pts('attitude', 10)
-			]).map((problem) => problem.message)
-		).toEqual(['“开头语”不允许标为不适用', '“辱骂来电人”尚未判定是否触发']);
-	});
-
-	it('a comment is as good as a deduction reason', () => {
-		expect(
-			submissionProblems(scorecard, [
-				pts('greet', 9, { comment: '开头语漏了工号' }),
-				pts('record', 10),
-				pts('attitude', 10),
-				pts('rude', null, { redLineFailed: false })
-			])
-		).toEqual([]);
-	});
-
-	it('deduction options take their points off the maximum, never below zero', () => {
-		const attitude = scorecard.sections[0]!.criteria[2]!;
-		expect(pointsAfterDeductions(attitude, ['语气生硬'])).toBe(8);
-		expect(pointsAfterDeductions(attitude, ['语气生硬', '打断来电人'])).toBe(3);
-		expect(pointsAfterDeductions({ ...attitude, maxPoints: 4 }, ['打断来电人'])).toBe(0);
-		expect(pointsAfterDeductions(attitude, [])).toBe(10);
+describe('roundScore', () => {
+	it.each([
+		[86.45, 86.5],
+		[86.44, 86.4],
+		[86.44999999999999, 86.5],
+		[0.05, 0.1],
+		[1.25, 1.3],
+		[99.95, 100],
+		[100, 100],
+		[0, 0]
+	])('roundScore(%d) = %d', (value, rounded) => {
+		expect(roundScore(value)).toBe(rounded);
 	});
 });
