@@ -194,3 +194,38 @@ test('a supervisor’s edit of a used scorecard becomes version 2; inspectors on
 	await expect(inspector.getByText('评分表由班长维护；质检员可查看。')).toBeVisible();
 	await expect(inspector.getByRole('button', { name: /保存/ })).toHaveCount(0);
 });
+
+test('an agent appeals an evaluation and a supervisor’s ruling comes back to them', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const agent = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(agent, 'agent01');
+	await agent.getByRole('link', { name: '我的质检' }).click();
+	// The demo evaluation of 社保卡补办 (C20261118-0001) that inspector01 submitted.
+	const result = agent.getByRole('button', { name: /C20261118-0001/ });
+	await result.click({ timeout: 60_000 });
+	await agent.getByRole('button', { name: '申诉' }).click();
+	await agent.getByRole('textbox', { name: /申诉理由/ }).fill('通话末尾已询问是否还有其他问题');
+	await agent.getByRole('button', { name: '提交申诉' }).click();
+	await expect(agent.getByText('申诉已提交，由班长终审')).toBeVisible();
+	await waitUntilSynced(agent);
+
+	const supervisor = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(supervisor, 'supervisor01');
+	await supervisor.getByRole('link', { name: 'C20261118-0001' }).click({ timeout: 60_000 });
+	const appeal = supervisor.getByRole('region', { name: '坐席申诉' });
+	await expect(appeal).toContainText('通话末尾已询问是否还有其他问题', { timeout: 60_000 });
+	await appeal.getByRole('button', { name: '驳回申诉' }).click();
+	await expect(appeal.getByRole('status')).toHaveText('请写明终审意见');
+	await appeal.getByRole('textbox', { name: '终审意见' }).fill('录音 0:52 处坐席未询问，维持原评分');
+	await appeal.getByRole('button', { name: '驳回申诉' }).click();
+	await expect(appeal).toContainText('申诉驳回');
+	await waitUntilSynced(supervisor);
+
+	await expect(agent.getByText('终审意见：录音 0:52 处坐席未询问，维持原评分')).toBeVisible({
+		timeout: 60_000
+	});
+	await expect(agent.getByText('申诉驳回')).toBeVisible();
+});

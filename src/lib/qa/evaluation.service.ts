@@ -109,3 +109,26 @@ export async function submitEvaluation(
 		return failure(explain(error, '提交'));
 	}
 }
+
+/** 终审: a supervisor upholds or rejects an agent's appeal, with the reasons; the agent reads it in /my-qa. */
+export async function ruleOnAppeal(
+	userName: string,
+	appeal: Stored<Appeal>,
+	decision: 'upheld' | 'rejected',
+	ruling: string
+): Promise<Result<Stored<Appeal>>> {
+	if (!ruling.trim()) return failure('请写明终审意见');
+	try {
+		return success(
+			await new Repository(userName, 'appeal').save({
+				...appeal,
+				status: decision,
+				ruling: ruling.trim(),
+				ruledBy: userName,
+				ruledAt: nowIso()
+			})
+		);
+	} catch (error) {
+		return failure(explain(error, '保存终审意见'));
+	}
+}
