@@ -7,6 +7,7 @@ import { createCouchApp } from './couch-app';
 import { createCouchDbProxy } from './couchdb-proxy';
 
 export const SYNC_PATH = '/db';
+const CLOSE_GRACE_MS = 2_000;
 
 export interface AppServerOptions {
 	host: string;
@@ -50,6 +51,7 @@ function serveStaticApp(buildDir: string): Handler[] {
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
 	const app = express();
 	app.disable('x-powered-by');
+	let stopReplications = () => {};
 	if (options.couchdbUrl) {
 		app.use(SYNC_PATH, createCouchDbProxy(options.couchdbUrl));
 	} else {
@@ -59,6 +61,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 			adminPassword: options.admin.password
 		});
 		app.use(SYNC_PATH, couch.handler);
+		stopReplications = couch.stopReplications;
 	}
 	if (options.buildDir) {
 		if (!existsSync(path.join(options.buildDir, 'index.html'))) {
@@ -78,8 +81,14 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 		syncUrl: `${appUrl}${SYNC_PATH}`,
 		close: () =>
 			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
+				stopReplications();
+				// Cancelled jobs abort their own requests; whatever is still open after a grace period is cut.
+				const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+				server.close(() => {
+					clearTimeout(cutOff);
+					resolve();
+				});
+				server.closeIdleConnections();
 			})
 	};
 }

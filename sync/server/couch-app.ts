@@ -14,6 +14,7 @@ import {
 	type SecurityObject,
 	type UserContext
 } from './access-rules';
+import { trackReplications } from './replication-tracker';
 import { installValidation } from './validation';
 
 export interface CouchAppOptions {
@@ -68,6 +69,7 @@ export async function createCouchApp(options: CouchAppOptions) {
 	const dbDir = path.join(options.dataDir, 'db');
 	mkdirSync(dbDir, { recursive: true });
 	const LocalPouchDB = PouchDB.defaults({ prefix: dbDir + path.sep });
+	const replications = trackReplications(LocalPouchDB as unknown as PouchDB.Static);
 	const app = expressPouchDB(LocalPouchDB, {
 		mode: 'fullCouchDB',
 		inMemoryConfig: true,
@@ -145,6 +147,7 @@ export async function createCouchApp(options: CouchAppOptions) {
 
 	return {
 		handler: app as unknown as (req: Request, res: Response, next: NextFunction) => void,
-		PouchDB: LocalPouchDB
+		PouchDB: LocalPouchDB,
+		stopReplications: replications.stopAll
 	};
 }

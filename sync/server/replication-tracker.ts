@@ -1,0 +1,33 @@
+// Keeps hold of the replications the server's `_replicator` daemon starts, so that closing the server can stop
+// them first: a job left running against a closed port fails with an unhandled socket error.
+import type PouchDB from 'pouchdb';
+
+type Replication = PouchDB.Replication.Replication<object> & NodeJS.EventEmitter;
+type Replicate = (...args: unknown[]) => Replication;
+
+export function trackReplications(Pouch: PouchDB.Static) {
+	const active = new Set<Replication>();
+	const target = Pouch as unknown as { replicate: Replicate };
+	const replicate = target.replicate.bind(Pouch);
+	target.replicate = (...args) => {
+		const replication = replicate(...args);
+		active.add(replication);
+		const forget = () => active.delete(replication);
+		replication.on('complete', forget);
+		replication.on('error', forget);
+		return replication;
+	};
+	return {
+		/** Cancels every running job without letting the daemon record it as finished: the jobs resume on the next start. */
+		stopAll() {
+			for (const replication of active) {
+				// The daemon's handlers would mark the job completed in `_replicator`; detach them before cancelling.
+				replication.removeAllListeners('complete');
+				replication.removeAllListeners('error');
+				replication.on('error', () => {});
+				replication.cancel();
+			}
+			active.clear();
+		}
+	};
+}
