@@ -75,3 +75,9 @@ export class DocumentValidationError extends Error {
 		this.name = 'DocumentValidationError';
 	}
 }
+
+/** A failed read or write as one sentence for the user: what the schema refused, or the error's own message. */
+export function explainFailure(error: unknown, action: string): string {
+	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
+	return `${action}失败：${(error as Error | undefined)?.message ?? String(error)}`;
+}

@@ -2,7 +2,7 @@
 // search log behind the editors' lists. Returns results, never throws at the UI.
 import type { Correction, KnowledgeQuestion, SearchLog, SearchMiss } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
 import { suggestionKey } from './search-insights';
@@ -21,11 +21,6 @@ export const STATUS_LABELS: Record<FeedbackItem['status'], string> = {
 	assigned: '处理中',
 	closed: '已关闭'
 };
-
-function explain(error: unknown, action: string): string {
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
-	return `${action}失败：${(error as Error).message}`;
-}
 
 /** Time first, so ids sort by when; the user and a random tail keep two browsers from ever colliding. */
 const newId = (type: string, userName: string) =>
@@ -51,7 +46,7 @@ export async function report(
 		};
 		return success((await new Repository(userName, type).save(doc as never)) as FeedbackItem);
 	} catch (error) {
-		return failure(explain(error, '提交'));
+		return failure(explainFailure(error, '提交'));
 	}
 }
 
@@ -60,7 +55,7 @@ export async function listFeedback(userName: string, type: FeedbackType): Promis
 		const items = (await new Repository(userName, type).all()) as FeedbackItem[];
 		return success(items.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)));
 	} catch (error) {
-		return failure(explain(error, '读取反馈'));
+		return failure(explainFailure(error, '读取反馈'));
 	}
 }
 
@@ -106,7 +101,7 @@ export async function handleFeedback(
 		};
 		return success((await new Repository(userName, item.type).save(doc as never)) as FeedbackItem);
 	} catch (error) {
-		return failure(explain(error, '保存'));
+		return failure(explainFailure(error, '保存'));
 	}
 }
 
@@ -114,7 +109,7 @@ export async function listSearchLogs(userName: string): Promise<Result<SearchLog
 	try {
 		return success(await new Repository(userName, 'searchLog').all());
 	} catch (error) {
-		return failure(explain(error, '读取检索日志'));
+		return failure(explainFailure(error, '读取检索日志'));
 	}
 }
 
@@ -157,6 +152,6 @@ export async function decideSuggestion(
 		});
 		return success(undefined);
 	} catch (error) {
-		return failure(explain(error, '保存'));
+		return failure(explainFailure(error, '保存'));
 	}
 }

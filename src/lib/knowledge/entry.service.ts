@@ -2,7 +2,7 @@
 import type { Category, Entry } from '$lib/db/generated/documents';
 import { knowledgeChanges } from '$lib/db/live-changes';
 import { Repository, type Stored } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { categoryOptions, categoryPath, type CategoryOption } from './category-tree';
 import { draftEntryFromContent } from './entry-draft';
@@ -17,11 +17,6 @@ import {
 
 export type StoredEntry = Stored<Entry>;
 
-function explain(error: unknown, action: string): string {
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
-	return `${action}失败：${(error as Error).message ?? String(error)}`;
-}
-
 /** A new draft from the editor's form content. */
 export async function createDraftEntry(
 	userName: string,
@@ -31,7 +26,7 @@ export async function createDraftEntry(
 		const entry = draftEntryFromContent(content, `entry:${crypto.randomUUID()}`, userName, new Date());
 		return success(await new Repository(userName, 'entry').save(entry));
 	} catch (error) {
-		return failure(explain(error, '保存'));
+		return failure(explainFailure(error, '保存'));
 	}
 }
 
@@ -41,7 +36,7 @@ export async function entryTitles(userName: string, ids: string[]): Promise<Resu
 		const entries = await new Repository(userName, 'entry').getMany(ids);
 		return success(new Map(entries.map((entry) => [entry._id, entry.standardQuestion])));
 	} catch (error) {
-		return failure(explain(error, '读取关联问题'));
+		return failure(explainFailure(error, '读取关联问题'));
 	}
 }
 
@@ -53,7 +48,7 @@ export async function getEntriesInOrder(userName: string, ids: string[]): Promis
 		);
 		return success(ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
 	} catch (error) {
-		return failure(explain(error, '读取检索结果'));
+		return failure(explainFailure(error, '读取检索结果'));
 	}
 }
 
@@ -67,7 +62,7 @@ export async function entriesLinkingTo(userName: string, id: string): Promise<Re
 			})
 		);
 	} catch (error) {
-		return failure(explain(error, '读取关联问题'));
+		return failure(explainFailure(error, '读取关联问题'));
 	}
 }
 
@@ -97,7 +92,7 @@ export async function listEntries(userName: string, filter: EntryListFilter): Pr
 		});
 		return success(filter.queue?.name === 'returned' ? entries.filter(isReturnedTo) : entries);
 	} catch (error) {
-		return failure(explain(error, '读取知识库'));
+		return failure(explainFailure(error, '读取知识库'));
 	}
 }
 
@@ -118,7 +113,7 @@ export async function getEntry(userName: string, id: string): Promise<Result<Sto
 	try {
 		return success(await new Repository(userName, 'entry').get(id));
 	} catch (error) {
-		return failure(explain(error, '读取知识点'));
+		return failure(explainFailure(error, '读取知识点'));
 	}
 }
 
@@ -136,7 +131,7 @@ export async function loadCategories(userName: string): Promise<Result<CategoryD
 			pathOf: (id) => categoryPath(byId, id) || '（未知分类）'
 		});
 	} catch (error) {
-		return failure(explain(error, '读取业务分类'));
+		return failure(explainFailure(error, '读取业务分类'));
 	}
 }
 

@@ -2,22 +2,17 @@
 // index follows these documents like entries, so a saved group applies to the next query.
 import type { Synonym } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
 import { parseSynonymTerms } from './synonym-terms';
-
-function explain(error: unknown, action: string): string {
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
-	return `${action}失败：${(error as Error).message}`;
-}
 
 export async function listSynonyms(userName: string): Promise<Result<Stored<Synonym>[]>> {
 	try {
 		const groups = await new Repository(userName, 'synonym').all();
 		return success(groups.sort((a, b) => a.terms[0]!.localeCompare(b.terms[0]!, 'zh-CN')));
 	} catch (error) {
-		return failure(explain(error, '读取同义词'));
+		return failure(explainFailure(error, '读取同义词'));
 	}
 }
 
@@ -38,7 +33,7 @@ export async function saveSynonym(
 			})
 		);
 	} catch (error) {
-		return failure(explain(error, '保存同义词'));
+		return failure(explainFailure(error, '保存同义词'));
 	}
 }
 
@@ -47,6 +42,6 @@ export async function removeSynonym(userName: string, id: string): Promise<Resul
 		await new Repository(userName, 'synonym').remove(id);
 		return success(undefined);
 	} catch (error) {
-		return failure(explain(error, '删除同义词'));
+		return failure(explainFailure(error, '删除同义词'));
 	}
 }

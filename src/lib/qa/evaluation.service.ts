@@ -2,7 +2,7 @@
 // lost), submitted once every item is decided; what other inspectors and the agent have said about it.
 import type { Acknowledgement, Appeal, Evaluation, Scorecard } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
 import { evaluationIdFor, newEvaluation } from './evaluations/evaluation-draft';
@@ -17,11 +17,6 @@ export interface EvaluationDesk {
 	others: Stored<Evaluation>[];
 	acknowledgement: Stored<Acknowledgement> | null;
 	appeal: Stored<Appeal> | null;
-}
-
-function explain(error: unknown, action: string): string {
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
-	return `${action}失败：${(error as Error).message}`;
 }
 
 const keyOf = (evaluationId: string) => evaluationId.slice('evaluation:'.length);
@@ -44,7 +39,7 @@ export async function loadEvaluationDesk(
 			: [null, null];
 		return success({ mine, others, acknowledgement, appeal });
 	} catch (error) {
-		return failure(explain(error, '读取质检单'));
+		return failure(explainFailure(error, '读取质检单'));
 	}
 }
 
@@ -74,7 +69,7 @@ export function saveEvaluationDraft(
 				} as Evaluation)
 			);
 		} catch (error) {
-			return failure(explain(error, '保存草稿'));
+			return failure(explainFailure(error, '保存草稿'));
 		}
 	};
 	const next = queue.then(save, save);
@@ -106,7 +101,7 @@ export async function submitEvaluation(
 			} as Evaluation)
 		);
 	} catch (error) {
-		return failure(explain(error, '提交'));
+		return failure(explainFailure(error, '提交'));
 	}
 }
 
@@ -129,6 +124,6 @@ export async function ruleOnAppeal(
 			})
 		);
 	} catch (error) {
-		return failure(explain(error, '保存终审意见'));
+		return failure(explainFailure(error, '保存终审意见'));
 	}
 }

@@ -3,7 +3,7 @@
 import { agentQaDatabaseName } from '$lib/db/catalog';
 import type { Acknowledgement, Appeal, Evaluation, Scorecard } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
 
@@ -21,11 +21,6 @@ function repository<T extends 'evaluation' | 'scorecard' | 'acknowledgement' | '
 	type: T
 ) {
 	return new Repository(user, type, agentQaDatabaseName(user));
-}
-
-function explain(error: unknown, action: string): string {
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
-	return `${action}失败：${(error as Error).message}`;
 }
 
 export async function listMyEvaluations(userName: string): Promise<Result<MyEvaluation[]>> {
@@ -52,7 +47,7 @@ export async function listMyEvaluations(userName: string): Promise<Result<MyEval
 				.sort((a, b) => ((a.evaluation.submittedAt ?? '') < (b.evaluation.submittedAt ?? '') ? 1 : -1))
 		);
 	} catch (error) {
-		return failure(explain(error, '读取质检结果'));
+		return failure(explainFailure(error, '读取质检结果'));
 	}
 }
 
@@ -67,7 +62,7 @@ export async function acknowledgeEvaluation(userName: string, evaluationId: stri
 		});
 		return success(undefined);
 	} catch (error) {
-		return failure(explain(error, '确认'));
+		return failure(explainFailure(error, '确认'));
 	}
 }
 
@@ -89,6 +84,6 @@ export async function appealEvaluation(
 		});
 		return success(undefined);
 	} catch (error) {
-		return failure(explain(error, '提交申诉'));
+		return failure(explainFailure(error, '提交申诉'));
 	}
 }

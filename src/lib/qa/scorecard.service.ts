@@ -2,22 +2,17 @@
 // changed: the edit becomes the next version).
 import type { Scorecard } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
 import { reviseScorecard } from './scorecards/scorecard-versions';
-
-function explain(error: unknown, action: string): string {
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
-	return `${action}失败：${(error as Error).message}`;
-}
 
 export async function listScorecards(userName: string): Promise<Result<Stored<Scorecard>[]>> {
 	try {
 		const all = await new Repository(userName, 'scorecard').all();
 		return success(all.sort((a, b) => a.family.localeCompare(b.family) || b.version - a.version));
 	} catch (error) {
-		return failure(explain(error, '读取评分表'));
+		return failure(explainFailure(error, '读取评分表'));
 	}
 }
 
@@ -25,7 +20,7 @@ export async function getScorecard(userName: string, id: string): Promise<Result
 	try {
 		return success(await new Repository(userName, 'scorecard').get(id));
 	} catch (error) {
-		return failure(explain(error, '读取评分表'));
+		return failure(explainFailure(error, '读取评分表'));
 	}
 }
 
@@ -49,6 +44,6 @@ export async function saveScorecard(
 		const saved = await repository.saveMany(revision.documents);
 		return success(saved[saved.length - 1]!);
 	} catch (error) {
-		return failure(explain(error, '保存评分表'));
+		return failure(explainFailure(error, '保存评分表'));
 	}
 }

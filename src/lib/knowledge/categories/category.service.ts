@@ -1,7 +1,7 @@
 // The category tree for editors: counts, create, rename, move, merge, import. Returns results, never throws at the UI.
 import type { Category, Entry } from '$lib/db/generated/documents';
 import { Repository } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import {
 	categoriesFromRows,
@@ -14,8 +14,7 @@ import {
 
 function explain(error: unknown, action: string): string {
 	if (error instanceof CategoryEditError) return error.message;
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
-	return `${action}失败：${(error as Error).message ?? String(error)}`;
+	return explainFailure(error, action);
 }
 
 async function attempt<T>(action: string, work: () => Promise<T>): Promise<Result<T>> {

@@ -1,4 +1,5 @@
 // What the import and compilation pages call: reading files, checking against the local knowledge base,
+import { explainFailure } from '$lib/db/validation';
 // writing all rows or none, and building Excel files. Returns results, never throws at the UI.
 import { saveAllOrNothing } from '$lib/db/bulk-save';
 import { KNOWLEDGE_DB, type Role } from '$lib/db/catalog';
@@ -29,10 +30,6 @@ import { readFirstSheet, writeWorkbook } from './xlsx';
 const MAX_FILE_BYTES = 30 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function explain(error: unknown, action: string): string {
-	return `${action}失败：${(error as Error)?.message ?? String(error)}`;
-}
-
 export interface KnowledgeSnapshot {
 	categories: Category[];
 	options: CategoryOption[];
@@ -62,7 +59,7 @@ export async function loadKnowledgeSnapshot(userName: string): Promise<Result<Kn
 			existingQuestions
 		});
 	} catch (error) {
-		return failure(explain(error, '读取本机知识库'));
+		return failure(explainFailure(error, '读取本机知识库'));
 	}
 }
 
@@ -89,7 +86,7 @@ export async function readImportFile(file: File): Promise<Result<ImportSheet>> {
 		const rows = extension === 'tsv' ? parseCsv(text, '\t') : parseCsv(text);
 		return success({ fileName: file.name, encoding, rows });
 	} catch (error) {
-		return failure(explain(error, '读取文件') + '。请确认文件没有损坏，或在 Excel 中另存后重试');
+		return failure(explainFailure(error, '读取文件') + '。请确认文件没有损坏，或在 Excel 中另存后重试');
 	}
 }
 
@@ -175,7 +172,7 @@ export async function exportEntriesWorkbook(
 		const bytes = await writeWorkbook([{ name: '知识点', columns: ENTRY_EXPORT_COLUMNS, rows }]);
 		return success(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
 	} catch (error) {
-		return failure(explain(error, '导出'));
+		return failure(explainFailure(error, '导出'));
 	}
 }
 
@@ -194,7 +191,7 @@ export async function importTemplateWorkbook(): Promise<Result<Blob>> {
 		const bytes = await writeWorkbook([{ name: '知识点', columns: ENTRY_EXPORT_COLUMNS.slice(0, 12), rows }]);
 		return success(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
 	} catch (error) {
-		return failure(explain(error, '生成模板'));
+		return failure(explainFailure(error, '生成模板'));
 	}
 }
 
@@ -231,6 +228,6 @@ export async function compilationWorkbook(view: CompilationView): Promise<Result
 		]);
 		return success(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
 	} catch (error) {
-		return failure(explain(error, '导出'));
+		return failure(explainFailure(error, '导出'));
 	}
 }

@@ -1,7 +1,7 @@
 // 知识更新通知: register a department's notice, link the entries it affects, follow the 24-hour deadline.
 import type { ChangeNotice, Entry } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 
 export type StoredNotice = Stored<ChangeNotice>;
@@ -25,11 +25,6 @@ export function checkNoticeInput(input: NoticeInput, file: File | null): string[
 	else if (Date.parse(input.receivedAt) > Date.now() + 60_000) errors.push('收到时间不能晚于现在');
 	if (file && file.size > MAX_ATTACHMENT_BYTES) errors.push('附件不能超过 10 MB');
 	return errors;
-}
-
-function explain(error: unknown, action: string): string {
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
-	return `${action}失败：${(error as Error).message ?? String(error)}`;
 }
 
 export async function createNotice(
@@ -60,7 +55,7 @@ export async function createNotice(
 	try {
 		return success(await new Repository(userName, 'changeNotice').save(notice));
 	} catch (error) {
-		return failure(explain(error, '登记通知'));
+		return failure(explainFailure(error, '登记通知'));
 	}
 }
 
@@ -78,7 +73,7 @@ export async function loadNoticeBoard(userName: string): Promise<Result<NoticeBo
 		const entries = await new Repository(userName, 'entry').getMany(ids);
 		return success({ notices, entriesById: new Map(entries.map((entry) => [entry._id, entry])) });
 	} catch (error) {
-		return failure(explain(error, '读取更新通知'));
+		return failure(explainFailure(error, '读取更新通知'));
 	}
 }
 
@@ -89,7 +84,7 @@ async function updateLinks(userName: string, noticeId: string, change: (ids: str
 		if (!notice) return failure('没有找到这条通知');
 		return success(await repository.save({ ...notice, affectedEntries: change(notice.affectedEntries) }));
 	} catch (error) {
-		return failure(explain(error, '关联知识点'));
+		return failure(explainFailure(error, '关联知识点'));
 	}
 }
 
@@ -108,6 +103,6 @@ export async function noticeAttachmentUrl(
 			URL.createObjectURL(await new Repository(userName, 'changeNotice').attachment(noticeId, name))
 		);
 	} catch (error) {
-		return failure(explain(error, '打开附件'));
+		return failure(explainFailure(error, '打开附件'));
 	}
 }

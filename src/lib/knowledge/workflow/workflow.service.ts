@@ -1,7 +1,7 @@
 // Review, publishing, versions and conflicts as the screens use them. Returns results, never throws at the UI.
 import type { Entry, EntryVersion } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
-import { DocumentValidationError } from '$lib/db/validation';
+import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import type { EntryContent } from '../entry-content';
 import { mergeConflict, type ConflictPicks } from '../rules/conflict-merge';
@@ -12,10 +12,9 @@ type StoredEntry = Stored<Entry>;
 
 function explain(error: unknown, action: string): string {
 	if (error instanceof WorkflowError) return error.message;
-	if (error instanceof DocumentValidationError) return `${action}失败：${error.errors.join('；')}`;
 	if ((error as { status?: number }).status === 409)
 		return `${action}失败：这个知识点刚被别人修改过，请刷新后再试`;
-	return `${action}失败：${(error as Error).message ?? String(error)}`;
+	return explainFailure(error, action);
 }
 
 const actorOf = (userName: string): Actor => ({ userName, now: new Date() });
