@@ -9,6 +9,7 @@ import { evaluationIdFor, newEvaluation } from './evaluations/evaluation-draft';
 import type { RecordingBundle } from './recording.service';
 import { submissionProblems } from './scoring/evaluation-checks';
 import { scoreEvaluation } from './scoring/score-evaluation';
+import { acknowledgementIdOf, appealIdOf } from './evaluations/evaluation-ids';
 
 export interface EvaluationDesk {
 	/** This inspector's evaluation of the call, if one was started. */
@@ -18,8 +19,6 @@ export interface EvaluationDesk {
 	acknowledgement: Stored<Acknowledgement> | null;
 	appeal: Stored<Appeal> | null;
 }
-
-const keyOf = (evaluationId: string) => evaluationId.slice('evaluation:'.length);
 
 export async function loadEvaluationDesk(
 	userName: string,
@@ -33,8 +32,8 @@ export async function loadEvaluationDesk(
 		const subject = mine && mine.status !== 'draft' ? mine : (others[0] ?? null);
 		const [acknowledgement, appeal] = subject
 			? await Promise.all([
-					new Repository(userName, 'acknowledgement').get(`acknowledgement:${keyOf(subject._id)}`),
-					new Repository(userName, 'appeal').get(`appeal:${keyOf(subject._id)}`)
+					new Repository(userName, 'acknowledgement').get(acknowledgementIdOf(subject._id)),
+					new Repository(userName, 'appeal').get(appealIdOf(subject._id))
 				])
 			: [null, null];
 		return success({ mine, others, acknowledgement, appeal });

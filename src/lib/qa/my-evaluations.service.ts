@@ -6,6 +6,7 @@ import { Repository, type Stored } from '$lib/db/repository';
 import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
+import { acknowledgementIdOf, appealIdOf } from './evaluations/evaluation-ids';
 
 export interface MyEvaluation {
 	evaluation: Stored<Evaluation>;
@@ -13,8 +14,6 @@ export interface MyEvaluation {
 	acknowledgement: Stored<Acknowledgement> | null;
 	appeal: Stored<Appeal> | null;
 }
-
-const keyOf = (evaluationId: string) => evaluationId.slice('evaluation:'.length);
 
 function repository<T extends 'evaluation' | 'scorecard' | 'acknowledgement' | 'appeal'>(
 	user: string,
@@ -41,8 +40,8 @@ export async function listMyEvaluations(userName: string): Promise<Result<MyEval
 				.map((evaluation) => ({
 					evaluation,
 					scorecard: scorecardById.get(evaluation.scorecardId) ?? null,
-					acknowledgement: acknowledgementById.get(`acknowledgement:${keyOf(evaluation._id)}`) ?? null,
-					appeal: appealById.get(`appeal:${keyOf(evaluation._id)}`) ?? null
+					acknowledgement: acknowledgementById.get(acknowledgementIdOf(evaluation._id)) ?? null,
+					appeal: appealById.get(appealIdOf(evaluation._id)) ?? null
 				}))
 				.sort((a, b) => ((a.evaluation.submittedAt ?? '') < (b.evaluation.submittedAt ?? '') ? 1 : -1))
 		);
@@ -54,7 +53,7 @@ export async function listMyEvaluations(userName: string): Promise<Result<MyEval
 export async function acknowledgeEvaluation(userName: string, evaluationId: string): Promise<Result<void>> {
 	try {
 		await repository(userName, 'acknowledgement').save({
-			_id: `acknowledgement:${keyOf(evaluationId)}`,
+			_id: acknowledgementIdOf(evaluationId),
 			type: 'acknowledgement',
 			evaluationId,
 			agentName: userName,
@@ -74,7 +73,7 @@ export async function appealEvaluation(
 	if (!reason.trim()) return failure('请写明申诉理由');
 	try {
 		await repository(userName, 'appeal').save({
-			_id: `appeal:${keyOf(evaluationId)}`,
+			_id: appealIdOf(evaluationId),
 			type: 'appeal',
 			evaluationId,
 			agentName: userName,
