@@ -15,6 +15,7 @@ import {
 	type UserContext
 } from './access-rules';
 import { trackReplications } from './replication-tracker';
+import { persistSessionCookie } from './session-cookie';
 import { installValidation } from './validation';
 
 export interface CouchAppOptions {
@@ -84,7 +85,6 @@ export async function createCouchApp(options: CouchAppOptions) {
 
 	await setConfig(app, 'couch_httpd_auth', 'secret', persistentSecret(options.dataDir));
 	await setConfig(app, 'couch_httpd_auth', 'timeout', SESSION_SECONDS);
-	await setConfig(app, 'couch_httpd_auth', 'allow_persistent_cookies', true);
 	await setConfig(app, 'admins', options.adminName, options.adminPassword);
 
 	const securityReaders = new Map<string, PouchDB.Database>();
@@ -146,7 +146,10 @@ export async function createCouchApp(options: CouchAppOptions) {
 	stack.splice(afterAuthentication, 0, stack.pop()!);
 
 	return {
-		handler: app as unknown as (req: Request, res: Response, next: NextFunction) => void,
+		handler: (req: Request, res: Response, next: NextFunction) => {
+			persistSessionCookie(res, SESSION_SECONDS);
+			(app as unknown as (req: Request, res: Response, next: NextFunction) => void)(req, res, next);
+		},
 		PouchDB: LocalPouchDB,
 		stopReplications: replications.stopAll
 	};

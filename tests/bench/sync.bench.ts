@@ -1,6 +1,7 @@
 // npm run bench:sync — first sync of a large knowledge base into a fresh Chromium profile, and the delay
 // from saving an edit in one browser to seeing it in another. Prints what it measured and how.
-//   BENCH_ENTRIES (default 100000), BENCH_EDITS (default 5), BENCH_CONSOLE=1 prints both browsers' consoles
+//   BENCH_ENTRIES (default 100000), BENCH_EDITS (default 5), BENCH_CONSOLE=1 prints both browsers' consoles,
+//   BENCH_TRACE=1 prints both browsers' requests to the sync server during the edits
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -115,6 +116,18 @@ try {
 	await second.page.getByRole('link', { name: '知识库管理' }).click();
 	await first.page.getByRole('link', { name: '知识库管理' }).click();
 
+	let traceFrom = 0;
+	if (process.env.BENCH_TRACE) {
+		for (const [label, page] of [
+			['first', first.page],
+			['second', second.page]
+		] as const) {
+			page.on('request', (request) => {
+				if (traceFrom && request.url().includes('/db/'))
+					console.log(`  [${label} ${Date.now() - traceFrom} ms] ${request.method()} ${request.url().replace(/^.*\/db\//, '')}`);
+			});
+		}
+	}
 	const delays: number[] = [];
 	for (let edit = 0; edit < EDITS; edit++) {
 		const question = `同步延迟测试 ${edit} ${Date.now()}`;
@@ -131,6 +144,7 @@ try {
 		await similar.fill('同步延迟');
 		await similar.press('Enter');
 		const savedAt = Date.now();
+		traceFrom = savedAt;
 		await first.page.getByRole('button', { name: '保存草稿' }).click();
 		await second.page.getByRole('link', { name: question }).waitFor({ timeout: 60_000 });
 		delays.push((Date.now() - savedAt) / 1000);
