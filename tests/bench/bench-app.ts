@@ -63,6 +63,36 @@ export async function signInFresh(
 	return { page, startedAt };
 }
 
+/**
+ * Like signInFresh, in a new on-disk profile as a real browser keeps one (a Playwright context's storage is
+ * an incognito profile's, slower for a large IndexedDB).
+ */
+export async function signInWithNewProfile(
+	baseURL: string,
+	userName: string
+): Promise<{ page: Page; startedAt: number; close(): Promise<void> }> {
+	const profile = mkdtempSync(path.join(os.tmpdir(), 'hotline-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
+		baseURL
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	await page.goto('/login');
+	await page.getByLabel('用户名').fill(userName);
+	await page.getByLabel('密码').fill(DEMO_PASSWORD);
+	const startedAt = Date.now();
+	await page.getByRole('button', { name: '登录' }).click();
+	return {
+		page,
+		startedAt,
+		async close() {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
 export function machineLine(browser: Browser): string {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	return `machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}; Chromium ${browser.version()} (Debian, headless)`;
