@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import {
 	backOnline,
+	DEMO_PASSWORD,
 	expect,
 	reloadOffline,
 	saveNewFaqDraft,
@@ -80,5 +81,38 @@ test('an offline reload keeps what the editor saved and still counts it as not y
 
 	await backOnline(page);
 	await waitUntilSynced(page);
+	await context.close();
+});
+
+test('a session that runs out keeps the edit; signing in again from the header sends it', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	await signIn(page, 'editor01');
+	await waitUntilSynced(page);
+
+	// The server forgets the browser's session (the cookie is gone): the next request is refused with 401.
+	await context.clearCookies();
+	const question = `新生儿医保怎么参保？（${Date.now()}）`;
+	await createEntry(page, question, '出生后三个月内由监护人持出生医学证明到社区办理参保登记。');
+	const entryPath = new URL(page.url()).pathname;
+	await expect(page.getByTestId('sync-status')).toContainText('需重新登录', { timeout: 30_000 });
+	await expect(page.getByTestId('unpushed-count')).toHaveText('未上传 1');
+
+	await page.getByRole('link', { name: '登录已过期，重新登录' }).click();
+	await page.getByLabel('密码').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: '登录' }).click();
+	// Back on the entry, and the edit made while signed out reaches the server.
+	await expect(page).toHaveURL((url) => url.pathname === entryPath);
+	await expect(page.getByRole('heading', { level: 2, name: question })).toBeVisible();
+	await waitUntilSynced(page);
+	const entryId = decodeURIComponent(entryPath.split('/').pop()!);
+	const onServer = await page.request.get(`/db/kb/${encodeURIComponent(entryId)}`, {
+		headers: { authorization: `Basic ${Buffer.from(`editor01:${DEMO_PASSWORD}`).toString('base64')}` }
+	});
+	expect(onServer.status()).toBe(200);
+	expect((await onServer.json()).standardQuestion).toBe(question);
 	await context.close();
 });

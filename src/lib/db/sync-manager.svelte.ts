@@ -8,7 +8,8 @@ import { suspendLiveChanges } from './live-changes';
 import { openLocalDatabase, type LocalDatabase } from './local-databases';
 import { countUnpushed, markPushed, onUnpushedCountChange } from './unpushed-changes';
 
-export type SyncState = 'synced' | 'syncing' | 'offline' | 'error' | 'stopped';
+/** signed-out: the server no longer knows this browser's session; local work goes on and waits for a sign-in. */
+export type SyncState = 'synced' | 'syncing' | 'offline' | 'signed-out' | 'error' | 'stopped';
 
 export interface RefusedWrite {
 	id: string;
@@ -49,7 +50,7 @@ function describeError(error: ReplicationError): { state: SyncState; message: st
 	if (!error.status || error.name === 'TypeError' || error.status === 0) {
 		return { state: 'offline', message: '无法连接同步服务器' };
 	}
-	if (error.status === 401) return { state: 'error', message: '登录已过期，请重新登录后继续同步' };
+	if (error.status === 401) return { state: 'signed-out', message: '登录已过期，请重新登录后继续同步' };
 	if (error.status === 403)
 		return { state: 'error', message: `服务器拒绝: ${error.reason ?? error.message ?? ''}` };
 	return { state: 'error', message: `同步出错 (${error.status}): ${error.reason ?? error.message ?? ''}` };
@@ -63,6 +64,7 @@ export class SyncManager {
 	overall = $derived.by((): SyncState => {
 		if (this.statuses.length === 0) return 'stopped';
 		const states = this.statuses.map((status) => status.state);
+		if (states.includes('signed-out')) return 'signed-out';
 		if (states.includes('error')) return 'error';
 		if (!this.online || states.includes('offline')) return 'offline';
 		if (states.includes('syncing')) return 'syncing';
@@ -248,7 +250,7 @@ export class SyncManager {
 		});
 		handle.on('error', (error: ReplicationError) => {
 			const described = describeError(error);
-			status.state = described.state === 'offline' ? 'offline' : 'error';
+			status.state = described.state;
 			status.error = described.message;
 		});
 		this.#handles.push(handle);

@@ -19,7 +19,7 @@ export class OfflineSearch {
 	/** Starts (or keeps) the index for this user once the first sync has settled (`syncPhase` is the sync
 	 * manager's overall state): building while 10⁵ entries replicate makes both slower on a 2-core office PC. */
 	startAfterSync(userName: string, syncPhase: string): void {
-		if (['synced', 'offline', 'error'].includes(syncPhase)) this.ensureStarted(userName);
+		if (['synced', 'offline', 'signed-out', 'error'].includes(syncPhase)) this.ensureStarted(userName);
 	}
 
 	ensureStarted(userName: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areasFor, homeFor, mayOpen } from './areas';
+import { areasFor, homeFor, mayOpen, returnPathFrom } from './areas';
 
 describe('role areas', () => {
 	it.each([
@@ -38,5 +38,15 @@ describe('role areas', () => {
 		expect(homeFor(['agent', 'editor'])).toBe('/search');
 		expect(homeFor(['inspector'])).toBe('/qa');
 		expect(homeFor(['supervisor', 'inspector'])).toBe('/qa');
+	});
+
+	it('returns to a path of this app after signing in again, never to another site', () => {
+		expect(returnPathFrom('/kb/entry%3Ax?tab=history')).toBe('/kb/entry%3Ax?tab=history');
+		expect(returnPathFrom('/search')).toBe('/search');
+		expect(returnPathFrom(null)).toBeNull();
+		expect(returnPathFrom('https://example.com/')).toBeNull();
+		expect(returnPathFrom('//example.com/')).toBeNull();
+		expect(returnPathFrom('/\\example.com')).toBeNull();
+		expect(returnPathFrom('/login?next=/kb')).toBeNull();
 	});
 });

@@ -38,3 +38,10 @@ export function homeFor(roles: readonly string[]): string {
 	if (roles.includes('inspector') || roles.includes('supervisor')) return '/qa';
 	return areasFor(roles).find((area) => area.key !== 'sync')?.href ?? '/sync';
 }
+
+/** The `next` of /login?next=… when it is a path of this app (never another site, never /login itself). */
+export function returnPathFrom(next: string | null): string | null {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return null;
+	if (next === '/login' || next.startsWith('/login?') || next.startsWith('/login/')) return null;
+	return next;
+}
