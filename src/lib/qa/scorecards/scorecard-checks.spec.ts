@@ -1,33 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Scorecard } from '$lib/db/generated/documents';
 import type { Criterion } from '../scoring/score-evaluation';
+import { scorecardWith } from '../scoring/scorecard-fixture';
 import { checkScorecard, scorecardProblems } from './scorecard-checks';
 
+/** One section 服务态度 (s1) of items numbered 评分项1, 评分项2 … unless a case names them. */
 function card(criteria: Array<Partial<Criterion>>, changes: Partial<Scorecard> = {}): Scorecard {
-	return {
-		_id: 'scorecard:test-v1',
-		type: 'scorecard',
-		family: 'test',
-		name: '测试评分表',
-		version: 1,
-		sections: [
-			{
-				key: 's1',
-				name: '服务态度',
-				criteria: criteria.map((criterion, index) => ({
-					key: `item-${index + 1}`,
-					name: `评分项${index + 1}`,
-					maxPoints: 10,
-					redLine: false,
-					allowNotApplicable: false,
-					...criterion
-				}))
-			}
-		],
-		updatedBy: 'supervisor01',
-		updatedAt: '2026-11-22T08:00:00.000Z',
-		...changes
-	};
+	const scorecard = scorecardWith(
+		criteria.map((criterion, index) => ({
+			key: `item-${index + 1}`,
+			name: `评分项${index + 1}`,
+			...criterion
+		}))
+	);
+	const [section] = scorecard.sections;
+	return { ...scorecard, sections: [{ ...section!, key: 's1', name: '服务态度' }], ...changes };
 }
 
 describe('checkScorecard', () => {
