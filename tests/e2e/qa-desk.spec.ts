@@ -7,6 +7,27 @@ import { backOnline, expect, reloadOffline, signIn, test, waitUntilSynced } from
 const DEMO = path.resolve(import.meta.dirname, '../../sync/demo/recordings');
 const NOISE_CALL = 'C20261119-0007';
 
+/** A stereo 16-bit WAV as call recorders write it: a tone on the agent's channel, silence on the caller's. */
+function toneWav(seconds: number, sampleRate = 8000): Buffer {
+	const frames = seconds * sampleRate;
+	const file = Buffer.alloc(44 + frames * 4);
+	file.write('RIFF', 0);
+	file.writeUInt32LE(36 + frames * 4, 4);
+	file.write('WAVEfmt ', 8);
+	file.writeUInt32LE(16, 16);
+	file.writeUInt16LE(1, 20);
+	file.writeUInt16LE(2, 22);
+	file.writeUInt32LE(sampleRate, 24);
+	file.writeUInt32LE(sampleRate * 4, 28);
+	file.writeUInt16LE(4, 32);
+	file.writeUInt16LE(16, 34);
+	file.write('data', 36);
+	file.writeUInt32LE(frames * 4, 40);
+	for (let frame = 0; frame < frames; frame++)
+		file.writeInt16LE(Math.round(Math.sin(frame / 3) * 12000), 44 + frame * 4);
+	return file;
+}
+
 test('an inspector filters, plays, comments, scores and submits; the agent acknowledges', async ({
 	browser,
 	baseURL
@@ -103,14 +124,17 @@ test('an inspector imports a batch: problems are listed first, then it commits w
 	const header =
 		'通话编号,坐席工号,坐席姓名,开始时间,时长(秒),呼叫类型,业务类型,处理结果,工单号,来电号码,录音文件';
 	const callId = `E2E-${Date.now()}`;
-	const row = (id: string, agentNumber: string, direction: string) =>
-		`${id},${agentNumber},刘话务,2026-11-21 10:00:00,38.6,${direction},回访,回访完成,GD9,13700001111,${id}.ogg`;
+	const wavCallId = `${callId}-WAV`;
+	const row = (id: string, agentNumber: string, direction: string, extension = 'ogg') =>
+		`${id},${agentNumber},刘话务,2026-11-21 10:00:00,38.6,${direction},回访,回访完成,GD9,13700001111,${id}.${extension}`;
 	const audio = readFileSync(path.join(DEMO, 'C20261120-0003.ogg'));
 	const srt = readFileSync(path.join(DEMO, 'C20261120-0003.srt'));
 	const files = (csv: string) => [
 		{ name: 'batch.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
 		{ name: `${callId}.ogg`, mimeType: 'audio/ogg', buffer: audio },
-		{ name: `${callId}.srt`, mimeType: 'text/plain', buffer: srt }
+		{ name: `${callId}.srt`, mimeType: 'text/plain', buffer: srt },
+		// Read by the peaks worker slice by slice rather than decoded whole.
+		{ name: `${wavCallId}.wav`, mimeType: 'audio/wav', buffer: toneWav(12) }
 	];
 	const input = page.getByLabel('选择录音信息表、录音文件和转写文件');
 
@@ -120,14 +144,21 @@ test('an inspector imports a batch: problems are listed first, then it commits w
 	await expect(problems).toContainText('呼叫类型须为 呼入/呼出/回访，而不是“转接”');
 	await expect(page.getByRole('button', { name: /导入 0 条录音/ })).toBeDisabled();
 
-	await input.setInputFiles(files(`${header}\n${row(callId, '1001', '回访')}\n`));
-	await expect(page.getByRole('region', { name: '检查结果' })).toContainText('可导入 1 条');
+	await input.setInputFiles(
+		files(`${header}\n${row(callId, '1001', '回访')}\n${row(wavCallId, '1001', '呼入', 'wav')}\n`)
+	);
+	await expect(page.getByRole('region', { name: '检查结果' })).toContainText('可导入 2 条');
 	await expect(page.getByRole('cell', { name: '7 段' })).toBeVisible();
-	await page.getByRole('button', { name: '导入 1 条录音' }).click();
-	await expect(page.getByText('已导入 1 条录音')).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: '导入 2 条录音' }).click();
+	await expect(page.getByText('已导入 2 条录音')).toBeVisible({ timeout: 60_000 });
+	// The WAV's own length, read from its header and samples, against the sheet's 38.6 s.
+	await expect(page.getByText(`${wavCallId}：表格时长 38.6 秒，录音实际 12 秒`)).toBeVisible();
 
 	await page.goto('/qa');
-	await page.getByRole('link', { name: callId }).click();
+	await page.getByRole('link', { name: wavCallId, exact: true }).click();
+	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+	await page.goto('/qa');
+	await page.getByRole('link', { name: callId, exact: true }).click();
 	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByRole('region', { name: '通话转写' })).toContainText('路灯不亮');
 	// The audio reaches the server in the background: then another browser can play it too.
