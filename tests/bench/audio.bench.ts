@@ -104,7 +104,21 @@ function documents(durationSeconds: number, peaks: string[], byteLength: number)
 	return [recording, waveform, transcript, evaluation];
 }
 
-async function heapAndRss(page: Page, browser: Browser) {
+interface MemoryFigures {
+	heapMB: number;
+	/** Resident set of the page's renderer: counts the pages it shares with the browser process too. */
+	rendererRssMB: number;
+	/** Private resident memory (Private_Clean + Private_Dirty): what Chrome's task manager calls its footprint. */
+	rendererPrivateMB: number;
+}
+
+function processMemoryMB(pid: number): { rss: number; private: number } {
+	const rollup = execFileSync('cat', [`/proc/${pid}/smaps_rollup`]).toString();
+	const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
+	return { rss: kB('Rss') / 1024, private: (kB('Private_Clean') + kB('Private_Dirty')) / 1024 };
+}
+
+async function memoryOf(page: Page, browser: Browser): Promise<MemoryFigures> {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Performance.enable');
 	const { metrics } = await cdp.send('Performance.getMetrics');
@@ -113,16 +127,26 @@ async function heapAndRss(page: Page, browser: Browser) {
 	const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo')) as {
 		processInfo: Array<{ type: string; id: number }>;
 	};
-	let rendererRss = 0;
+	// The largest renderer is the app's: the bench keeps one page open.
+	let renderer = { rss: 0, private: 0 };
 	for (const info of processInfo.filter((candidate) => candidate.type === 'renderer')) {
 		try {
-			const status = execFileSync('cat', [`/proc/${info.id}/status`]).toString();
-			rendererRss = Math.max(rendererRss, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+			const figures = processMemoryMB(info.id);
+			if (figures.rss > renderer.rss) renderer = figures;
 		} catch {
 			// The process may have gone; the others still count.
 		}
 	}
-	return { heapMB: heap / 1024 ** 2, rendererRssMB: rendererRss / 1024 ** 2 };
+	return { heapMB: heap / 1024 ** 2, rendererRssMB: renderer.rss, rendererPrivateMB: renderer.private };
+}
+
+/** After the garbage of opening and playing is collected: what the open call keeps. */
+async function settledMemoryOf(page: Page, browser: Browser): Promise<MemoryFigures> {
+	await page.waitForTimeout(1000);
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.collectGarbage');
+	await page.waitForTimeout(500);
+	return memoryOf(page, browser);
 }
 
 async function openCall(page: Page): Promise<number> {
@@ -212,21 +236,28 @@ try {
 	const firstOpens: number[] = [];
 	const localOpens: number[] = [];
 	const seeks: number[] = [];
-	let memory = { heapMB: 0, rendererRssMB: 0 };
-	let listMemory = { heapMB: 0, rendererRssMB: 0 };
+	const blankContext = await app.browser.newContext();
+	const blankPage = await blankContext.newPage();
+	await blankPage.goto('about:blank');
+	const blankMemory = await memoryOf(blankPage, app.browser);
+	await blankContext.close();
+	let memory: MemoryFigures = { heapMB: 0, rendererRssMB: 0, rendererPrivateMB: 0 };
+	let listMemory: MemoryFigures = { ...memory };
+	let settledMemory: MemoryFigures = { ...memory };
 	let frames = { p95: 0, max: 0, long: 0, frames: 0 };
 	for (let run = 0; run < RUNS; run++) {
 		const { page } = await signInFresh(app.browser, app.appUrl, 'inspector01');
 		await page.waitForURL('**/qa');
 		await page.getByRole('link', { name: CALL_ID }).waitFor({ timeout: 120_000 });
-		listMemory = await heapAndRss(page, app.browser);
+		listMemory = await memoryOf(page, app.browser);
 		firstOpens.push(await openCall(page));
 		localOpens.push(await openCall(page));
 		seeks.push(await seekTime(page));
-		memory = await heapAndRss(page, app.browser);
+		memory = await memoryOf(page, app.browser);
 		frames = await frameTimes(page);
+		settledMemory = await settledMemoryOf(page, app.browser);
 		console.log(
-			`run ${run + 1}: first open ${firstOpens[run]} ms (audio fetched), open from this browser ${localOpens[run]} ms, seek to 45:00 ${seeks[run]} ms; JS heap ${memory.heapMB.toFixed(0)} MB, renderer RSS ${memory.rendererRssMB.toFixed(0)} MB; 2× playback frames p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(0)} ms, ${frames.long}/${frames.frames} over 50 ms`
+			`run ${run + 1}: first open ${firstOpens[run]} ms (audio fetched), open from this browser ${localOpens[run]} ms, seek to 45:00 ${seeks[run]} ms; JS heap ${memory.heapMB.toFixed(0)} MB, renderer RSS ${memory.rendererRssMB.toFixed(0)} MB, private ${memory.rendererPrivateMB.toFixed(0)} MB (settled: ${settledMemory.rendererRssMB.toFixed(0)} / ${settledMemory.rendererPrivateMB.toFixed(0)} MB); 2× playback frames p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(0)} ms, ${frames.long}/${frames.frames} over 50 ms`
 		);
 		await page.context().close();
 	}
@@ -242,7 +273,13 @@ try {
 	);
 	console.log(`  seek by click to 45:00: ${median(seeks)} ms`);
 	console.log(
-		`  memory with the call open (last run): JS heap ${memory.heapMB.toFixed(0)} MB, renderer RSS ${memory.rendererRssMB.toFixed(0)} MB; on the recording list before: heap ${listMemory.heapMB.toFixed(0)} MB, RSS ${listMemory.rendererRssMB.toFixed(0)} MB (goal ≤ 200)`
+		`  memory just after opening and seeking (last run): JS heap ${memory.heapMB.toFixed(0)} MB, renderer RSS ${memory.rendererRssMB.toFixed(0)} MB, private ${memory.rendererPrivateMB.toFixed(0)} MB (goal ≤ 200)`
+	);
+	console.log(
+		`    after playing, garbage collected: JS heap ${settledMemory.heapMB.toFixed(0)} MB, renderer RSS ${settledMemory.rendererRssMB.toFixed(0)} MB, private ${settledMemory.rendererPrivateMB.toFixed(0)} MB`
+	);
+	console.log(
+		`    on the recording list before: heap ${listMemory.heapMB.toFixed(0)} MB, RSS ${listMemory.rendererRssMB.toFixed(0)} MB, private ${listMemory.rendererPrivateMB.toFixed(0)} MB; an about:blank renderer: RSS ${blankMemory.rendererRssMB.toFixed(0)} MB, private ${blankMemory.rendererPrivateMB.toFixed(0)} MB`
 	);
 	console.log(
 		`  frames while playing at 2× (last run): p95 ${frames.p95.toFixed(1)} ms, ${frames.long} of ${frames.frames} over 50 ms`

@@ -42,7 +42,7 @@ const HAVE_METADATA = 1;
 
 export function createCallWaveform(setup: CallWaveformSetup, events: CallWaveformEvents): CallWaveform {
 	const audio = new Audio();
-	audio.preload = 'auto';
+	audio.preload = 'metadata';
 	// Set before wavesurfer adopts the element: load() finds this source already in place and leaves it be.
 	if (setup.audioUrl) audio.src = setup.audioUrl;
 	const regions = RegionsPlugin.create();
