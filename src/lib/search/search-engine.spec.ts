@@ -113,6 +113,21 @@ describe('SearchEngine', () => {
 	});
 });
 
+describe('SearchEngine ranking of question-to-question matches', () => {
+	it('prefers, of two equally matching questions, the one whose other words are common ones', () => {
+		// Both contain the whole query and are as long; 材料 is in many questions, 罚款 in one: a question
+		// about a fine asks something the caller did not.
+		const engine = engineWith([
+			entry('entry:fine', '营业执照注销罚款'),
+			entry('entry:documents', '营业执照注销材料'),
+			entry('entry:a', '社保卡补办材料'),
+			entry('entry:b', '公积金提取材料'),
+			entry('entry:c', '居住证申请材料')
+		]);
+		expect(engine.search('营业执照注销')[0]?.id).toBe('entry:documents');
+	});
+});
+
 describe('SearchEngine updates', () => {
 	it('adds, replaces and removes entries', () => {
 		const engine = engineWith();

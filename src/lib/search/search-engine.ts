@@ -15,6 +15,7 @@
 // benchmark as an anchor.
 import { homophonesOf, pinyinInitialRuns } from './pinyin';
 import { questionTypeAgreement, questionTypes } from './question-type';
+import { weightedOverlapWith } from './weighted-overlap';
 import { PROVINCE_WIDE_REGION, type SearchableEntry } from './searchable-entry';
 import { SYNONYM_WEIGHT, SynonymTable, type SynonymGroup } from './synonyms';
 import { pairsOfEntry, TermAssociations } from './term-associations';
@@ -62,7 +63,9 @@ const ANSWER_PREFIX = 60;
 /** Entries the exact ranking looks at. */
 const CANDIDATES = 60;
 const QUESTION_TYPE_WEIGHT = 0.1;
-const CHARACTER_OVERLAP_WEIGHT = 0.3;
+const CHARACTER_OVERLAP_WEIGHT = 0.15;
+/** Shared characters and pairs weighed by rarity, both ways: what a question asks beyond the query counts. */
+const WEIGHTED_GRAM_OVERLAP_WEIGHT = 0.3;
 const LENGTH_RATIO_WEIGHT = 0.1;
 /** Both mention numbers (years, amounts, ages) and none in common: likely another policy or case. */
 const NUMBER_MISMATCH_PENALTY = 0.1;
@@ -543,6 +546,7 @@ export class SearchEngine {
 		const queryCharacters = comparableCharacters(normalized);
 		const queryNumbers = queryCharacters.match(/[0-9]+/g) ?? [];
 		const initialsSet = new Set(initials);
+		const weightedOverlap = weightedOverlapWith(queryCharacters, (gram) => this.#idf(gram));
 
 		// Stage 2: exact BM25F per question of each candidate.
 		const scored = candidates.map((number) => {
@@ -565,6 +569,7 @@ export class SearchEngine {
 						Math.min(queryCharacters.length, text.length) / Math.max(1, queryCharacters.length, text.length);
 					let score =
 						bm25 / top +
+						WEIGHTED_GRAM_OVERLAP_WEIGHT * weightedOverlap(text) +
 						QUESTION_TYPE_WEIGHT * questionTypeAgreement(types, questionTypes(text)) +
 						CHARACTER_OVERLAP_WEIGHT * overlap +
 						LENGTH_RATIO_WEIGHT * lengthRatio -

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { characterGrams, weightedOverlapWith } from './weighted-overlap';
+
+describe('weighted gram overlap', () => {
+	const idf = (gram: string) => ({ 材: 0.1, 料: 0.1, 材料: 0.1 })[gram] ?? 2;
+
+	it('takes characters and adjacent pairs, once each', () => {
+		expect([...characterGrams('社保 社保')]).toEqual(['社', '保', '社保', '保社']);
+	});
+
+	it('is 1 for the same text, 0 for nothing shared, and the same both ways', () => {
+		expect(weightedOverlapWith('营业执照', idf)('营业执照')).toBe(1);
+		expect(weightedOverlapWith('营业执照', idf)('社保卡')).toBe(0);
+		expect(weightedOverlapWith('营业执照注销', idf)('营业执照')).toBeCloseTo(
+			weightedOverlapWith('营业执照', idf)('营业执照注销')
+		);
+	});
+
+	it('costs less for common extra words than for rare ones', () => {
+		const overlap = weightedOverlapWith('营业执照注销', idf);
+		expect(overlap('营业执照注销材料')).toBeGreaterThan(overlap('营业执照注销罚款'));
+	});
+});
