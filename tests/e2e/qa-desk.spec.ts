@@ -2,31 +2,11 @@
 // and submit; the agent reads and acknowledges the result; another agent can read nothing of it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pcmWav } from '../fixtures/wav-file';
 import { backOnline, expect, reloadOffline, signIn, test, waitUntilSynced } from './fixtures';
 
 const DEMO = path.resolve(import.meta.dirname, '../../sync/demo/recordings');
 const NOISE_CALL = 'C20261119-0007';
-
-/** A stereo 16-bit WAV as call recorders write it: a tone on the agent's channel, silence on the caller's. */
-function toneWav(seconds: number, sampleRate = 8000): Buffer {
-	const frames = seconds * sampleRate;
-	const file = Buffer.alloc(44 + frames * 4);
-	file.write('RIFF', 0);
-	file.writeUInt32LE(36 + frames * 4, 4);
-	file.write('WAVEfmt ', 8);
-	file.writeUInt32LE(16, 16);
-	file.writeUInt16LE(1, 20);
-	file.writeUInt16LE(2, 22);
-	file.writeUInt32LE(sampleRate, 24);
-	file.writeUInt32LE(sampleRate * 4, 28);
-	file.writeUInt16LE(4, 32);
-	file.writeUInt16LE(16, 34);
-	file.write('data', 36);
-	file.writeUInt32LE(frames * 4, 40);
-	for (let frame = 0; frame < frames; frame++)
-		file.writeInt16LE(Math.round(Math.sin(frame / 3) * 12000), 44 + frame * 4);
-	return file;
-}
 
 test('an inspector filters, plays, comments, scores and submits; the agent acknowledges', async ({
 	browser,
@@ -134,7 +114,16 @@ test('an inspector imports a batch: problems are listed first, then it commits w
 		{ name: `${callId}.ogg`, mimeType: 'audio/ogg', buffer: audio },
 		{ name: `${callId}.srt`, mimeType: 'text/plain', buffer: srt },
 		// Read by the peaks worker slice by slice rather than decoded whole.
-		{ name: `${wavCallId}.wav`, mimeType: 'audio/wav', buffer: toneWav(12) }
+		{
+			name: `${wavCallId}.wav`,
+			mimeType: 'audio/wav',
+			buffer: pcmWav({
+				seconds: 12,
+				channels: 2,
+				// A tone on the agent's channel, silence on the caller's.
+				sample: (frame, channel) => (channel === 0 ? Math.round(Math.sin(frame / 3) * 12000) : 0)
+			})
+		}
 	];
 	const input = page.getByLabel('选择录音信息表、录音文件和转写文件');
 

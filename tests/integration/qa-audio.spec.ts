@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AT } from '../fixtures/documents';
+import { pcmWav } from '../fixtures/wav-file';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;
@@ -16,25 +17,13 @@ afterAll(async () => {
 const inspector = as('inspector01');
 
 /** A 60-minute 8 kHz mono 16-bit WAV: what a call-centre platform exports, 57.6 MB. */
-function sixtyMinuteWav(): Buffer {
-	const sampleRate = 8000;
-	const samples = sampleRate * 60 * 60;
-	const wav = Buffer.alloc(44 + samples * 2);
-	wav.write('RIFF', 0);
-	wav.writeUInt32LE(36 + samples * 2, 4);
-	wav.write('WAVEfmt ', 8);
-	wav.writeUInt32LE(16, 16);
-	wav.writeUInt16LE(1, 20);
-	wav.writeUInt16LE(1, 22);
-	wav.writeUInt32LE(sampleRate, 24);
-	wav.writeUInt32LE(sampleRate * 2, 28);
-	wav.writeUInt16LE(2, 32);
-	wav.writeUInt16LE(16, 34);
-	wav.write('data', 36);
-	wav.writeUInt32LE(samples * 2, 40);
-	for (let i = 0; i < samples; i += 97) wav.writeInt16LE(Math.round(Math.sin(i / 7) * 8000), 44 + i * 2);
-	return wav;
-}
+const sixtyMinuteWav = () =>
+	pcmWav({
+		seconds: 60 * 60,
+		channels: 1,
+		everyNthFrame: 97,
+		sample: (frame) => Math.round(Math.sin(frame / 7) * 8000)
+	});
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

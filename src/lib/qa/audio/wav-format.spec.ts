@@ -25,7 +25,7 @@ function chunk(id: string, body: Uint8Array, declaredSize = body.length): Uint8A
 	return padded;
 }
 
-function wavFile(spec: WavSpec): Uint8Array {
+function wavFile(spec: WavSpec): Uint8Array<ArrayBuffer> {
 	const { channels, bitsPerSample } = spec;
 	const sampleRate = spec.sampleRate ?? 8000;
 	const extensible = spec.extensibleSubFormat !== undefined;
