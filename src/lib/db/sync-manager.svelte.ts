@@ -79,7 +79,7 @@ export class SyncManager {
 		this.statuses.flatMap((status) => (status.error ? [`${status.database}: ${status.error}`] : []))
 	);
 
-	#handles: PouchDB.Replication.Sync<object>[] = [];
+	#handles: PouchDB.Replication.Replication<object>[] = [];
 	#stopListening: Array<() => void> = [];
 	#startedWith: [string, string[], string] | null = null;
 	/** Bumped by stop(), so a first copy still running knows it has been cancelled. */
@@ -203,57 +203,72 @@ export class SyncManager {
 		update();
 	}
 
+	// One replication per direction rather than local.sync(): sync() reports "paused" as soon as the push
+	// idles if the pull has not yet reported anything (its first batch emits no "active"), so a browser
+	// would show 已同步 before its first pull; it also drops the error a retrying replication pauses with.
 	#replicate(local: LocalDatabase, remote: PouchDB.Database, status: DatabaseSyncStatus) {
-		const handle = local.sync(remote, {
+		const options = {
 			live: true,
 			retry: true,
 			batch_size: 500,
 			batches_limit: 4,
 			back_off_function: nextBackoff
-		});
-		handle.on('change', (info) => {
-			status.state = 'syncing';
-			status.error = null;
-			const change = info.change as PouchDB.Replication.ReplicationResult<object> & { pending?: number };
-			const docs = change.docs as Array<{ _id: string; _rev?: string }>;
-			if (info.direction === 'push') {
-				void markPushed(local, docs);
-			} else {
-				status.docsRead = change.docs_read;
-				void this.#measureProgress(local, null, status);
-				void recheckConflicts(
-					local,
-					docs.map((doc) => doc._id)
-				).then((conflicts) => (status.conflicts = conflicts));
-			}
-		});
-		handle.on('active', () => {
-			status.state = 'syncing';
-		});
-		handle.on('paused', (error?: ReplicationError) => {
-			status.pending = 0;
-			if (error) {
-				const described = describeError(error);
-				status.state = described.state;
-				status.error = described.message;
-			} else {
+		};
+		const pull = local.replicate.from(remote, options);
+		const push = local.replicate.to(remote, options);
+		const idle = { pull: false, push: false };
+		const watch = (direction: 'pull' | 'push', handle: PouchDB.Replication.Replication<object>) => {
+			handle.on('active', () => {
+				idle[direction] = false;
+				status.state = 'syncing';
+			});
+			handle.on('paused', (error?: ReplicationError) => {
+				if (direction === 'pull') status.pending = 0;
+				if (error) {
+					idle[direction] = false;
+					const described = describeError(error);
+					status.state = described.state;
+					status.error = described.message;
+					return;
+				}
+				idle[direction] = true;
+				if (!idle.pull || !idle.push) return;
 				status.state = 'synced';
 				status.error = null;
 				status.lastSyncedAt = nowIso();
 				void this.#measureProgress(local, remote, status);
-			}
+			});
+			handle.on('error', (error: ReplicationError) => {
+				const described = describeError(error);
+				status.state = described.state;
+				status.error = described.message;
+			});
+		};
+		watch('pull', pull);
+		watch('push', push);
+		pull.on('change', (change) => {
+			idle.pull = false;
+			status.state = 'syncing';
+			status.error = null;
+			status.docsRead = change.docs_read;
+			void this.#measureProgress(local, null, status);
+			void recheckConflicts(
+				local,
+				change.docs.map((doc) => doc._id)
+			).then((conflicts) => (status.conflicts = conflicts));
 		});
-		handle.on('denied', (error: ReplicationError) => {
+		push.on('change', (change) => {
+			idle.push = false;
+			status.state = 'syncing';
+			status.error = null;
+			void markPushed(local, change.docs as Array<{ _id: string; _rev?: string }>);
+		});
+		push.on('denied', (error: ReplicationError) => {
 			const id = error.id ?? '未知文档';
 			const reason = error.reason ?? error.message ?? '服务器拒绝了这条修改';
 			status.refused = [...status.refused.filter((refused) => refused.id !== id), { id, reason }];
 		});
-		handle.on('error', (error: ReplicationError) => {
-			const described = describeError(error);
-			status.state = described.state;
-			status.error = described.message;
-		});
-		this.#handles.push(handle);
+		this.#handles.push(pull, push);
 	}
 }
 
