@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { longestCommonSubsequence, SearchEngine } from './search-engine';
+import { longestCommonSubsequence } from './question-compare';
+import { SearchEngine } from './search-engine';
 import { isSearchable, toSearchableEntry, type SearchableEntry } from './searchable-entry';
 import type { Entry } from '$lib/db/generated/documents';
 

@@ -16,6 +16,13 @@
 import { homophonesOf, pinyinInitialRuns } from './pinyin';
 import { questionTypeAgreement, questionTypes } from './question-type';
 import { weightedOverlapWith } from './weighted-overlap';
+import {
+	countOccurrences,
+	highlightTerms,
+	longestCommonSubsequence,
+	numbersDisagree
+} from './question-compare';
+import { topByScore } from './top-by-score';
 import { PROVINCE_WIDE_REGION, type SearchableEntry } from './searchable-entry';
 import { SYNONYM_WEIGHT, SynonymTable, type SynonymGroup } from './synonyms';
 import { pairsOfEntry, TermAssociations } from './term-associations';
@@ -102,28 +109,6 @@ interface Averages {
 	answer: number;
 }
 
-function countOccurrences(text: string, term: string): number {
-	let count = 0;
-	for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) count++;
-	return count;
-}
-
-/** Length of the longest common subsequence of two strings (by UTF-16 unit; CJK is one unit). */
-export function longestCommonSubsequence(a: string, b: string): number {
-	if (!a || !b) return 0;
-	const row = new Uint16Array(b.length + 1);
-	for (let i = 1; i <= a.length; i++) {
-		let diagonal = 0;
-		const code = a.charCodeAt(i - 1);
-		for (let j = 1; j <= b.length; j++) {
-			const above = row[j]!;
-			row[j] = code === b.charCodeAt(j - 1) ? diagonal + 1 : Math.max(above, row[j - 1]!);
-			diagonal = above;
-		}
-	}
-	return row[b.length]!;
-}
-
 /** Normalized text as stored: particles dropped, segments separated by single spaces. */
 function storedForm(normalized: string): string {
 	return normalized.split(' ').map(comparableCharacters).filter(Boolean).join(' ');
@@ -141,52 +126,6 @@ function initialsOf(standardStored: string, keywords: readonly string[]): string
 		if (runs.length === 1 && runs[0]!.length >= 2) grams.add(runs[0]!);
 	}
 	return [...grams];
-}
-
-function numbersDisagree(queryNumbers: string[], text: string): boolean {
-	if (queryNumbers.length === 0) return false;
-	const numbers = text.match(/[0-9]+/g);
-	return Boolean(numbers && !numbers.some((number) => queryNumbers.includes(number)));
-}
-
-/** Bigrams and words, plus the characters no matched bigram covers. */
-function highlightTerms(matched: string[]): string[] {
-	const long = matched.filter((term) => term.length > 1);
-	return [
-		...long,
-		...matched.filter((term) => term.length === 1 && !long.some((other) => other.includes(term)))
-	];
-}
-
-/** The best `count` of `scores[i]` over `items`, highest first (a bounded min-heap). */
-function topByScore(items: Int32Array, length: number, scores: Float64Array, count: number): number[] {
-	const heap: number[] = [];
-	const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
-	for (let index = 0; index < length; index++) {
-		const item = items[index]!;
-		if (heap.length < count) {
-			heap.push(item);
-			for (let child = heap.length - 1; child > 0;) {
-				const parent = (child - 1) >> 1;
-				if (!less(heap[child]!, heap[parent]!)) break;
-				[heap[child], heap[parent]] = [heap[parent]!, heap[child]!];
-				child = parent;
-			}
-		} else if (less(heap[0]!, item)) {
-			heap[0] = item;
-			for (let parent = 0; ;) {
-				const left = 2 * parent + 1;
-				const right = left + 1;
-				let smallest = parent;
-				if (left < heap.length && less(heap[left]!, heap[smallest]!)) smallest = left;
-				if (right < heap.length && less(heap[right]!, heap[smallest]!)) smallest = right;
-				if (smallest === parent) break;
-				[heap[smallest], heap[parent]] = [heap[parent]!, heap[smallest]!];
-				parent = smallest;
-			}
-		}
-	}
-	return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
 }
 
 export class SearchEngine {
