@@ -127,6 +127,14 @@ describe('SearchEngine ranking of question-to-question matches', () => {
 		]);
 		expect(engine.search('营业执照注销')[0]?.id).toBe('entry:documents');
 	});
+
+	it('compares questions with synonyms written alike: 电瓶车 is no extra word next to 电动车', () => {
+		const engine = engineWith([
+			entry('entry:fine', '电动车上牌罚款在哪里办'),
+			entry('entry:plate', '电瓶车上牌在哪里办')
+		]);
+		expect(engine.search('电动车上牌在哪里办')[0]?.id).toBe('entry:plate');
+	});
 });
 
 describe('SearchEngine updates', () => {

@@ -485,7 +485,9 @@ export class SearchEngine {
 		const queryCharacters = comparableCharacters(normalized);
 		const queryNumbers = queryCharacters.match(/[0-9]+/g) ?? [];
 		const initialsSet = new Set(initials);
-		const weightedOverlap = weightedOverlapWith(queryCharacters, (gram) => this.#idf(gram));
+		// Compared with synonyms written alike: 驾照 in a question is no extra word next to a query's 驾驶证.
+		const queryCompared = this.#synonyms.canonical(queryCharacters);
+		const weightedOverlap = weightedOverlapWith(queryCompared, (gram) => this.#idf(gram));
 
 		// Stage 2: exact BM25F per question of each candidate.
 		const scored = candidates.map((number) => {
@@ -501,14 +503,15 @@ export class SearchEngine {
 		return (
 			scored
 				.map(({ number, text, bm25, question, matched }) => {
+					const compared = this.#synonyms.canonical(text);
 					const overlap =
-						(2 * longestCommonSubsequence(queryCharacters, text)) /
-						(queryCharacters.length + text.length || 1);
+						(2 * longestCommonSubsequence(queryCompared, compared)) /
+						(queryCompared.length + compared.length || 1);
 					const lengthRatio =
 						Math.min(queryCharacters.length, text.length) / Math.max(1, queryCharacters.length, text.length);
 					let score =
 						bm25 / top +
-						WEIGHTED_GRAM_OVERLAP_WEIGHT * weightedOverlap(text) +
+						WEIGHTED_GRAM_OVERLAP_WEIGHT * weightedOverlap(compared) +
 						QUESTION_TYPE_WEIGHT * questionTypeAgreement(types, questionTypes(text)) +
 						CHARACTER_OVERLAP_WEIGHT * overlap +
 						LENGTH_RATIO_WEIGHT * lengthRatio -

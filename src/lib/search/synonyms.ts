@@ -34,23 +34,70 @@ export const DEFAULT_SYNONYM_GROUPS: readonly SynonymGroup[] = [
 	['老人', '老年人'],
 	['多少钱', '费用', '收费'],
 	['多久', '多长时间'],
-	['电脑', '计算机']
+	['电脑', '计算机'],
+	// Everyday words callers use for the city's services and the formal ones entries are written in.
+	['供暖', '暖气', '采暖'],
+	['变更', '更改', '修改'],
+	['工资', '薪水', '薪资'],
+	['欠薪', '拖欠工资'],
+	['噪音', '噪声'],
+	['物业费', '物业管理费'],
+	['电动车', '电动自行车', '电瓶车'],
+	['公交车', '公共汽车'],
+	['出租车', '出租汽车'],
+	['网约车', '网络预约出租汽车'],
+	['养老保险', '养老险'],
+	['失业保险', '失业险'],
+	['工伤保险', '工伤险'],
+	['生育保险', '生育险'],
+	['到期', '过期'],
+	['冬季', '冬天'],
+	['夏季', '夏天'],
+	['品牌', '牌子'],
+	['丈夫', '老公'],
+	['妻子', '老婆']
 ];
 
 export class SynonymTable {
 	#groups: string[][];
 	/** Every term with its group, longest first: 社保卡 is read before 社保. */
 	#terms: { term: string; group: number }[];
+	/** The same, by their first UTF-16 unit: what canonical() looks up at each position. */
+	#termsByFirstUnit = new Map<number, { term: string; group: number }[]>();
 
 	constructor(groups: readonly SynonymGroup[] = DEFAULT_SYNONYM_GROUPS) {
 		this.#groups = mergeGroups(groups);
 		this.#terms = this.#groups
 			.flatMap((terms, group) => terms.map((term) => ({ term, group })))
 			.sort((a, b) => b.term.length - a.term.length);
+		for (const entry of this.#terms) {
+			const first = entry.term.charCodeAt(0);
+			this.#termsByFirstUnit.set(first, [...(this.#termsByFirstUnit.get(first) ?? []), entry]);
+		}
 	}
 
 	get groups(): readonly (readonly string[])[] {
 		return this.#groups;
+	}
+
+	/**
+	 * The text with every synonym written as its group's first term (longest first, one pass), so two
+	 * questions that say the same thing in other words compare as equal: 驾照 and 驾驶证 alike.
+	 */
+	canonical(text: string): string {
+		let result = '';
+		let copiedUpTo = 0;
+		for (let at = 0; at < text.length; at++) {
+			const found = this.#termsByFirstUnit
+				.get(text.charCodeAt(at))
+				?.find(({ term }) => text.startsWith(term, at));
+			if (!found) continue;
+			result += text.slice(copiedUpTo, at) + this.#groups[found.group]![0];
+			at += found.term.length - 1;
+			copiedUpTo = at + 1;
+		}
+		// Most questions name no synonym: the text itself, nothing copied.
+		return copiedUpTo === 0 ? text : result + text.slice(copiedUpTo);
 	}
 
 	/**

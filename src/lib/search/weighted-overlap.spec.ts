@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { characterGrams, weightedOverlapWith } from './weighted-overlap';
+import { weightedOverlapWith } from './weighted-overlap';
 
 describe('weighted gram overlap', () => {
 	const idf = (gram: string) => ({ 材: 0.1, 料: 0.1, 材料: 0.1 })[gram] ?? 2;
 
-	it('takes characters and adjacent pairs, once each', () => {
-		expect([...characterGrams('社保 社保')]).toEqual(['社', '保', '社保', '保社']);
+	it('counts each character and adjacent pair once per text, across spaces', () => {
+		// Query grams 社 保 社保 (weight 6); the text adds 保社 once, however often it repeats (weight 8).
+		expect(weightedOverlapWith('社保', () => 2)('社保 社保')).toBeCloseTo((2 * 6) / (6 + 8));
 	});
 
 	it('is 1 for the same text, 0 for nothing shared, and the same both ways', () => {

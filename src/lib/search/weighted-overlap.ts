@@ -1,34 +1,56 @@
 // How much of two questions is shared, both ways, with characters and character pairs weighed by their IDF:
 // a candidate that asks something rare the query does not (营业执照注销罚款 for 营业执照注销) scores lower
 // than one whose extra words are common (…材料). BM25 only counts what the query has.
+// Every query compares 60 candidates, so grams are numbers (a character's code, or two codes in one number)
+// looked up once per query in one table holding their weight, whether the query has them, and the last text
+// that counted them (each gram counts once per text). Spaces are skipped.
 
-/** Distinct characters and adjacent pairs of a text without spaces. */
-export function characterGrams(text: string): Set<string> {
-	const characters = [...text.replaceAll(' ', '')];
-	const grams = new Set(characters);
-	for (let i = 0; i + 1 < characters.length; i++) grams.add(characters[i]! + characters[i + 1]!);
-	return grams;
+const PAIR = 0x10000;
+
+function gramText(gram: number): string {
+	return gram < PAIR ? String.fromCharCode(gram) : String.fromCharCode(Math.floor(gram / PAIR), gram % PAIR);
 }
 
-/** Weighted Dice coefficient of one query against candidate texts, 0…1; IDFs looked up once per gram. */
+/** Weighted Dice coefficient of one query against candidate texts, 0…1. */
 export function weightedOverlapWith(query: string, idf: (gram: string) => number): (text: string) => number {
-	const known = new Map<string, number>();
-	const weigh = (gram: string) => {
-		let weight = known.get(gram);
-		if (weight === undefined) known.set(gram, (weight = idf(gram)));
-		return weight;
-	};
-	const queryGrams = characterGrams(query);
-	let queryWeight = 0;
-	for (const gram of queryGrams) queryWeight += weigh(gram);
-	return (text) => {
-		let shared = 0;
-		let textWeight = 0;
-		for (const gram of characterGrams(text)) {
-			const weight = weigh(gram);
-			textWeight += weight;
-			if (queryGrams.has(gram)) shared += weight;
+	const slotOf = new Map<number, number>();
+	const weights: number[] = [];
+	const inQuery: boolean[] = [];
+	const countedFor: number[] = [];
+	let texts = 0;
+
+	/** Adds the gram's weight to the sums unless this text counted it already. */
+	const count = (gram: number, sums: { all: number; shared: number }) => {
+		let slot = slotOf.get(gram);
+		if (slot === undefined) {
+			slot = weights.length;
+			slotOf.set(gram, slot);
+			weights.push(idf(gramText(gram)));
+			inQuery.push(texts === 0);
+			countedFor.push(-1);
 		}
-		return (2 * shared) / (queryWeight + textWeight || 1);
+		if (countedFor[slot] === texts) return;
+		countedFor[slot] = texts;
+		sums.all += weights[slot]!;
+		if (inQuery[slot]) sums.shared += weights[slot]!;
+	};
+	const sumsOf = (text: string) => {
+		const sums = { all: 0, shared: 0 };
+		let previous = 0;
+		for (let at = 0; at < text.length; at++) {
+			const code = text.charCodeAt(at);
+			if (code === 32) continue;
+			count(code, sums);
+			if (previous) count(previous * PAIR + code, sums);
+			previous = code;
+		}
+		texts++;
+		return sums;
+	};
+
+	const queryWeight = sumsOf(query).all;
+	return (text) => {
+		const { all, shared } = sumsOf(text);
+		return (2 * shared) / (queryWeight + all || 1);
 	};
 }
