@@ -1,7 +1,7 @@
 // The agents' result filters (业务分类 with its sub-categories, 适用地区, 条目类型) for the offline index
 // and for the plain match used before the index is ready (pure).
 import type { Entry } from '$lib/db/generated/documents';
-import type { SearchFilters } from '$lib/search/search-engine';
+import type { SearchFilters } from '$lib/search/search-types';
 import { PROVINCE_WIDE_REGION } from '$lib/search/searchable-entry';
 import type { CategoryOption } from './category-tree';
 

@@ -2,7 +2,7 @@
 // the editors' duplicate guard), so moving between screens never restarts the worker or reloads the index.
 import { failure, type Result } from '$lib/result';
 import { SearchClient, type SearchIndexState } from './search-client';
-import type { SearchHit, SearchOptions } from './search-engine';
+import type { SearchHit, SearchOptions } from './search-types';
 import { searchEntries, startSearchIndex, type SearchIndexSession } from './search-index.service';
 
 export class OfflineSearch {

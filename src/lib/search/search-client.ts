@@ -1,6 +1,6 @@
 // The page's handle on the search worker: typed requests as promises, and the index's state (starting,
 // indexing N entries, ready, failed) as a Svelte-compatible store (`$client` in a component).
-import type { SearchHit, SearchOptions } from './search-engine';
+import type { SearchHit, SearchOptions } from './search-types';
 import type { ChangeSequence, IndexChange } from './search-index-store';
 import type {
 	AppliedChanges,

@@ -200,6 +200,16 @@ describe('SearchEngine export and import', () => {
 		for (const query of ['社保卡丢了怎么补办', '公积金提取', 'sbk', '养老金调整标准', '身份证补办']) {
 			expect(restored.search(query)).toEqual(engine.search(query));
 		}
+		// The columns behind filters and validity come back too.
+		const filtered = { filters: { region: '西江市', template: 'serviceGuide' }, today: '2023-06-01' };
+		for (const query of ['居住证怎么申请', '养老金调整标准']) {
+			expect(restored.search(query, filtered)).toEqual(engine.search(query, filtered));
+		}
+		expect(
+			restored.search('2024年养老金调整标准', { today: '2023-06-01' }).map((hit) => hit.id)
+		).not.toContain('entry:pension-2024');
+		expect(restored.staleShare).toBe(engine.staleShare);
+		expect(restored.has('entry:id-card')).toBe(false);
 		restored.add(entry('entry:after', '护照怎么办理'));
 		expect(ids(restored, '护照办理')[0]).toBe('entry:after');
 	});

@@ -4,7 +4,8 @@
 // then applies only the changes after that sequence. Saving is debounced: exporting a large index costs
 // hundreds of milliseconds, so a burst of replicated changes is saved once.
 import type { Entry, Synonym } from '$lib/db/generated/documents';
-import { SearchEngine, type IndexChunk } from './search-engine';
+import { SearchEngine } from './search-engine';
+import type { IndexChunk } from './search-types';
 import { toSearchableEntry } from './searchable-entry';
 import { synonymGroupsFrom } from './synonyms';
 

@@ -7,7 +7,7 @@ import { knowledgeChanges } from '$lib/db/live-changes';
 import { localDatabaseName } from '$lib/db/local-databases';
 import { failure, success, type Result } from '$lib/result';
 import { SearchClient } from './search-client';
-import type { SearchHit, SearchOptions } from './search-engine';
+import type { SearchHit, SearchOptions } from './search-types';
 import type { IndexChange } from './search-index-store';
 
 const INDEXED_PREFIXES = ['entry:', 'synonym:'];

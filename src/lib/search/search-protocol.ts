@@ -1,6 +1,6 @@
 // Messages between the page and the search worker. Every request carries an id; the worker answers it once
 // with a result or an error, and may send progress events in between.
-import type { SearchHit, SearchOptions } from './search-engine';
+import type { SearchHit, SearchOptions } from './search-types';
 import type { ChangeSequence, IndexChange } from './search-index-store';
 
 export interface OpenedIndex {

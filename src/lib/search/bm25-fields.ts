@@ -1,0 +1,42 @@
+// BM25F over an entry's fields: questions weigh most, then keywords, then the start of the answer.
+import type { EntryColumns } from './entry-columns';
+
+export const FIELD_WEIGHT = { question: 1, keywords: 0.8, answer: 0.3 } as const;
+export const K1 = 1.2;
+export const B = 0.75;
+
+/** Average field lengths in terms over the knowledge base. */
+export interface Averages {
+	question: number;
+	keywords: number;
+	answer: number;
+}
+
+/** Per entry, field weight / BM25 length normalization. */
+export interface FieldNorms {
+	question: Float32Array;
+	keywords: Float32Array;
+	answer: Float32Array;
+}
+
+/** The divisor BM25 applies to a term's frequency in a field of this length. */
+export function lengthNorm(length: number, average: number): number {
+	return 1 - B + (B * length) / average;
+}
+
+export function fieldNorms(columns: EntryColumns, averages: Averages): FieldNorms {
+	const slots = columns.slots;
+	const norms = {
+		question: new Float32Array(slots),
+		keywords: new Float32Array(slots),
+		answer: new Float32Array(slots)
+	};
+	for (let number = 0; number < slots; number++) {
+		norms.question[number] =
+			FIELD_WEIGHT.question / lengthNorm(columns.questionLengths[number]!, averages.question);
+		norms.keywords[number] =
+			FIELD_WEIGHT.keywords / lengthNorm(columns.keywordLengths[number]!, averages.keywords);
+		norms.answer[number] = FIELD_WEIGHT.answer / lengthNorm(columns.answerLengths[number]!, averages.answer);
+	}
+	return norms;
+}

@@ -1,0 +1,172 @@
+// The indexed entries by internal number, column by column: compact, and quick to store and load. A
+// removed entry leaves an empty id; its number is not reused until the index is rebuilt.
+import { PROVINCE_WIDE_REGION } from './searchable-entry';
+import type { IndexChunk, SearchFilters } from './search-types';
+
+export interface EntryRow {
+	id: string;
+	/** Stored questions, standard first, joined by VARIANT_SEPARATOR. */
+	questions: string;
+	keywords: string;
+	answer: string;
+	categoryId: string;
+	region: string;
+	template: string;
+	/** YYYY-MM-DD or empty */
+	validFrom: string;
+	validTo: string;
+	/** In terms: the average over the entry's questions. */
+	questionLength: number;
+	keywordLength: number;
+	answerLength: number;
+}
+
+const TEXT_COLUMNS = [
+	'ids',
+	'questions',
+	'keywords',
+	'answers',
+	'categoryIds',
+	'regions',
+	'templates',
+	'validFrom',
+	'validTo'
+] as const;
+
+type StoredColumns = Record<(typeof TEXT_COLUMNS)[number], string[]> & {
+	questionLengths: number[];
+	keywordLengths: number[];
+	answerLengths: number[];
+	removed: number;
+};
+
+/** Question lengths are averages: stored as sixteenths in an Int32Array. */
+const QUESTION_LENGTH_SCALE = 16;
+
+export class EntryColumns {
+	readonly ids: string[];
+	readonly questions: string[];
+	readonly keywords: string[];
+	readonly answers: string[];
+	readonly categoryIds: string[];
+	readonly regions: string[];
+	readonly templates: string[];
+	readonly validFrom: string[];
+	readonly validTo: string[];
+	readonly questionLengths: number[];
+	readonly keywordLengths: number[];
+	readonly answerLengths: number[];
+	/** Slots of removed or replaced entries. */
+	removed: number;
+	#numberOf = new Map<string, number>();
+
+	constructor(stored?: StoredColumns) {
+		const text = (key: (typeof TEXT_COLUMNS)[number]) => stored?.[key] ?? [];
+		this.ids = text('ids');
+		this.questions = text('questions');
+		this.keywords = text('keywords');
+		this.answers = text('answers');
+		this.categoryIds = text('categoryIds');
+		this.regions = text('regions');
+		this.templates = text('templates');
+		this.validFrom = text('validFrom');
+		this.validTo = text('validTo');
+		this.questionLengths = stored?.questionLengths ?? [];
+		this.keywordLengths = stored?.keywordLengths ?? [];
+		this.answerLengths = stored?.answerLengths ?? [];
+		this.removed = stored?.removed ?? 0;
+		this.ids.forEach((id, number) => {
+			if (id) this.#numberOf.set(id, number);
+		});
+	}
+
+	/** Entries held, removed ones not counted. */
+	get size(): number {
+		return this.#numberOf.size;
+	}
+
+	/** Numbers handed out, removed ones included. */
+	get slots(): number {
+		return this.ids.length;
+	}
+
+	numberOf(id: string): number | undefined {
+		return this.#numberOf.get(id);
+	}
+
+	push(row: EntryRow): number {
+		const number = this.ids.length;
+		this.ids.push(row.id);
+		this.questions.push(row.questions);
+		this.keywords.push(row.keywords);
+		this.answers.push(row.answer);
+		this.categoryIds.push(row.categoryId);
+		this.regions.push(row.region);
+		this.templates.push(row.template);
+		this.validFrom.push(row.validFrom);
+		this.validTo.push(row.validTo);
+		this.questionLengths.push(row.questionLength);
+		this.keywordLengths.push(row.keywordLength);
+		this.answerLengths.push(row.answerLength);
+		this.#numberOf.set(row.id, number);
+		return number;
+	}
+
+	/** Empties an entry's slot; its lengths stay for the totals' bookkeeping. */
+	clear(number: number): void {
+		this.#numberOf.delete(this.ids[number]!);
+		this.ids[number] = '';
+		this.questions[number] = '';
+		this.keywords[number] = '';
+		this.answers[number] = '';
+		this.removed++;
+	}
+
+	/** Held, in force on `today`, and within the filters. */
+	passes(number: number, filters: SearchFilters | undefined, today: string | undefined): boolean {
+		if (!this.ids[number]) return false;
+		if (today) {
+			const from = this.validFrom[number]!;
+			const to = this.validTo[number]!;
+			if ((from && from > today) || (to && to < today)) return false;
+		}
+		if (!filters) return true;
+		if (filters.categoryIds?.length && !filters.categoryIds.includes(this.categoryIds[number]!)) return false;
+		if (filters.template && this.templates[number] !== filters.template) return false;
+		const region = this.regions[number];
+		if (filters.region && region !== filters.region && region !== PROVINCE_WIDE_REGION) return false;
+		return true;
+	}
+
+	export(): IndexChunk[] {
+		const column = (values: string[]) => values.map((value) => value.replaceAll('\n', ' ')).join('\n');
+		return [
+			...TEXT_COLUMNS.map((key) => ({ key, data: column(this[key]) })),
+			{
+				key: 'questionLengths',
+				data: Int32Array.from(this.questionLengths, (length) => Math.round(length * QUESTION_LENGTH_SCALE))
+			},
+			{ key: 'keywordLengths', data: Int32Array.from(this.keywordLengths) },
+			{ key: 'answerLengths', data: Int32Array.from(this.answerLengths) }
+		];
+	}
+
+	static import(
+		text: (key: string) => string,
+		numbers: (key: string) => Int32Array,
+		removed: number
+	): EntryColumns {
+		const empty = text('ids') === '';
+		const textColumn = (key: string) => (empty ? [] : text(key).split('\n'));
+		return new EntryColumns({
+			...(Object.fromEntries(TEXT_COLUMNS.map((key) => [key, textColumn(key)])) as Record<
+				(typeof TEXT_COLUMNS)[number],
+				string[]
+			>),
+			questionLengths: Array.from(numbers('questionLengths'), (length) => length / QUESTION_LENGTH_SCALE),
+			keywordLengths: Array.from(numbers('keywordLengths')),
+			answerLengths: Array.from(numbers('answerLengths')),
+			removed
+		});
+	}
+}

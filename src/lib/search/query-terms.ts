@@ -1,0 +1,102 @@
+// A query's weighted terms: its own (interrogatives weighed down), then what it may mean in this knowledge
+// base's words: editors' and built-in synonyms, term associations learned from similar questions, and for
+// a bigram the knowledge base lacks, the most frequent one that sounds the same (遇期 → 逾期).
+import { storedForm } from './indexed-text';
+import { homophonesOf } from './pinyin';
+import { SYNONYM_WEIGHT, type SynonymTable } from './synonyms';
+import type { TermAssociations } from './term-associations';
+import { analyzeQuery, INTERROGATIVE_WEIGHT, termsOfNormalized } from './tokenizer';
+
+const ASSOCIATION_WEIGHT = 0.4;
+const HOMOPHONE_WEIGHT = 0.6;
+
+export interface QueryTerm {
+	term: string;
+	weight: number;
+	idf: number;
+	/** One of the query's interrogatives (怎么, 可以 …): ranked, but no source of candidates. */
+	interrogative: boolean;
+}
+
+export interface AnalyzedQuery {
+	terms: QueryTerm[];
+	normalized: string;
+	/** Question types (how / why / where …) the query asks. */
+	types: ReturnType<typeof analyzeQuery>['questionTypes'];
+	/** Latin words the knowledge base does not know: maybe pinyin initials. */
+	initials: string[];
+	/** Only single characters (税, 房): looked for character by character. */
+	singleCharacters: boolean;
+}
+
+/** What the query's terms are measured against: this knowledge base's statistics. */
+export interface TermStatistics {
+	documentFrequency(term: string): number;
+	idf(term: string): number;
+}
+
+export function queryTermsOf(
+	query: string,
+	synonyms: SynonymTable,
+	associations: TermAssociations,
+	statistics: TermStatistics
+): AnalyzedQuery {
+	const analysis = analyzeQuery(query);
+	const weights = new Map<string, number>();
+	const put = (term: string, weight: number) => {
+		if (weight > (weights.get(term) ?? 0)) weights.set(term, weight);
+	};
+	for (const { term, weight } of analysis.terms) put(term, weight);
+	const own = new Set(weights.keys());
+	const interrogatives = new Set(
+		analysis.terms.filter(({ weight }) => weight === INTERROGATIVE_WEIGHT).map(({ term }) => term)
+	);
+	for (const synonym of synonyms.expand(analysis.normalized)) {
+		for (const term of termsOfNormalized(storedForm(synonym))) if (!own.has(term)) put(term, SYNONYM_WEIGHT);
+	}
+	for (const term of own) {
+		if (term.length !== 2) continue;
+		for (const { term: related, strength } of associations.related(term)) {
+			if (!own.has(related)) put(related, ASSOCIATION_WEIGHT * strength * (weights.get(term) ?? 1));
+		}
+		if (statistics.documentFrequency(term) === 0) {
+			const correction = homophoneCorrection(term, statistics);
+			if (correction) put(correction, HOMOPHONE_WEIGHT * (weights.get(term) ?? 1));
+		}
+	}
+	const terms: QueryTerm[] = [...weights]
+		.filter(([term]) => statistics.documentFrequency(term) > 0)
+		.map(([term, weight]) => ({
+			term,
+			weight,
+			idf: statistics.idf(term),
+			interrogative: interrogatives.has(term)
+		}));
+	// A Latin word the knowledge base knows (app, 12345) is itself; an unknown one may be initials.
+	const initials = analysis.initials.filter((word) => statistics.documentFrequency(word) === 0);
+	const singleCharacters = analysis.terms.every(({ term }) => term.length === 1) && initials.length === 0;
+	return {
+		terms,
+		normalized: analysis.normalized,
+		types: analysis.questionTypes,
+		initials,
+		singleCharacters
+	};
+}
+
+/** For a bigram the knowledge base lacks, the most frequent bigram that sounds the same. */
+function homophoneCorrection(bigram: string, statistics: TermStatistics): string | undefined {
+	const [first, second] = [...bigram] as [string, string];
+	let best: string | undefined;
+	let bestFrequency = 0;
+	const consider = (candidate: string) => {
+		const frequency = statistics.documentFrequency(candidate);
+		if (frequency > bestFrequency) {
+			best = candidate;
+			bestFrequency = frequency;
+		}
+	};
+	for (const other of homophonesOf(first)) consider(other + second);
+	for (const other of homophonesOf(second)) consider(first + other);
+	return best;
+}

@@ -1,0 +1,28 @@
+// What callers of the search pass and get back, and the stored form of its index.
+
+export interface SearchFilters {
+	categoryIds?: readonly string[];
+	/** A city: its own entries and the province-wide ones. */
+	region?: string;
+	template?: string;
+}
+
+export interface SearchOptions {
+	limit?: number;
+	filters?: SearchFilters;
+	/** YYYY-MM-DD: entries not in force that day are left out. */
+	today?: string;
+}
+
+export interface SearchHit {
+	id: string;
+	score: number;
+	/** Normalized query terms found in the entry, for highlighting. */
+	matchedTerms: string[];
+}
+
+/** A piece of the exported index: strings and typed arrays, for IndexedDB's structured clone. */
+export interface IndexChunk {
+	key: string;
+	data: string | Int32Array | Uint8Array;
+}
