@@ -100,3 +100,16 @@ export function describeFocus(element: Element): FocusedElement {
 		role: element.getAttribute('role')
 	};
 }
+
+/** The press as `playerActionFor` reads it; `player` is the player's element, to tell its own buttons apart. */
+export function keyPressOf(event: KeyboardEvent, player: Element): KeyPress {
+	const target = event.target instanceof Element ? event.target : null;
+	return {
+		key: event.key,
+		ctrlKey: event.ctrlKey,
+		metaKey: event.metaKey,
+		altKey: event.altKey,
+		repeat: event.repeat,
+		target: keyTargetOf(target && describeFocus(target), Boolean(target && player.contains(target)))
+	};
+}
