@@ -187,6 +187,52 @@ test('an inspector scores a call with the network down, and the draft syncs when
 	expect(onServer).toMatchObject({ status: 'draft', total: 100 });
 });
 
+test('the scorecard builder says each problem once and keeps the cursor on the option the keys act on', async ({
+	browser,
+	baseURL
+}) => {
+	const supervisor = await (await browser.newContext({ baseURL })).newPage();
+	const errors: string[] = [];
+	supervisor.on('pageerror', (error) => errors.push(error.message));
+	await signIn(supervisor, 'supervisor01');
+	await waitUntilSynced(supervisor);
+	await supervisor.goto('/qa/scorecards');
+	await supervisor
+		.getByRole('button', { name: /12345政务服务便民热线通话质检评分表/ })
+		.first()
+		.click();
+	const name = supervisor.getByRole('textbox', { name: '评分表名称' });
+	const item = supervisor.locator('li[data-criterion]').first();
+	const options = item.locator('.deduction');
+	await expect(options).toHaveCount(2);
+	await item.getByRole('button', { name: /^添加扣分项/ }).click();
+	await item.getByRole('button', { name: /^添加扣分项/ }).click();
+	await expect(options).toHaveCount(4);
+
+	// Two options without a reason and no name; Shift makes the shortcut's key "S".
+	await name.fill('');
+	await supervisor.keyboard.press('Control+Shift+S');
+	await expect(name).toHaveAttribute('aria-invalid', 'true');
+	await expect(item.getByText('有扣分项没有写原因')).toHaveCount(1);
+
+	// Removing one puts the cursor in the option now in its place, not on the next one's 删除.
+	await item.getByRole('button', { name: '删除扣分项 第 3 个' }).click();
+	await expect(options).toHaveCount(3);
+	await expect(options.nth(2).getByRole('textbox', { name: '扣分原因' })).toBeFocused();
+	// Moving one up: the cursor goes with it.
+	await options.nth(2).getByRole('button', { name: '上移扣分项 第 3 个' }).click();
+	await expect(options.nth(1).getByRole('button', { name: '上移扣分项 第 2 个' })).toBeFocused();
+	await expect(options.nth(1).getByRole('textbox', { name: '扣分原因' })).toHaveValue('');
+
+	// 放弃修改 asks first, then restores the saved card.
+	supervisor.once('dialog', (dialog) => void dialog.accept());
+	await supervisor.getByRole('button', { name: '放弃修改' }).click();
+	await expect(options).toHaveCount(2);
+	await expect(name).toHaveValue(/12345政务服务便民热线通话质检评分表/);
+	await expect(name).toHaveAttribute('aria-invalid', 'false');
+	expect(errors).toEqual([]);
+});
+
 test('a supervisor’s edit of a used scorecard becomes version 2; inspectors only read scorecards', async ({
 	browser,
 	baseURL

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scorecard } from '$lib/db/generated/documents';
 import type { Criterion } from '../scoring/score-evaluation';
 import { scorecardWith } from '../scoring/scorecard-fixture';
-import { checkScorecard, scorecardProblems } from './scorecard-checks';
+import { checkScorecard, problemMessagesOf, scorecardProblems } from './scorecard-checks';
 
 /** One section 服务态度 (s1) of items numbered 评分项1, 评分项2 … unless a case names them. */
 function card(criteria: Array<Partial<Criterion>>, changes: Partial<Scorecard> = {}): Scorecard {
@@ -117,9 +117,34 @@ describe('checkScorecard', () => {
 	it('ties each problem to its section or item', () => {
 		const scorecard = card([{ maxPoints: 0 }], { name: '' });
 		expect(scorecardProblems(scorecard)).toEqual([
-			{ key: null, message: '请填写评分表名称' },
+			{ key: null, field: 'name', message: '请填写评分表名称' },
 			{ key: 'item-1', message: '“评分项1”的满分须大于 0（只有一票否决项可为 0 分）' },
 			{ key: null, message: '至少需要一个计分的评分项（满分为 0 的一票否决项只判定是否触发）' }
+		]);
+	});
+
+	it('says each message once per item, for the form to list them by message', () => {
+		// Two options without a reason give the same message twice; the form keys its list by message.
+		const scorecard = card([
+			{
+				deductions: [
+					{ reason: '', points: 1 },
+					{ reason: ' ', points: 2 }
+				]
+			}
+		]);
+		expect(scorecardProblems(scorecard).filter((problem) => problem.key === 'item-1')).toHaveLength(2);
+		expect(problemMessagesOf(scorecardProblems(scorecard), 'item-1')).toEqual([
+			'“评分项1”有扣分项没有写原因'
+		]);
+		expect(problemMessagesOf(scorecardProblems(scorecard), null)).toEqual([]);
+	});
+
+	it('names the card field at fault', () => {
+		const long = card([{}], { name: '', description: '长'.repeat(501) });
+		expect(scorecardProblems(long).filter((problem) => problem.field)).toEqual([
+			{ key: null, field: 'name', message: '请填写评分表名称' },
+			{ key: null, field: 'description', message: '评分表说明不超过 500 个字' }
 		]);
 	});
 });

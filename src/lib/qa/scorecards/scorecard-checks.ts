@@ -6,6 +6,8 @@ import { weightOf, type Criterion } from '../scoring/score-evaluation';
 export interface ScorecardProblem {
 	/** The section or criterion the problem is about; null for the card itself. */
 	key: string | null;
+	/** For the card itself: the field at fault, for the form to mark it. */
+	field?: 'name' | 'description';
 	message: string;
 }
 
@@ -61,14 +63,14 @@ function criterionProblems(criterion: Criterion, position: string): string[] {
 /** Every problem, tied to the section or item it is about, in card order. Empty when it may be saved. */
 export function scorecardProblems(scorecard: Scorecard): ScorecardProblem[] {
 	const problems: ScorecardProblem[] = [];
-	const add = (key: string | null, messages: string[]) =>
-		problems.push(...messages.map((message) => ({ key, message })));
+	const add = (key: string | null, messages: string[], field?: ScorecardProblem['field']) =>
+		problems.push(...messages.map((message) => ({ key, message, ...(field ? { field } : {}) })));
 
 	const name = scorecard.name.trim();
-	if (!name) add(null, ['请填写评分表名称']);
-	else if (name.length > MAX_NAME) add(null, [`评分表名称不超过 ${MAX_NAME} 个字`]);
+	if (!name) add(null, ['请填写评分表名称'], 'name');
+	else if (name.length > MAX_NAME) add(null, [`评分表名称不超过 ${MAX_NAME} 个字`], 'name');
 	if ((scorecard.description?.length ?? 0) > MAX_DESCRIPTION)
-		add(null, [`评分表说明不超过 ${MAX_DESCRIPTION} 个字`]);
+		add(null, [`评分表说明不超过 ${MAX_DESCRIPTION} 个字`], 'description');
 	if (scorecard.sections.length === 0) add(null, ['至少需要一个分组']);
 
 	const sectionKeys = new Set<string>();
@@ -98,6 +100,11 @@ export function scorecardProblems(scorecard: Scorecard): ScorecardProblem[] {
 	if (scorecard.sections.length > 0 && !scoring)
 		add(null, ['至少需要一个计分的评分项（满分为 0 的一票否决项只判定是否触发）']);
 	return problems;
+}
+
+/** The messages about one section or item (null: the card), each once: two blank reasons say it once. */
+export function problemMessagesOf(problems: readonly ScorecardProblem[], key: string | null): string[] {
+	return [...new Set(problems.filter((problem) => problem.key === key).map((problem) => problem.message))];
 }
 
 /** The problems as messages, each once. */
