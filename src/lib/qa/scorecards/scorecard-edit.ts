@@ -1,5 +1,5 @@
 // The scorecard builder's operations on a draft, as pure functions: each returns a new draft and leaves
-// the old one untouched, so the builder can hold the draft in `$state.raw` and tests need no browser.
+// the old one untouched, so the builder replaces its draft whole on every edit and tests need no browser.
 // Keys are never changed once given: evaluations and comments refer to criteria by key.
 import type { Scorecard } from '$lib/db/generated/documents';
 import type { Criterion, Section } from '../scoring/score-evaluation';
