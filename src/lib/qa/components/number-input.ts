@@ -1,4 +1,4 @@
-// Reads a number field while the user types, for the scorecard builder's points and weights.
+// Reads a number field while the user types: points and weights in the builder, points in the scoring form.
 
 /** A typed number: empty is `empty`, half-typed input ("8.") is `null` (ignore it until it reads as a number). */
 export function readNumberInput(
