@@ -56,6 +56,11 @@ test('an inspector filters, plays, comments, scores and submits; the agent ackno
 	await expect(comments).toContainText('来电人还没说完就打断，并推给城管');
 	await expect(comments).toContainText('耐心倾听，不打断来电人');
 	await expect(inspector.getByText('草稿已保存')).toBeVisible();
+	// The comment points at its item beside the player; 评分 puts the cursor in it.
+	const listening = inspector.locator('[data-criterion="listening"]');
+	await expect(listening).toHaveClass(/highlighted/);
+	await comments.getByRole('button', { name: '评分：耐心倾听，不打断来电人' }).click();
+	await expect(listening.locator(':focus')).toHaveCount(1);
 
 	inspector.once('dialog', (dialog) => void dialog.accept());
 	await inspector.getByRole('button', { name: '提交质检单' }).click();
