@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredEntry } from '$lib/knowledge';
+import { draftEntry } from '../../../tests/fixtures/documents';
+import { AgentSearchScreen } from './agent-search-screen.svelte';
+
+const entry = (id: string): StoredEntry => ({ ...draftEntry({ _id: `entry:${id}` }), _rev: '1-a' });
+
+function screenWith(...ids: string[]): AgentSearchScreen {
+	const screen = new AgentSearchScreen();
+	screen.show(ids.map(entry), new Map(ids.map((id) => [`entry:${id}`, []])));
+	return screen;
+}
+
+describe('AgentSearchScreen', () => {
+	it('moves the selection with the arrows and stops at the first row', () => {
+		const screen = screenWith('a', 'b');
+		screen.selectNext();
+		screen.selectNext();
+		expect(screen.selectedIndex).toBe(1);
+		screen.selectPrevious();
+		screen.selectPrevious();
+		expect(screen.selectedIndex).toBe(0);
+	});
+
+	it('opens a result by its row, and nothing past the last one', () => {
+		const screen = screenWith('a', 'b');
+		expect(screen.open(1)?._id).toBe('entry:b');
+		expect(screen.selectedIndex).toBe(1);
+		expect(screen.opened?._id).toBe('entry:b');
+		expect(screen.open(2)).toBeNull();
+		expect(screen.openedId).toBe('entry:b');
+	});
+
+	it('keeps the copy message for the same entry and drops it when another opens', () => {
+		const screen = screenWith('a', 'b');
+		screen.open(0);
+		screen.copied = '已复制，可粘贴到工单或短信';
+		screen.open(0);
+		expect(screen.copied).toBe('已复制，可粘贴到工单或短信');
+		screen.open(1);
+		expect(screen.copied).toBe('');
+	});
+
+	it('clears the query and closes the entry on Esc', () => {
+		const screen = screenWith('a');
+		screen.query = '社保卡';
+		screen.open(0);
+		screen.clear();
+		expect(screen.query).toBe('');
+		expect(screen.opened).toBeNull();
+	});
+
+	it('turns the filter choice into search filters', () => {
+		const screen = new AgentSearchScreen();
+		expect(screen.filters).toBeUndefined();
+		screen.filterChoice.template = 'faq';
+		expect(screen.filters).toEqual({ template: 'faq' });
+	});
+});

@@ -1,0 +1,82 @@
+// What the agent's search screen holds: the query and filters, the results with the words each matched, which
+// row the arrows have selected and which entry is open. The page loads the results; this keeps them.
+import type { CategoryDirectory, StoredEntry } from '$lib/knowledge';
+import { NO_AGENT_FILTER, toSearchFilters, type AgentFilterChoice } from '$lib/knowledge/agent-filters';
+import { todayIso } from '$lib/time';
+
+const NO_MATCHED_TERMS: ReadonlyMap<string, string[]> = new Map();
+
+export class AgentSearchScreen {
+	readonly today = todayIso();
+	results = $state.raw<StoredEntry[]>([]);
+	categories = $state.raw<CategoryDirectory | null>(null);
+	query = $state('');
+	/** Agents asked about an old policy may look up what it said: expired entries then show, marked 已失效. */
+	includeExpired = $state(false);
+	filterChoice = $state<AgentFilterChoice>({ ...NO_AGENT_FILTER });
+	filters = $derived(toSearchFilters(this.filterChoice, this.categories?.options ?? []));
+	/** The query words each result matched, by entry id, for highlighting. */
+	matchedTerms = $state.raw<ReadonlyMap<string, string[]>>(NO_MATCHED_TERMS);
+	selectedIndex = $state(0);
+	error = $state('');
+	/** What the last copy of the answer did; it belongs to the entry open when it was made. */
+	copied = $state('');
+	/** The confirmation of a sent report, shown for a few seconds. */
+	toast = $state('');
+	#openedId = $state<string | null>(null);
+	opened = $derived(this.results.find((entry) => entry._id === this.#openedId) ?? null);
+
+	get openedId(): string | null {
+		return this.#openedId;
+	}
+
+	/** Opening another entry (or none) clears the copy message left by the last one. */
+	set openedId(id: string | null) {
+		if (id === this.#openedId) return;
+		this.#openedId = id;
+		this.copied = '';
+	}
+
+	selectNext(): void {
+		this.selectedIndex = Math.min(this.selectedIndex + 1, this.results.length - 1);
+	}
+
+	selectPrevious(): void {
+		this.selectedIndex = Math.max(this.selectedIndex - 1, 0);
+	}
+
+	/** Selects and opens the result at `index`; null when there is none there. */
+	open(index: number): StoredEntry | null {
+		const entry = this.results[index];
+		if (!entry) return null;
+		this.selectedIndex = index;
+		this.openedId = entry._id;
+		return entry;
+	}
+
+	clear(): void {
+		this.query = '';
+		this.openedId = null;
+	}
+
+	show(results: StoredEntry[], matchedTerms: ReadonlyMap<string, string[]>): void {
+		this.error = '';
+		this.matchedTerms = matchedTerms;
+		this.results = results;
+	}
+
+	/** Agents paste the plain-text answer into tickets and SMS. */
+	async copyAnswer(entry: StoredEntry): Promise<void> {
+		try {
+			await navigator.clipboard.writeText(entry.answerText);
+			this.copied = '已复制，可粘贴到工单或短信';
+		} catch {
+			this.copied = '浏览器不允许复制，请选中答案文字后按 Ctrl+C';
+		}
+	}
+
+	announce(message: string): void {
+		this.toast = message;
+		setTimeout(() => (this.toast = ''), 4000);
+	}
+}
