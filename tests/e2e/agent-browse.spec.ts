@@ -15,17 +15,31 @@ test('an agent types a few words, moves with the arrows and opens the answer wit
 	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
 	await expect(results.first()).toContainText('社会保障和就业 › 社会保障卡');
 	await expect(results.first().locator('mark').first()).toBeVisible();
+	await expect(results.first()).toContainText('依据：《中华人民共和国社会保险法》');
 
 	await box.fill('社保卡');
 	await expect(results.nth(2)).toContainText('社保卡');
 	await box.press('ArrowDown');
 	await expect(results.nth(1)).toHaveAttribute('aria-selected', 'true');
+	// Focus stays in the box, which names the selected row for screen readers.
+	await expect(box).toHaveAttribute('aria-activedescendant', (await results.nth(1).getAttribute('id'))!);
 	await box.press('ArrowUp');
 	await box.press('Enter');
 	const answer = page.getByRole('region', { name: '答案' });
 	await expect(answer.getByRole('heading', { level: 2 })).toContainText('社保卡');
 	await expect(answer.getByRole('heading', { name: '依据出处' })).toBeVisible();
 	await expect(page.getByRole('alert')).toHaveCount(0);
+
+	// Related entries open in the answer panel; the results stay as they were.
+	await box.fill('社保卡丢了怎么补办');
+	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
+	await box.press('Enter');
+	await expect(answer.getByRole('heading', { level: 2 })).toContainText('社保卡丢失了怎么补办？');
+	const related = page.getByRole('navigation', { name: '关联问题' });
+	await related.getByRole('button', { name: '社保卡怎么挂失和解挂？' }).click();
+	await expect(answer.getByRole('heading', { level: 2 })).toContainText('社保卡怎么挂失和解挂？');
+	await expect(related.getByRole('button', { name: '社保卡丢失了怎么补办？' })).toBeVisible();
+	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
 
 	await box.press('Escape');
 	await expect(box).toHaveValue('');

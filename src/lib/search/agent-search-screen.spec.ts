@@ -56,4 +56,29 @@ describe('AgentSearchScreen', () => {
 		screen.filterChoice.template = 'faq';
 		expect(screen.filters).toEqual({ template: 'faq' });
 	});
+
+	it('keeps the selection on a row that exists', () => {
+		const screen = new AgentSearchScreen();
+		screen.selectNext();
+		expect(screen.selectedIndex).toBe(0);
+		screen.show([entry('a'), entry('b'), entry('c')], new Map());
+		screen.selectNext();
+		screen.selectNext();
+		screen.show([entry('a')], new Map());
+		expect(screen.selectedIndex).toBe(0);
+		expect(screen.open(screen.selectedIndex)?._id).toBe('entry:a');
+		screen.selectNext();
+		screen.clear();
+		expect(screen.selectedIndex).toBe(0);
+	});
+
+	it('opens a related entry without losing the results', () => {
+		const screen = screenWith('a', 'b');
+		screen.open(0);
+		screen.openLinked(entry('elsewhere'));
+		expect(screen.opened?._id).toBe('entry:elsewhere');
+		expect(screen.results.map((result) => result._id)).toEqual(['entry:a', 'entry:b']);
+		screen.open(1);
+		expect(screen.opened?._id).toBe('entry:b');
+	});
 });

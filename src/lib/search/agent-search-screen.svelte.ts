@@ -23,8 +23,15 @@ export class AgentSearchScreen {
 	copied = $state('');
 	/** The confirmation of a sent report, shown for a few seconds. */
 	toast = $state('');
+	/** An entry opened from outside the results: a related entry, or a link from elsewhere. */
+	#linked = $state.raw<StoredEntry | null>(null);
 	#openedId = $state<string | null>(null);
-	opened = $derived(this.results.find((entry) => entry._id === this.#openedId) ?? null);
+	opened = $derived(
+		this.results.find((entry) => entry._id === this.#openedId) ??
+			(this.#linked?._id === this.#openedId ? this.#linked : null)
+	);
+	/** The open entry's related entries that agents may read (published), in the editors' order. */
+	related = $state.raw<StoredEntry[]>([]);
 
 	get openedId(): string | null {
 		return this.#openedId;
@@ -38,7 +45,7 @@ export class AgentSearchScreen {
 	}
 
 	selectNext(): void {
-		this.selectedIndex = Math.min(this.selectedIndex + 1, this.results.length - 1);
+		this.selectedIndex = Math.max(0, Math.min(this.selectedIndex + 1, this.results.length - 1));
 	}
 
 	selectPrevious(): void {
@@ -54,8 +61,15 @@ export class AgentSearchScreen {
 		return entry;
 	}
 
+	/** Opens an entry that need not be among the results (a related entry, a link); the results stay. */
+	openLinked(entry: StoredEntry): void {
+		this.#linked = entry;
+		this.openedId = entry._id;
+	}
+
 	clear(): void {
 		this.query = '';
+		this.selectedIndex = 0;
 		this.openedId = null;
 	}
 
@@ -63,6 +77,8 @@ export class AgentSearchScreen {
 		this.error = '';
 		this.matchedTerms = matchedTerms;
 		this.results = results;
+		// Fewer results than before: the selection stays on a row that exists.
+		this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, results.length - 1));
 	}
 
 	/** Agents paste the plain-text answer into tickets and SMS. */
