@@ -12,8 +12,8 @@
 //
 // Why not FlexSearch (measured, see the search benchmark): it ranks by term position, without IDF or term
 // frequency, so it could only propose candidates; with it at 100 000 entries the build took 25 s, queries
-// 9 ms (p50) / 38 ms (p95) in Node, and its JSON export (a document index over every field) 94 MB took 1.7 s to import. It stays in the
-// benchmark as an anchor.
+// 9 ms (p50) / 38 ms (p95) in Node, and its JSON export (a document index over every field) 94 MB took
+// 1.7 s to import. It stays in the benchmark as an anchor.
 import { FIELD_WEIGHT, fieldNorms, K1, lengthNorm, type Averages, type FieldNorms } from './bm25-fields';
 import { CandidateStage } from './candidate-stage';
 import { EntryColumns } from './entry-columns';
