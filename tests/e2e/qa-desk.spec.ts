@@ -2,6 +2,7 @@
 // and submit; the agent reads and acknowledges the result; another agent can read nothing of it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { pcmWav } from '../fixtures/wav-file';
 import { backOnline, expect, reloadOffline, signIn, test, waitUntilSynced } from './fixtures';
 
@@ -192,13 +193,8 @@ test('an inspector scores a call with the network down, and the draft syncs when
 	expect(onServer).toMatchObject({ status: 'draft', total: 100 });
 });
 
-test('the scorecard builder says each problem once and keeps the cursor on the option the keys act on', async ({
-	browser,
-	baseURL
-}) => {
-	const supervisor = await (await browser.newContext({ baseURL })).newPage();
-	const errors: string[] = [];
-	supervisor.on('pageerror', (error) => errors.push(error.message));
+/** A supervisor at /qa/scorecards with the shipped 12345 scorecard open in the builder. */
+async function openDemoScorecard(supervisor: Page) {
 	await signIn(supervisor, 'supervisor01');
 	await waitUntilSynced(supervisor);
 	await supervisor.goto('/qa/scorecards');
@@ -206,6 +202,16 @@ test('the scorecard builder says each problem once and keeps the cursor on the o
 		.getByRole('button', { name: /12345政务服务便民热线通话质检评分表/ })
 		.first()
 		.click();
+}
+
+test('the scorecard builder says each problem once and keeps the cursor on the option the keys act on', async ({
+	browser,
+	baseURL
+}) => {
+	const supervisor = await (await browser.newContext({ baseURL })).newPage();
+	const errors: string[] = [];
+	supervisor.on('pageerror', (error) => errors.push(error.message));
+	await openDemoScorecard(supervisor);
 	const name = supervisor.getByRole('textbox', { name: '评分表名称' });
 	const item = supervisor.locator('li[data-criterion]').first();
 	const options = item.locator('.deduction');
@@ -243,13 +249,7 @@ test('a supervisor’s edit of a used scorecard becomes version 2; inspectors on
 	baseURL
 }) => {
 	const supervisor = await (await browser.newContext({ baseURL })).newPage();
-	await signIn(supervisor, 'supervisor01');
-	await waitUntilSynced(supervisor);
-	await supervisor.goto('/qa/scorecards');
-	await supervisor
-		.getByRole('button', { name: /12345政务服务便民热线通话质检评分表/ })
-		.first()
-		.click();
+	await openDemoScorecard(supervisor);
 	// The demo evaluation of agent01 was scored on version 1.
 	await expect(supervisor.getByText(/此评分表已被使用，保存将生成新版本 v2/)).toBeVisible();
 	await supervisor.getByRole('textbox', { name: '评分表名称' }).fill('12345通话质检评分表（2027 修订）');
