@@ -41,6 +41,11 @@ test('an agent types a few words, moves with the arrows and opens the answer wit
 	await expect(related.getByRole('button', { name: '社保卡丢失了怎么补办？' })).toBeVisible();
 	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
 
+	// Enter right after typing opens the first result for the new words, not a row of the last results.
+	await box.fill('居住证怎么办理');
+	await box.press('Enter');
+	await expect(answer.getByRole('heading', { level: 2 })).toContainText('居住证');
+
 	await box.press('Escape');
 	await expect(box).toHaveValue('');
 });

@@ -7,7 +7,7 @@ const entry = (id: string): StoredEntry => ({ ...draftEntry({ _id: `entry:${id}`
 
 function screenWith(...ids: string[]): AgentSearchScreen {
 	const screen = new AgentSearchScreen();
-	screen.show(ids.map(entry), new Map(ids.map((id) => [`entry:${id}`, []])));
+	screen.show(ids.map(entry), new Map(ids.map((id) => [`entry:${id}`, []])), '');
 	return screen;
 }
 
@@ -61,10 +61,10 @@ describe('AgentSearchScreen', () => {
 		const screen = new AgentSearchScreen();
 		screen.selectNext();
 		expect(screen.selectedIndex).toBe(0);
-		screen.show([entry('a'), entry('b'), entry('c')], new Map());
+		screen.show([entry('a'), entry('b'), entry('c')], new Map(), '');
 		screen.selectNext();
 		screen.selectNext();
-		screen.show([entry('a')], new Map());
+		screen.show([entry('a')], new Map(), '');
 		expect(screen.selectedIndex).toBe(0);
 		expect(screen.open(screen.selectedIndex)?._id).toBe('entry:a');
 		screen.selectNext();
@@ -80,5 +80,20 @@ describe('AgentSearchScreen', () => {
 		expect(screen.results.map((result) => result._id)).toEqual(['entry:a', 'entry:b']);
 		screen.open(1);
 		expect(screen.opened?._id).toBe('entry:b');
+	});
+
+	it('opens the first result of a query whose results are still on their way when Enter comes first', () => {
+		const screen = screenWith('old');
+		screen.query = '社保卡';
+		expect(screen.openSelected()).toBeNull();
+		expect(screen.opened).toBeNull();
+		// A late answer for an earlier query opens nothing.
+		expect(screen.show([entry('stale')], new Map(), '社保')).toBeNull();
+		expect(screen.show([entry('card')], new Map(), '社保卡')?._id).toBe('entry:card');
+		expect(screen.opened?._id).toBe('entry:card');
+		// Once shown, Enter opens the selected row at once, and later results open nothing by themselves.
+		expect(screen.openSelected()?._id).toBe('entry:card');
+		screen.openedId = null;
+		expect(screen.show([entry('card')], new Map(), '社保卡')).toBeNull();
 	});
 });

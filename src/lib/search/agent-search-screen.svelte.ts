@@ -68,17 +68,38 @@ export class AgentSearchScreen {
 	}
 
 	clear(): void {
+		this.#openOnArrival = false;
 		this.query = '';
 		this.selectedIndex = 0;
 		this.openedId = null;
 	}
 
-	show(results: StoredEntry[], matchedTerms: ReadonlyMap<string, string[]>): void {
+	/** The query the shown results answer; Enter before they arrive waits for them. */
+	#shownQuery = '';
+	#openOnArrival = false;
+
+	/** Enter: opens the selected row, or the first one of the results still on their way for this query. */
+	openSelected(): StoredEntry | null {
+		if (this.#shownQuery === this.query.trim()) return this.open(this.selectedIndex);
+		this.#openOnArrival = true;
+		return null;
+	}
+
+	/** Shows the results for `query`; returns the entry an early Enter opened, if any. */
+	show(
+		results: StoredEntry[],
+		matchedTerms: ReadonlyMap<string, string[]>,
+		query: string
+	): StoredEntry | null {
 		this.error = '';
 		this.matchedTerms = matchedTerms;
 		this.results = results;
+		this.#shownQuery = query;
 		// Fewer results than before: the selection stays on a row that exists.
 		this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, results.length - 1));
+		if (!this.#openOnArrival || query !== this.query.trim()) return null;
+		this.#openOnArrival = false;
+		return this.open(0);
 	}
 
 	/** Agents paste the plain-text answer into tickets and SMS. */
