@@ -32,6 +32,9 @@ export class AgentSearchScreen {
 	);
 	/** The open entry's related entries that agents may read (published), in the editors' order. */
 	related = $state.raw<StoredEntry[]>([]);
+	/** The query the shown results answer; Enter before they arrive waits for them. */
+	#shownQuery = '';
+	#openOnArrival = false;
 
 	get openedId(): string | null {
 		return this.#openedId;
@@ -73,10 +76,6 @@ export class AgentSearchScreen {
 		this.selectedIndex = 0;
 		this.openedId = null;
 	}
-
-	/** The query the shown results answer; Enter before they arrive waits for them. */
-	#shownQuery = '';
-	#openOnArrival = false;
 
 	/** Enter: opens the selected row, or the first one of the results still on their way for this query. */
 	openSelected(): StoredEntry | null {

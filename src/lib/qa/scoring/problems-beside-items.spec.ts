@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { submissionProblems } from './evaluation-checks';
 import { problemsBesideItems } from './problems-beside-items';
-import { scoreEvaluation, type Score } from './score-evaluation';
+import { scoreEvaluation, scoresByKey, type Score } from './score-evaluation';
 import { line, scorecardWith } from './scorecard-fixture';
 
 const scorecard = scorecardWith([
@@ -13,7 +13,7 @@ const scorecard = scorecardWith([
 /** What the form passes: the checks' problems, the undecided keys and the score lines themselves. */
 function shown(scores: Score[]): Map<string, string> {
 	const undecided = new Set(scoreEvaluation(scorecard, scores).unscored);
-	return problemsBesideItems(submissionProblems(scorecard, scores), undecided, scores);
+	return problemsBesideItems(submissionProblems(scorecard, scores), undecided, scoresByKey(scores));
 }
 
 describe('problemsBesideItems', () => {
