@@ -1,5 +1,5 @@
 // An agent finds a published entry with the keyboard and reads its answer, source and category.
-import { expect, saveNewFaqDraft, signIn, test } from './fixtures';
+import { backOnline, expect, reloadOffline, saveNewFaqDraft, signIn, test } from './fixtures';
 
 test('an agent types a few words, moves with the arrows and opens the answer with Enter', async ({
 	page
@@ -48,6 +48,29 @@ test('an agent types a few words, moves with the arrows and opens the answer wit
 
 	await box.press('Escape');
 	await expect(box).toHaveValue('');
+});
+
+test('with the network down the agent still searches, ranked by words as online', async ({ page }) => {
+	await signIn(page, 'agent01');
+	const box = page.getByRole('searchbox', { name: '检索知识库' });
+	const results = page.getByRole('listbox', { name: '检索结果' }).getByRole('option');
+	const wordsMissing = page.getByText('分词组件未能加载');
+	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 60_000 });
+	await expect(wordsMissing).toHaveCount(0);
+	await box.fill('社保卡丢了怎么补办');
+	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
+	// The service worker holds the app shell, the segmenter's WebAssembly included, once it controls the page.
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+	await reloadOffline(page);
+	await expect(page.getByTestId('sync-status')).toContainText('离线');
+	// The index comes back from IndexedDB and the words from the service worker's cache.
+	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 30_000 });
+	await expect(wordsMissing).toHaveCount(0);
+	await box.fill('社保卡丢了怎么补办');
+	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
+	await backOnline(page);
 });
 
 test('drafts stay out of the agents’ view', async ({ browser, baseURL }) => {

@@ -1,5 +1,7 @@
 // BM25F over an entry's fields: questions weigh most, then keywords, then the start of the answer.
 import type { EntryColumns } from './entry-columns';
+import { countOccurrences, highlightTerms } from './question-compare';
+import type { QueryTerm } from './query-terms';
 
 export const FIELD_WEIGHT = { question: 1, keywords: 0.8, answer: 0.3 } as const;
 export const K1 = 1.2;
@@ -39,4 +41,35 @@ export function fieldNorms(columns: EntryColumns, averages: Averages): FieldNorm
 		norms.answer[number] = FIELD_WEIGHT.answer / lengthNorm(columns.answerLengths[number]!, averages.answer);
 	}
 	return norms;
+}
+
+/** Exact BM25F of the query's terms over one question of an entry, with its keywords and answer start. */
+export function exactBm25(
+	terms: readonly QueryTerm[],
+	columns: EntryColumns,
+	number: number,
+	question: string,
+	averages: Averages
+): { bm25: number; matched: string[] } {
+	const keywords = columns.keywords[number]!;
+	const answer = columns.answers[number]!;
+	// The entry's average question length: its questions are alike, and counting terms costs time.
+	const normQuestion = lengthNorm(columns.questionLengths[number]!, averages.question);
+	const normKeywords = lengthNorm(columns.keywordLengths[number]!, averages.keywords);
+	const normAnswer = lengthNorm(columns.answerLengths[number]!, averages.answer);
+	let bm25 = 0;
+	const matched: string[] = [];
+	for (const { term, weight, idf } of terms) {
+		const inQuestion = countOccurrences(question, term);
+		const inKeywords = keywords ? countOccurrences(keywords, term) : 0;
+		const inAnswer = answer ? countOccurrences(answer, term) : 0;
+		if (!inQuestion && !inKeywords && !inAnswer) continue;
+		const frequency =
+			(FIELD_WEIGHT.question * inQuestion) / normQuestion +
+			(FIELD_WEIGHT.keywords * inKeywords) / normKeywords +
+			(FIELD_WEIGHT.answer * inAnswer) / normAnswer;
+		bm25 += (weight * idf * frequency * (K1 + 1)) / (frequency + K1);
+		matched.push(term);
+	}
+	return { bm25, matched: highlightTerms(matched) };
 }

@@ -9,6 +9,7 @@ import type {
 	SearchResponse,
 	SearchResults
 } from './search-protocol';
+import { WORD_SEGMENTER_URL } from './word-segmenter-url';
 
 export interface SearchIndexState {
 	phase: 'starting' | 'indexing' | 'ready' | 'failed';
@@ -18,6 +19,8 @@ export interface SearchIndexState {
 	sequence: ChangeSequence;
 	/** The index came from storage rather than being built in this session. */
 	restored: boolean;
+	/** Dictionary words rank the results; false until opened, or when the segmenter could not load. */
+	words: boolean;
 	error?: string;
 }
 
@@ -40,7 +43,7 @@ export class SearchClient {
 	#closed = false;
 	#pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 	#listeners = new Set<(state: SearchIndexState) => void>();
-	#state: SearchIndexState = { phase: 'starting', entries: 0, sequence: 0, restored: false };
+	#state: SearchIndexState = { phase: 'starting', entries: 0, sequence: 0, restored: false, words: false };
 
 	constructor(createWorker: () => SearchWorkerPort = createSearchWorker) {
 		this.#worker = createWorker();
@@ -60,12 +63,14 @@ export class SearchClient {
 
 	async open(name: string): Promise<OpenedIndex> {
 		try {
-			const opened = await this.#request<'open'>({ type: 'open', name });
+			// The segmenter's WebAssembly from the page's bundle: the copy the service worker keeps for offline.
+			const opened = await this.#request<'open'>({ type: 'open', name, wordsUrl: WORD_SEGMENTER_URL });
 			this.#update({
 				phase: 'indexing',
 				entries: opened.entries,
 				sequence: opened.sequence,
-				restored: opened.restored
+				restored: opened.restored,
+				words: opened.words
 			});
 			return opened;
 		} catch (error) {

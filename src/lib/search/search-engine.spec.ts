@@ -135,6 +135,26 @@ describe('SearchEngine ranking of question-to-question matches', () => {
 		]);
 		expect(engine.search('电动车上牌在哪里办')[0]?.id).toBe('entry:plate');
 	});
+	it('tells apart by words questions whose characters agree: 公租房 is not 廉租房', () => {
+		const engine = new SearchEngine();
+		const questions = [
+			'居住证怎么申请',
+			'低保怎么申请',
+			'公积金怎么提取',
+			'身份证丢了怎么补办',
+			'护照在哪里办理',
+			'结婚登记需要什么材料',
+			'水费在哪里交',
+			'户口迁移怎么办理',
+			'驾驶证到期怎么换证',
+			'营业执照怎么办理',
+			'廉租房怎么申请',
+			'公租房申请怎么办理'
+		];
+		questions.forEach((question, index) => engine.add(entry(`entry:${index}`, question)));
+		const ids = engine.search('公租房怎么申请').map((hit) => hit.id);
+		expect(ids.slice(0, 2)).toEqual(['entry:11', 'entry:10']);
+	});
 });
 
 describe('SearchEngine updates', () => {

@@ -5,7 +5,9 @@
 //  2. Ranking: for those, exact BM25F per question (standard or similar; the best one counts) with every
 //     query term, characters included and interrogatives weighed down; plus what BM25 cannot see in
 //     question-to-question matching: agreement of question type (how / why / where …), the characters the
-//     query and the question share in order (LCS), similar length, and disagreeing numbers (years).
+//     query and the question share in order (LCS) and weighed by IDF (both ways, and the query's share),
+//     similar length, and disagreeing numbers (years). The best of them are then compared by
+//     dictionary words (word-rerank.ts): 面包机 is not 面膜, though both have 面.
 // Query expansion (query-terms.ts): editors' and built-in synonyms, term associations learned from similar
 // questions, homophone corrections for bigrams the knowledge base lacks (遇期 → 逾期), pinyin initials
 // (sbk → 社保卡).
@@ -14,19 +16,15 @@
 // frequency, so it could only propose candidates; with it at 100 000 entries the build took 25 s, queries
 // 9 ms (p50) / 38 ms (p95) in Node, and its JSON export (a document index over every field) 94 MB took
 // 1.7 s to import. It stays in the benchmark as an anchor.
-import { FIELD_WEIGHT, fieldNorms, K1, lengthNorm, type Averages, type FieldNorms } from './bm25-fields';
+import { exactBm25, fieldNorms, type Averages, type FieldNorms } from './bm25-fields';
 import { CandidateStage } from './candidate-stage';
 import { EntryColumns } from './entry-columns';
 import { INITIALS_PREFIX, INITIALS_WEIGHT, initialsOf, storedForm, VARIANT_SEPARATOR } from './indexed-text';
 import { questionTypeAgreement, questionTypes } from './question-type';
-import { queryTermsOf, type QueryTerm } from './query-terms';
+import { queryTermsOf } from './query-terms';
 import { weightedOverlapWith } from './weighted-overlap';
-import {
-	countOccurrences,
-	highlightTerms,
-	longestCommonSubsequence,
-	numbersDisagree
-} from './question-compare';
+import { addWordAgreement } from './word-rerank';
+import { longestCommonSubsequence, numbersDisagree } from './question-compare';
 import type { SearchableEntry } from './searchable-entry';
 import type { IndexChunk, SearchHit, SearchOptions } from './search-types';
 import { SynonymTable, type SynonymGroup } from './synonyms';
@@ -40,6 +38,8 @@ const QUESTION_TYPE_WEIGHT = 0.1;
 const CHARACTER_OVERLAP_WEIGHT = 0.15;
 /** Shared characters and pairs weighed by rarity, both ways: what a question asks beyond the query counts. */
 const WEIGHTED_GRAM_OVERLAP_WEIGHT = 0.3;
+/** The share of the query's characters and pairs (by IDF) a question has: what the caller said is there. */
+const GRAM_COVERAGE_WEIGHT = 0.3;
 const LENGTH_RATIO_WEIGHT = 0.1;
 /** Both mention numbers (years, amounts, ages) and none in common: likely another policy or case. */
 const NUMBER_MISMATCH_PENALTY = 0.1;
@@ -208,64 +208,44 @@ export class SearchEngine {
 			const variants = this.#columns.questions[number]!.split(VARIANT_SEPARATOR);
 			let best = { bm25: -1, question: 0, matched: [] as string[] };
 			variants.forEach((question, index) => {
-				const result = this.#exactBm25(terms, number, question, averages);
+				const result = exactBm25(terms, this.#columns, number, question, averages);
 				if (result.bm25 > best.bm25) best = { ...result, question: index };
 			});
 			return { number, text: variants[best.question]!.replaceAll(' ', ''), ...best };
 		});
 		const top = Math.max(1e-9, ...scored.map(({ bm25 }) => bm25));
-		return (
-			scored
-				.map(({ number, text, bm25, question, matched }) => {
-					const compared = this.#synonyms.canonical(text);
-					const overlap =
-						(2 * longestCommonSubsequence(queryCompared, compared)) /
-						(queryCompared.length + compared.length || 1);
-					const lengthRatio =
-						Math.min(queryCharacters.length, text.length) / Math.max(1, queryCharacters.length, text.length);
-					let score =
-						bm25 / top +
-						WEIGHTED_GRAM_OVERLAP_WEIGHT * weightedOverlap(compared) +
-						QUESTION_TYPE_WEIGHT * questionTypeAgreement(types, questionTypes(text)) +
-						CHARACTER_OVERLAP_WEIGHT * overlap +
-						LENGTH_RATIO_WEIGHT * lengthRatio -
-						(numbersDisagree(queryNumbers, text) ? NUMBER_MISMATCH_PENALTY : 0);
-					if (initialsSet.size && question === 0) {
-						const standard = this.#columns.questions[number]!.split(VARIANT_SEPARATOR)[0] ?? '';
-						if (initialsOf(standard, []).some((gram) => initialsSet.has(gram))) score += INITIALS_WEIGHT;
-					}
-					return { number, id: this.#columns.ids[number]!, score, matchedTerms: matched };
-				})
-				.filter((hit) => hit.score > 0)
-				// Equal scores (entries that normalize alike): the one indexed first.
-				.sort((a, b) => b.score - a.score || a.number - b.number)
-				.slice(0, limit)
-				.map(({ id, score, matchedTerms }) => ({ id, score, matchedTerms }))
-		);
-	}
-
-	#exactBm25(terms: QueryTerm[], number: number, question: string, averages: Averages) {
-		const keywords = this.#columns.keywords[number]!;
-		const answer = this.#columns.answers[number]!;
-		// The entry's average question length: its questions are alike, and counting terms costs time.
-		const normQuestion = lengthNorm(this.#columns.questionLengths[number]!, averages.question);
-		const normKeywords = lengthNorm(this.#columns.keywordLengths[number]!, averages.keywords);
-		const normAnswer = lengthNorm(this.#columns.answerLengths[number]!, averages.answer);
-		let bm25 = 0;
-		const matched: string[] = [];
-		for (const { term, weight, idf } of terms) {
-			const inQuestion = countOccurrences(question, term);
-			const inKeywords = keywords ? countOccurrences(keywords, term) : 0;
-			const inAnswer = answer ? countOccurrences(answer, term) : 0;
-			if (!inQuestion && !inKeywords && !inAnswer) continue;
-			const frequency =
-				(FIELD_WEIGHT.question * inQuestion) / normQuestion +
-				(FIELD_WEIGHT.keywords * inKeywords) / normKeywords +
-				(FIELD_WEIGHT.answer * inAnswer) / normAnswer;
-			bm25 += (weight * idf * frequency * (K1 + 1)) / (frequency + K1);
-			matched.push(term);
-		}
-		return { bm25, matched: highlightTerms(matched) };
+		const hits = scored.map(({ number, text, bm25, question, matched }) => {
+			const compared = this.#synonyms.canonical(text);
+			const overlap =
+				(2 * longestCommonSubsequence(queryCompared, compared)) /
+				(queryCompared.length + compared.length || 1);
+			const lengthRatio =
+				Math.min(queryCharacters.length, text.length) / Math.max(1, queryCharacters.length, text.length);
+			const grams = weightedOverlap(compared);
+			let score =
+				bm25 / top +
+				WEIGHTED_GRAM_OVERLAP_WEIGHT * grams.dice +
+				GRAM_COVERAGE_WEIGHT * grams.coverage +
+				QUESTION_TYPE_WEIGHT * questionTypeAgreement(types, questionTypes(text)) +
+				CHARACTER_OVERLAP_WEIGHT * overlap +
+				LENGTH_RATIO_WEIGHT * lengthRatio -
+				(numbersDisagree(queryNumbers, text) ? NUMBER_MISMATCH_PENALTY : 0);
+			if (initialsSet.size && question === 0) {
+				const standard = this.#columns.questions[number]!.split(VARIANT_SEPARATOR)[0] ?? '';
+				if (initialsOf(standard, []).some((gram) => initialsSet.has(gram))) score += INITIALS_WEIGHT;
+			}
+			return { number, id: this.#columns.ids[number]!, score, matchedTerms: matched, compared };
+		});
+		// Equal scores (entries that normalize alike): the one indexed first.
+		const byScore = (a: { score: number; number: number }, b: { score: number; number: number }) =>
+			b.score - a.score || a.number - b.number;
+		hits.sort(byScore);
+		addWordAgreement(queryCompared, hits);
+		return hits
+			.filter((hit) => hit.score > 0)
+			.sort(byScore)
+			.slice(0, limit)
+			.map(({ id, score, matchedTerms }) => ({ id, score, matchedTerms }));
 	}
 
 	/** Packs fresh postings and drops removed entries' ones (export does it when needed). */

@@ -178,11 +178,23 @@ describe('SearchClient with the worker handler', () => {
 		const client = new SearchClient(() => inProcessWorker(storage));
 		const phases: string[] = [];
 		const unsubscribe = client.subscribe((state) => phases.push(state.phase));
-		expect(await client.open('agent01$kb')).toEqual({ restored: false, sequence: 0, entries: 0 });
+		// In Node the word segmenter is there from the start (the browser fetches it, see word-segmenter.ts).
+		expect(await client.open('agent01$kb')).toEqual({
+			restored: false,
+			sequence: 0,
+			entries: 0,
+			words: true
+		});
 		const applied = await client.applyChanges([put(published('entry:a', '社保卡丢了怎么补办'))], 4);
 		expect(applied).toEqual({ sequence: 4, entries: 1, changed: 1, needsRebuild: false });
 		client.markReady();
-		expect(client.state).toMatchObject({ phase: 'ready', entries: 1, sequence: 4, restored: false });
+		expect(client.state).toMatchObject({
+			phase: 'ready',
+			entries: 1,
+			sequence: 4,
+			restored: false,
+			words: true
+		});
 		const hits = await client.search('社保卡补办', { limit: 5 });
 		expect(hits.map((hit) => hit.id)).toEqual(['entry:a']);
 		expect(phases).toEqual(['starting', 'indexing', 'indexing', 'ready']);
@@ -191,7 +203,12 @@ describe('SearchClient with the worker handler', () => {
 		await client.save();
 		client.close();
 		const again = new SearchClient(() => inProcessWorker(storage));
-		expect(await again.open('agent01$kb')).toEqual({ restored: true, sequence: 4, entries: 1 });
+		expect(await again.open('agent01$kb')).toEqual({
+			restored: true,
+			sequence: 4,
+			entries: 1,
+			words: true
+		});
 		again.close();
 	});
 

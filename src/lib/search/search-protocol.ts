@@ -8,6 +8,8 @@ export interface OpenedIndex {
 	restored: boolean;
 	sequence: ChangeSequence;
 	entries: number;
+	/** Dictionary words rank the results (false: the segmenter could not load, characters only). */
+	words: boolean;
 }
 
 export interface AppliedChanges {
@@ -19,7 +21,8 @@ export interface AppliedChanges {
 }
 
 export type SearchRequest =
-	| { id: number; type: 'open'; name: string }
+	/** wordsUrl: where the word segmenter's WebAssembly is (the page's precached copy). */
+	| { id: number; type: 'open'; name: string; wordsUrl?: string }
 	| { id: number; type: 'search'; query: string; options: SearchOptions }
 	| { id: number; type: 'apply'; changes: IndexChange[]; sequence: ChangeSequence }
 	| { id: number; type: 'save' }

@@ -2,6 +2,7 @@
 // worker, requests answered in order, the index saved a while after the last change.
 import type { SearchRequest, SearchResponse } from './search-protocol';
 import { SearchIndexKeeper, type SearchIndexStorage } from './search-index-store';
+import { loadWordSegmenter } from './word-segmenter';
 
 /** Wait this long after the last applied change before saving (an export of 10⁵ entries is not free). */
 export const SAVE_DELAY_MS = 5_000;
@@ -36,11 +37,12 @@ export function createSearchWorkerHandler(storage: SearchIndexStorage, scheduler
 			switch (request.type) {
 				case 'open': {
 					keeper = new SearchIndexKeeper(request.name, storage);
-					const restored = await keeper.open();
+					// The words for the ranking load while the index is read (in the browser: fetch and compile).
+					const [restored, words] = await Promise.all([keeper.open(), loadWordSegmenter(request.wordsUrl)]);
 					return {
 						id: request.id,
 						type: 'result',
-						value: { restored, sequence: keeper.sequence, entries: keeper.engine.size }
+						value: { restored, sequence: keeper.sequence, entries: keeper.engine.size, words }
 					};
 				}
 				case 'search':
