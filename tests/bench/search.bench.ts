@@ -5,9 +5,11 @@
 //   uni+bigrams) measured side by side as anchors.
 //   Chromium (Debian's /usr/bin/chromium via Playwright): the search worker bundled with esbuild, fed the
 //   entries through the same message protocol the app uses, searched from the page (round trip), saved to
-//   IndexedDB, and started again from IndexedDB (cold start).
+//   IndexedDB, and started again from IndexedDB (cold start: the index read and the word segmenter's
+//   WebAssembly fetched and compiled, as the app's worker does).
 // BENCH_ENTRIES (default 100000), BENCH_QUERIES (1000), BENCH_RUNS (3; the anchors run once, MiniSearch on
 // BENCH_ANCHOR_QUERIES = 200 queries), BENCH_CHROMIUM (1; 0 to skip), BENCH_ANCHORS (1; 0 to skip).
+import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -252,8 +254,16 @@ async function bundleWorker(directory: string): Promise<{ file: string; bytes: n
 	};
 }
 
+/** The segmenter's WebAssembly the app serves from its bundle (the worker is told its address on open). */
+const WORDS_WASM = path.join(
+	path.dirname(createRequire(import.meta.url).resolve('jieba-wasm')),
+	'../web/jieba_rs_wasm_bg.wasm'
+);
+
 interface ChromiumFigures {
 	version: string;
+	/** The word segmenter loaded in both workers. */
+	words: boolean;
 	buildMs: number;
 	saveMs: number;
 	p50: number[];
@@ -277,6 +287,7 @@ async function measureChromium(
 		const routes: Record<string, [string, string | Buffer]> = {
 			'/': ['text/html', '<!doctype html><meta charset="utf-8"><title>search bench</title>'],
 			'/search.worker.js': ['text/javascript', worker],
+			'/words.wasm': ['application/wasm', readFileSync(WORDS_WASM)],
 			'/changes.json': ['application/json', changes],
 			'/queries.json': ['application/json', queryList]
 		};
@@ -320,7 +331,11 @@ async function measureChromium(
 					[...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(share * values.length))]!;
 
 				const first = start();
-				await first.call({ type: 'open', name: 'bench$kb' });
+				const firstOpened = await first.call<{ words: boolean }>({
+					type: 'open',
+					name: 'bench$kb',
+					wordsUrl: '/words.wasm'
+				});
 				await first.call({ type: 'reset' });
 				const changes = (await (await fetch('/changes.json')).json()) as unknown[];
 				const queries = (await (await fetch('/queries.json')).json()) as {
@@ -357,9 +372,10 @@ async function measureChromium(
 
 				const coldStarted = performance.now();
 				const second = start();
-				const opened = await second.call<{ restored: boolean; entries: number }>({
+				const opened = await second.call<{ restored: boolean; entries: number; words: boolean }>({
 					type: 'open',
-					name: 'bench$kb'
+					name: 'bench$kb',
+					wordsUrl: '/words.wasm'
 				});
 				const coldStartMs = performance.now() - coldStarted;
 				const queryStarted = performance.now();
@@ -375,6 +391,7 @@ async function measureChromium(
 					coldStartMs,
 					firstQueryMs,
 					restored: opened.restored,
+					words: firstOpened.words && opened.words,
 					entries: opened.entries
 				};
 			},
@@ -428,8 +445,9 @@ for (const row of results) report(row);
 if (chromiumFigures && workerBundle) {
 	const list = (values: number[]) => values.map(milliseconds).join(' / ');
 	console.log(`\nChromium ${chromiumFigures.version} (Debian, headless), search worker bundled with esbuild`);
+	const wasm = readFileSync(WORDS_WASM);
 	console.log(
-		`  worker bundle ${(workerBundle.bytes / 1024).toFixed(0)} kB, ${(workerBundle.gzipBytes / 1024).toFixed(0)} kB gzipped`
+		`  worker bundle ${(workerBundle.bytes / 1024).toFixed(0)} kB, ${(workerBundle.gzipBytes / 1024).toFixed(0)} kB gzipped; word segmenter WebAssembly ${(wasm.length / 1024).toFixed(0)} kB, ${(gzipSync(new Uint8Array(wasm), { level: 9 }).length / 1024).toFixed(0)} kB gzipped (loaded: ${chromiumFigures.words})`
 	);
 	console.log(
 		`  build in the worker (1 000 changes per message) ${milliseconds(chromiumFigures.buildMs)}; save to IndexedDB ${milliseconds(chromiumFigures.saveMs)}`

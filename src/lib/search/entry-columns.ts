@@ -7,6 +7,8 @@ export interface EntryRow {
 	id: string;
 	/** Stored questions, standard first, joined by VARIANT_SEPARATOR. */
 	questions: string;
+	/** Their word lengths (word-rerank.ts), joined the same way. */
+	questionWords: string;
 	keywords: string;
 	answer: string;
 	categoryId: string;
@@ -24,6 +26,7 @@ export interface EntryRow {
 const TEXT_COLUMNS = [
 	'ids',
 	'questions',
+	'questionWords',
 	'keywords',
 	'answers',
 	'categoryIds',
@@ -46,6 +49,7 @@ const QUESTION_LENGTH_SCALE = 16;
 export class EntryColumns {
 	readonly ids: string[];
 	readonly questions: string[];
+	readonly questionWords: string[];
 	readonly keywords: string[];
 	readonly answers: string[];
 	readonly categoryIds: string[];
@@ -64,6 +68,7 @@ export class EntryColumns {
 		const text = (key: (typeof TEXT_COLUMNS)[number]) => stored?.[key] ?? [];
 		this.ids = text('ids');
 		this.questions = text('questions');
+		this.questionWords = text('questionWords');
 		this.keywords = text('keywords');
 		this.answers = text('answers');
 		this.categoryIds = text('categoryIds');
@@ -98,6 +103,7 @@ export class EntryColumns {
 		const number = this.ids.length;
 		this.ids.push(row.id);
 		this.questions.push(row.questions);
+		this.questionWords.push(row.questionWords);
 		this.keywords.push(row.keywords);
 		this.answers.push(row.answer);
 		this.categoryIds.push(row.categoryId);
@@ -117,6 +123,7 @@ export class EntryColumns {
 		this.#numberOf.delete(this.ids[number]!);
 		this.ids[number] = '';
 		this.questions[number] = '';
+		this.questionWords[number] = '';
 		this.keywords[number] = '';
 		this.answers[number] = '';
 		this.removed++;

@@ -23,7 +23,8 @@ import { INITIALS_PREFIX, INITIALS_WEIGHT, initialsOf, storedForm, VARIANT_SEPAR
 import { questionTypeAgreement, questionTypes } from './question-type';
 import { queryTermsOf } from './query-terms';
 import { weightedOverlapWith } from './weighted-overlap';
-import { addWordAgreement } from './word-rerank';
+import { addWordAgreement, canonicalWords, wordLengthsOf, wordsFromLengths } from './word-rerank';
+import { wordsOf } from './word-segmenter';
 import { longestCommonSubsequence, numbersDisagree } from './question-compare';
 import type { SearchableEntry } from './searchable-entry';
 import type { IndexChunk, SearchHit, SearchOptions } from './search-types';
@@ -43,7 +44,7 @@ const GRAM_COVERAGE_WEIGHT = 0.3;
 const LENGTH_RATIO_WEIGHT = 0.1;
 /** Both mention numbers (years, amounts, ages) and none in common: likely another policy or case. */
 const NUMBER_MISMATCH_PENALTY = 0.1;
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 interface Totals {
 	entries: number;
@@ -96,6 +97,7 @@ export class SearchEngine {
 		const number = this.#columns.push({
 			id: entry.id,
 			questions: questions.join(VARIANT_SEPARATOR),
+			questionWords: questions.map(wordLengthsOf).join(VARIANT_SEPARATOR),
 			keywords,
 			answer,
 			categoryId: entry.categoryId,
@@ -234,13 +236,21 @@ export class SearchEngine {
 				const standard = this.#columns.questions[number]!.split(VARIANT_SEPARATOR)[0] ?? '';
 				if (initialsOf(standard, []).some((gram) => initialsSet.has(gram))) score += INITIALS_WEIGHT;
 			}
-			return { number, id: this.#columns.ids[number]!, score, matchedTerms: matched, compared };
+			return { number, id: this.#columns.ids[number]!, score, matchedTerms: matched, question, text };
 		});
 		// Equal scores (entries that normalize alike): the one indexed first.
 		const byScore = (a: { score: number; number: number }, b: { score: number; number: number }) =>
 			b.score - a.score || a.number - b.number;
 		hits.sort(byScore);
-		addWordAgreement(queryCompared, hits);
+		const synonyms = this.#synonyms;
+		addWordAgreement(
+			canonicalWords(wordsOf(queryCharacters), synonyms),
+			hits,
+			({ number, question, text }) => {
+				const lengths = this.#columns.questionWords[number]!.split(VARIANT_SEPARATOR)[question] ?? '';
+				return canonicalWords(wordsFromLengths(text, lengths), synonyms);
+			}
+		);
 		return hits
 			.filter((hit) => hit.score > 0)
 			.sort(byScore)

@@ -3,12 +3,13 @@
 // unigrams and bigrams plus whole Latin words and numbers. Sentence particles (的, 了, 吗, …) are dropped
 // before the bigrams are formed, so 社保的卡 and 社保卡 share 保卡.
 //
-// Why no word segmenter (measured on the relevance benchmark, BM25 over the terms): jieba-wasm adds 4.0 MB
-// of WebAssembly (2.8 MB gzipped) and its words on top of unigrams and bigrams moved R@1 by +0.6% on LCQMC
-// (first 3 000 queries) and −0.9% on AFQMC, and by −0.2% / −2.9% once the re-ranking of search-engine.ts
-// was in. Intl.Segmenter cuts 社保卡 into 社|保|卡 and 公积金 into 公|积|金. Words learned from the knowledge
-// base's own n-grams (frequency + cohesion) and character trigrams both lowered R@1 (−6%, −4%): they
-// over-reward the long substrings near-duplicate questions share.
+// Why no words among the terms (measured on the relevance benchmark, BM25 over the terms): jieba's words on
+// top of unigrams and bigrams moved R@1 by +0.6% on LCQMC (first 3 000 queries) and −0.9% on AFQMC, and by
+// −0.2% / −2.9% once the re-ranking of search-engine.ts was in. Words do help the last step, comparing the
+// best candidates with the query question to question (word-rerank.ts). Intl.Segmenter cuts 社保卡 into
+// 社|保|卡 and 公积金 into 公|积|金. Words learned from the knowledge base's own n-grams (frequency +
+// cohesion) and character trigrams both lowered R@1 (−6%, −4%): they over-reward the long substrings
+// near-duplicate questions share.
 import { INTERROGATIVE_WORDS, questionTypes, type QuestionType } from './question-type';
 import { toSimplified } from './traditional-to-simplified';
 

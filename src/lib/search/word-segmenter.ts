@@ -1,12 +1,12 @@
 // Dictionary words of a question (jieba's dictionary, through jieba-wasm), for the re-ranking only: two
 // questions that share their words agree beyond shared characters (面包机 is not 面膜, though both have 面).
 // Dictionary words only, no HMM guesses for unknown ones: an unknown name stays characters, the cut takes
-// half the time (8 µs a question in Node), and R@1 on LCQMC was 0.1 point higher.
-// Why not as index terms (measured): added to the postings they lowered R@1; here they only compare the
-// best candidates, so the index and its stored format do not change.
+// half the time (24 µs for a 26-character question in Node), and R@1 on LCQMC was 0.2 point higher.
+// Why not as index terms (measured): added to the postings they lowered R@1. Questions are cut when they
+// are indexed (word-rerank.ts keeps the word lengths), queries when they are asked.
 import * as jieba from 'jieba-wasm';
 
-/** Cut questions kept for the next queries: typing a word letter by letter meets the same candidates. */
+/** Cut texts kept for the next queries. */
 const CACHE_SIZE = 4_096;
 
 const cache = new Map<string, readonly string[]>();
@@ -45,12 +45,17 @@ export function loadWordSegmenter(url?: string): Promise<boolean> {
 	return loading;
 }
 
-/** The words of comparable text (normalized, no spaces needed); none until the segmenter is loaded. */
+/** The words of comparable text (normalized; spaces are ignored); none until the segmenter is loaded. */
+export function cutWords(text: string): string[] {
+	return ready ? jieba.cut(text.replaceAll(' ', ''), false) : [];
+}
+
+/** The same, remembered: queries typed letter by letter and synonyms come back often. */
 export function wordsOf(text: string): readonly string[] {
-	if (!ready) return [];
 	let words = cache.get(text);
 	if (!words) {
-		words = jieba.cut(text.replaceAll(' ', ''), false);
+		words = cutWords(text);
+		if (!ready) return words;
 		if (cache.size >= CACHE_SIZE) cache.clear();
 		cache.set(text, words);
 	}
