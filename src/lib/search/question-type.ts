@@ -22,14 +22,13 @@ const PATTERNS = INTERROGATIVES.flatMap(([type, words]) => words.map((word) => (
 	(a, b) => b.word.length - a.word.length
 );
 
+// One pass: at each position the longest interrogative that starts there (alternatives longest first).
+const PATTERN = new RegExp(PATTERNS.map(({ word }) => word).join('|'), 'g');
+const TYPE_OF = new Map(PATTERNS.map(({ type, word }) => [word, type]));
+
 export function questionTypes(normalized: string): Set<QuestionType> {
 	const types = new Set<QuestionType>();
-	let rest = normalized;
-	for (const { type, word } of PATTERNS) {
-		if (!rest.includes(word)) continue;
-		types.add(type);
-		rest = rest.split(word).join(' ');
-	}
+	for (const match of normalized.matchAll(PATTERN)) types.add(TYPE_OF.get(match[0])!);
 	return types;
 }
 
