@@ -20,9 +20,9 @@ const WORD_COVERAGE_WEIGHT = 0.4;
  */
 export function wordAgreement(
 	queryWords: ReadonlySet<string>,
-	words: readonly string[]
+	words: Iterable<string>
 ): { jaccard: number; coverage: number } {
-	const distinct = new Set(words);
+	const distinct = words instanceof Set ? (words as ReadonlySet<string>) : new Set(words);
 	let shared = 0;
 	for (const word of queryWords) if (distinct.has(word)) shared++;
 	return {
@@ -75,7 +75,7 @@ export function addWordAgreement<Hit extends { score: number }>(
 ): void {
 	if (queryWords.size === 0) return;
 	for (const hit of sortedHits.slice(0, WORD_RERANK)) {
-		const words = wordAgreement(queryWords, [...wordsOfHit(hit)]);
+		const words = wordAgreement(queryWords, wordsOfHit(hit));
 		hit.score += WORD_JACCARD_WEIGHT * words.jaccard + WORD_COVERAGE_WEIGHT * words.coverage;
 	}
 }
