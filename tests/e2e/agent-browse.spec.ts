@@ -55,7 +55,10 @@ test('with the network down the agent still searches, ranked by words as online'
 	const box = page.getByRole('searchbox', { name: '检索知识库' });
 	const results = page.getByRole('listbox', { name: '检索结果' }).getByRole('option');
 	const wordsMissing = page.getByText('分词组件未能加载');
+	// Results come before the words have loaded; the words then join the ranking.
+	const wordsState = page.locator('[data-words]');
 	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 60_000 });
+	await expect(wordsState).toHaveAttribute('data-words', 'ready');
 	await expect(wordsMissing).toHaveCount(0);
 	await box.fill('社保卡丢了怎么补办');
 	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
@@ -63,10 +66,30 @@ test('with the network down the agent still searches, ranked by words as online'
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
+	// The index is saved to IndexedDB a few seconds after the last change: wait for it, then start from it.
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() =>
+					new Promise<boolean>((resolve) => {
+						const opening = indexedDB.open('hotline-search-index');
+						opening.onsuccess = () => {
+							const store = opening.result.transaction('indexes').objectStore('indexes');
+							const count = store.count();
+							count.onsuccess = () => resolve(count.result > 0);
+							count.onerror = () => resolve(false);
+						};
+						opening.onerror = () => resolve(false);
+					})
+			)
+		)
+		.toBe(true);
 	await reloadOffline(page);
 	await expect(page.getByTestId('sync-status')).toContainText('离线');
 	// The index comes back from IndexedDB and the words from the service worker's cache.
 	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 30_000 });
+	await expect(wordsState).toHaveAttribute('data-index-restored', 'true');
+	await expect(wordsState).toHaveAttribute('data-words', 'ready');
 	await expect(wordsMissing).toHaveCount(0);
 	await box.fill('社保卡丢了怎么补办');
 	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');

@@ -19,8 +19,8 @@ export interface SearchIndexState {
 	sequence: ChangeSequence;
 	/** The index came from storage rather than being built in this session. */
 	restored: boolean;
-	/** Dictionary words rank the results; false until opened, or when the segmenter could not load. */
-	words: boolean;
+	/** Dictionary words rank the results (`ready`); until then, or without them, characters alone. */
+	words: 'loading' | 'ready' | 'unavailable';
 	error?: string;
 }
 
@@ -43,7 +43,13 @@ export class SearchClient {
 	#closed = false;
 	#pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 	#listeners = new Set<(state: SearchIndexState) => void>();
-	#state: SearchIndexState = { phase: 'starting', entries: 0, sequence: 0, restored: false, words: false };
+	#state: SearchIndexState = {
+		phase: 'starting',
+		entries: 0,
+		sequence: 0,
+		restored: false,
+		words: 'loading'
+	};
 
 	constructor(createWorker: () => SearchWorkerPort = createSearchWorker) {
 		this.#worker = createWorker();
@@ -70,8 +76,15 @@ export class SearchClient {
 				entries: opened.entries,
 				sequence: opened.sequence,
 				restored: opened.restored,
-				words: opened.words
+				words: opened.words ? 'ready' : 'loading'
 			});
+			// Results come at once; the words join the ranking when the segmenter has loaded.
+			if (!opened.words) {
+				void this.#request<'words'>({ type: 'words' }).then(
+					(loaded) => this.#update({ words: loaded ? 'ready' : 'unavailable' }),
+					() => undefined
+				);
+			}
 			return opened;
 		} catch (error) {
 			this.#fail(error);

@@ -234,6 +234,35 @@ describe('SearchEngine export and import', () => {
 		expect(ids(restored, '护照办理')[0]).toBe('entry:after');
 	});
 
+	it('ranks entries indexed before the word segmenter loaded as the others, and cuts their words later', () => {
+		const questions = [
+			'廉租房怎么申请',
+			'公租房申请怎么办理',
+			'居住证怎么申请',
+			'低保怎么申请',
+			'公积金怎么提取'
+		];
+		const engine = new SearchEngine();
+		questions.forEach((question, index) => engine.add(entry(`entry:${index}`, question)));
+		engine.remove('entry:4');
+		const chunks = engine.export();
+		const wordsOf = (from: typeof chunks) => from.find((chunk) => chunk.key === 'questionWords')!.data;
+		// What a browser stores when it indexed before the segmenter's WebAssembly had loaded: no lengths.
+		const uncut = SearchEngine.import(
+			chunks.map((chunk) =>
+				chunk.key === 'questionWords' ? { ...chunk, data: questions.map(() => '').join('\n') } : chunk
+			)
+		);
+		for (const query of ['公租房怎么申请', '廉租房申请', '居住证']) {
+			expect(uncut.search(query)).toEqual(engine.search(query));
+		}
+		expect(uncut.addMissingWords(2)).toEqual({ filled: 2, done: false });
+		expect(uncut.addMissingWords(2)).toEqual({ filled: 2, done: false });
+		expect(uncut.addMissingWords(2)).toEqual({ filled: 0, done: true });
+		expect(wordsOf(uncut.export())).toBe(wordsOf(chunks));
+		expect(wordsOf(chunks)).not.toBe(questions.map(() => '').join('\n'));
+	});
+
 	it('refuses chunks of another format', () => {
 		const chunks = engineWith()
 			.export()

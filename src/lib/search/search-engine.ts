@@ -23,8 +23,14 @@ import { INITIALS_PREFIX, INITIALS_WEIGHT, initialsOf, storedForm, VARIANT_SEPAR
 import { questionTypeAgreement, questionTypes } from './question-type';
 import { queryTermsOf } from './query-terms';
 import { weightedOverlapWith } from './weighted-overlap';
-import { addWordAgreement, canonicalWords, wordLengthsOf, wordsFromLengths } from './word-rerank';
-import { wordsOf } from './word-segmenter';
+import {
+	addWordAgreement,
+	canonicalWords,
+	lacksWordLengths,
+	wordLengthsOfQuestions,
+	wordsFromLengths
+} from './word-rerank';
+import { wordSegmenterReady, wordsOf } from './word-segmenter';
 import { longestCommonSubsequence, numbersDisagree } from './question-compare';
 import type { SearchableEntry } from './searchable-entry';
 import type { IndexChunk, SearchHit, SearchOptions } from './search-types';
@@ -62,6 +68,8 @@ export class SearchEngine {
 	#associations = new TermAssociations();
 	#candidateStage = new CandidateStage();
 	#normsCache: { key: string; norms: FieldNorms } | undefined;
+	/** Entries before this number have their questions' words (see addMissingWords). */
+	#wordsCursor = 0;
 	#statistics = {
 		documentFrequency: (term: string) => this.#postings.documentFrequency(term),
 		idf: (term: string) => this.#idf(term)
@@ -97,7 +105,7 @@ export class SearchEngine {
 		const number = this.#columns.push({
 			id: entry.id,
 			questions: questions.join(VARIANT_SEPARATOR),
-			questionWords: questions.map(wordLengthsOf).join(VARIANT_SEPARATOR),
+			questionWords: wordLengthsOfQuestions(questions),
 			keywords,
 			answer,
 			categoryId: entry.categoryId,
@@ -152,6 +160,25 @@ export class SearchEngine {
 		for (const term of termsOfNormalized(this.#columns.keywords[number]!)) terms.add(term);
 		for (const term of termsOfNormalized(this.#columns.answers[number]!)) terms.add(term);
 		return terms;
+	}
+
+	/**
+	 * Cuts the questions of entries indexed before the word segmenter had loaded, at most `limit` of them a
+	 * call, so that the worker answers queries in between. Until then a query cuts such a candidate itself.
+	 */
+	addMissingWords(limit: number): { filled: number; done: boolean } {
+		if (!wordSegmenterReady()) return { filled: 0, done: true };
+		const columns = this.#columns;
+		let filled = 0;
+		for (; this.#wordsCursor < columns.slots && filled < limit; this.#wordsCursor++) {
+			const number = this.#wordsCursor;
+			if (!columns.ids[number] || !lacksWordLengths(columns.questionWords[number]!)) continue;
+			columns.questionWords[number] = wordLengthsOfQuestions(
+				columns.questions[number]!.split(VARIANT_SEPARATOR)
+			);
+			filled++;
+		}
+		return { filled, done: this.#wordsCursor >= columns.slots };
 	}
 
 	#count(number: number, sign: 1 | -1): void {
@@ -248,7 +275,8 @@ export class SearchEngine {
 			hits,
 			({ number, question, text }) => {
 				const lengths = this.#columns.questionWords[number]!.split(VARIANT_SEPARATOR)[question] ?? '';
-				return canonicalWords(wordsFromLengths(text, lengths), synonyms);
+				// Indexed before the segmenter had loaded: cut now (cached) so it ranks as the others.
+				return canonicalWords(lengths ? wordsFromLengths(text, lengths) : wordsOf(text), synonyms);
 			}
 		);
 		return hits

@@ -193,7 +193,7 @@ describe('SearchClient with the worker handler', () => {
 			entries: 1,
 			sequence: 4,
 			restored: false,
-			words: true
+			words: 'ready'
 		});
 		const hits = await client.search('社保卡补办', { limit: 5 });
 		expect(hits.map((hit) => hit.id)).toEqual(['entry:a']);
@@ -250,6 +250,37 @@ describe('SearchClient with the worker handler', () => {
 		const client = new SearchClient(() => failing);
 		await expect(client.open('agent01$kb')).rejects.toThrow('存储不可用');
 		expect(client.state).toMatchObject({ phase: 'failed', error: '存储不可用' });
+	});
+
+	it('answers at once and tells when the words join the ranking, or that they cannot', async () => {
+		for (const loaded of [true, false]) {
+			let listener: ((event: MessageEvent<SearchResponse>) => void) | undefined;
+			let finishLoading = () => {};
+			const answer = (id: number, value: unknown) =>
+				listener?.({ data: { id, type: 'result', value } } as MessageEvent<SearchResponse>);
+			// A worker as the browser's: opened before the segmenter's WebAssembly has loaded.
+			const browserLike: SearchWorkerPort = {
+				postMessage(message) {
+					if (message.type === 'open')
+						answer(message.id, { restored: true, sequence: 3, entries: 1, words: false });
+					else if (message.type === 'words') finishLoading = () => answer(message.id, loaded);
+					else if (message.type === 'search')
+						answer(message.id, [{ id: 'entry:a', score: 1, matchedTerms: [] }]);
+				},
+				addEventListener(_type, callback) {
+					listener = callback;
+				},
+				terminate() {}
+			};
+			const client = new SearchClient(() => browserLike);
+			await client.open('agent01$kb');
+			expect(client.state.words).toBe('loading');
+			expect(await client.search('社保卡')).toHaveLength(1);
+			finishLoading();
+			await Promise.resolve();
+			expect(client.state.words).toBe(loaded ? 'ready' : 'unavailable');
+			client.close();
+		}
 	});
 
 	it('reports errors as rejected promises', async () => {

@@ -4,6 +4,7 @@
 // then applies only the changes after that sequence. Saving is debounced: exporting a large index costs
 // hundreds of milliseconds, so a burst of replicated changes is saved once.
 import type { Entry, Synonym } from '$lib/db/generated/documents';
+import { packChunks, unpackChunks, type ChunkPlace } from './index-blob';
 import { SearchEngine } from './search-engine';
 import type { IndexChunk } from './search-types';
 import { toSearchableEntry } from './searchable-entry';
@@ -12,7 +13,7 @@ import { synonymGroupsFrom } from './synonyms';
 export type ChangeSequence = string | number;
 
 /** Bump when the tokenizer or the stored shape changes: older stored indexes are then rebuilt. */
-export const STORED_INDEX_FORMAT = 1;
+export const STORED_INDEX_FORMAT = 2;
 
 export interface StoredSearchIndex {
 	format: number;
@@ -110,6 +111,13 @@ export class SearchIndexKeeper {
 		return changed;
 	}
 
+	/** See SearchEngine.addMissingWords; what it cuts is saved with the index. */
+	addMissingWords(limit: number): { filled: number; done: boolean } {
+		const added = this.engine.addMissingWords(limit);
+		if (added.filled) this.#dirty = true;
+		return added;
+	}
+
 	get needsRebuild(): boolean {
 		return this.engine.staleShare > REBUILD_STALE_SHARE;
 	}
@@ -152,6 +160,9 @@ export class SearchIndexKeeper {
 const DATABASE = 'hotline-search-index';
 const STORE = 'indexes';
 
+/** The record IndexedDB holds: the chunks as one Blob (index-blob.ts), the rest as it is. */
+type StoredRecord = Omit<StoredSearchIndex, 'chunks'> & { places: ChunkPlace[]; blob: Blob };
+
 function request<T>(operation: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
 		operation.onsuccess = () => resolve(operation.result);
@@ -179,11 +190,18 @@ export class IndexedDbSearchIndexStorage implements SearchIndexStorage {
 	}
 
 	async load(name: string): Promise<StoredSearchIndex | undefined> {
-		return (await request((await this.#store('readonly')).get(name))) as StoredSearchIndex | undefined;
+		const record = (await request((await this.#store('readonly')).get(name))) as StoredRecord | undefined;
+		// An index stored in an earlier layout is built again.
+		if (!record || !(record.blob instanceof Blob)) return undefined;
+		const { places, blob, ...rest } = record;
+		return { ...rest, chunks: await unpackChunks(blob, places) };
 	}
 
 	async save(name: string, index: StoredSearchIndex): Promise<void> {
-		await request((await this.#store('readwrite')).put(index, name));
+		const { chunks, ...rest } = index;
+		const { blob, places } = packChunks(chunks);
+		const record: StoredRecord = { ...rest, places, blob };
+		await request((await this.#store('readwrite')).put(record, name));
 	}
 
 	async clear(name: string): Promise<void> {

@@ -8,7 +8,7 @@ export interface OpenedIndex {
 	restored: boolean;
 	sequence: ChangeSequence;
 	entries: number;
-	/** Dictionary words rank the results (false: the segmenter could not load, characters only). */
+	/** Dictionary words rank the results already (false: the segmenter is loading; ask with `words`). */
 	words: boolean;
 }
 
@@ -26,7 +26,9 @@ export type SearchRequest =
 	| { id: number; type: 'search'; query: string; options: SearchOptions }
 	| { id: number; type: 'apply'; changes: IndexChange[]; sequence: ChangeSequence }
 	| { id: number; type: 'save' }
-	| { id: number; type: 'reset' };
+	| { id: number; type: 'reset' }
+	/** Answered when the segmenter has loaded (true) or could not (false), apart from the queue. */
+	| { id: number; type: 'words' };
 
 export interface SearchResults {
 	open: OpenedIndex;
@@ -34,6 +36,7 @@ export interface SearchResults {
 	apply: AppliedChanges;
 	save: null;
 	reset: null;
+	words: boolean;
 }
 
 export type SearchResponse =

@@ -45,6 +45,11 @@ export function loadWordSegmenter(url?: string): Promise<boolean> {
 	return loading;
 }
 
+/** Words can be cut now (in the browser: once `loadWordSegmenter` has succeeded). */
+export function wordSegmenterReady(): boolean {
+	return ready;
+}
+
 /** The words of comparable text (normalized; spaces are ignored); none until the segmenter is loaded. */
 export function cutWords(text: string): string[] {
 	return ready ? jieba.cut(text.replaceAll(' ', ''), false) : [];
