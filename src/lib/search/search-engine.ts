@@ -2,12 +2,9 @@
 //  1. Candidates (candidate-stage.ts): BM25F over the inverted index (term-postings.ts) of the query's
 //     bigrams and words, with IDF from this knowledge base, fields weighted (questions > keywords > start of
 //     the answer), filters and validity applied: the best CANDIDATES entries.
-//  2. Ranking: for those, exact BM25F per question (standard or similar; the best one counts) with every
-//     query term, characters included and interrogatives weighed down; plus what BM25 cannot see in
-//     question-to-question matching: agreement of question type (how / why / where …), the characters the
-//     query and the question share in order (LCS) and weighed by IDF (both ways, and the query's share),
-//     similar length, and disagreeing numbers (years). The best of them are then compared by
-//     dictionary words (word-rerank.ts): 面包机 is not 面膜, though both have 面.
+//  2. Ranking (question-ranking.ts): those compared as questions with the query, by exact BM25F per
+//     question and what BM25 cannot see (question type, characters in order and by rarity, length, numbers,
+//     and for the best of them dictionary words: 面包机 is not 面膜, though both have 面).
 // Query expansion (query-terms.ts): editors' and built-in synonyms, term associations learned from similar
 // questions, homophone corrections for bigrams the knowledge base lacks (遇期 → 逾期), pinyin initials
 // (sbk → 社保卡).
@@ -16,40 +13,23 @@
 // frequency, so it could only propose candidates; with it at 100 000 entries the build took 25 s, queries
 // 9 ms (p50) / 38 ms (p95) in Node, and its JSON export (a document index over every field) 94 MB took
 // 1.7 s to import. It stays in the benchmark as an anchor.
-import { exactBm25, fieldNorms, type Averages, type FieldNorms } from './bm25-fields';
+import { fieldNorms, type Averages, type FieldNorms } from './bm25-fields';
 import { CandidateStage } from './candidate-stage';
 import { EntryColumns } from './entry-columns';
-import { INITIALS_PREFIX, INITIALS_WEIGHT, initialsOf, storedForm, VARIANT_SEPARATOR } from './indexed-text';
-import { questionTypeAgreement, questionTypes } from './question-type';
+import { INITIALS_PREFIX, initialsOf, storedForm, VARIANT_SEPARATOR } from './indexed-text';
 import { queryTermsOf } from './query-terms';
-import { weightedOverlapWith } from './weighted-overlap';
-import {
-	addWordAgreement,
-	canonicalWords,
-	lacksWordLengths,
-	wordLengthsOfQuestions,
-	wordsFromLengths
-} from './word-rerank';
-import { wordSegmenterReady, wordsOf } from './word-segmenter';
-import { longestCommonSubsequence, numbersDisagree } from './question-compare';
+import { rankCandidates } from './question-ranking';
+import { lacksWordLengths, wordLengthsOfQuestions } from './word-rerank';
+import { wordSegmenterReady } from './word-segmenter';
 import type { SearchableEntry } from './searchable-entry';
 import type { IndexChunk, SearchHit, SearchOptions } from './search-types';
 import { SynonymTable, type SynonymGroup } from './synonyms';
 import { pairsOfEntry, TermAssociations } from './term-associations';
 import { TermPostings, type PackedPostings } from './term-postings';
-import { comparableCharacters, normalizeText, termsOfNormalized } from './tokenizer';
+import { normalizeText, termsOfNormalized } from './tokenizer';
 
 /** Only the start of an answer is indexed: it says what the answer is about, the rest is detail. */
 const ANSWER_PREFIX = 60;
-const QUESTION_TYPE_WEIGHT = 0.1;
-const CHARACTER_OVERLAP_WEIGHT = 0.15;
-/** Shared characters and pairs weighed by rarity, both ways: what a question asks beyond the query counts. */
-const WEIGHTED_GRAM_OVERLAP_WEIGHT = 0.3;
-/** The share of the query's characters and pairs (by IDF) a question has: what the caller said is there. */
-const GRAM_COVERAGE_WEIGHT = 0.3;
-const LENGTH_RATIO_WEIGHT = 0.1;
-/** Both mention numbers (years, amounts, ages) and none in common: likely another policy or case. */
-const NUMBER_MISMATCH_PENALTY = 0.1;
 const FORMAT_VERSION = 4;
 
 interface Totals {
@@ -214,8 +194,7 @@ export class SearchEngine {
 	search(query: string, options: SearchOptions = {}): SearchHit[] {
 		const limit = options.limit ?? 10;
 		const analyzed = queryTermsOf(query, this.#synonyms, this.#associations, this.#statistics);
-		const { terms, normalized, types, initials } = analyzed;
-		if (terms.length === 0 && initials.length === 0) return [];
+		if (analyzed.terms.length === 0 && analyzed.initials.length === 0) return [];
 		const averages = this.#averages();
 		const candidates = this.#candidateStage.select(
 			analyzed,
@@ -225,65 +204,12 @@ export class SearchEngine {
 			this.#norms(averages),
 			this.#statistics.idf
 		);
-		const queryCharacters = comparableCharacters(normalized);
-		const queryNumbers = queryCharacters.match(/[0-9]+/g) ?? [];
-		const initialsSet = new Set(initials);
-		// Compared with synonyms written alike: 驾照 in a question is no extra word next to a query's 驾驶证.
-		const queryCompared = this.#synonyms.canonical(queryCharacters);
-		const weightedOverlap = weightedOverlapWith(queryCompared, (gram) => this.#idf(gram));
-
-		// Stage 2: exact BM25F per question of each candidate.
-		const scored = candidates.map((number) => {
-			const variants = this.#columns.questions[number]!.split(VARIANT_SEPARATOR);
-			let best = { bm25: -1, question: 0, matched: [] as string[] };
-			variants.forEach((question, index) => {
-				const result = exactBm25(terms, this.#columns, number, question, averages);
-				if (result.bm25 > best.bm25) best = { ...result, question: index };
-			});
-			return { number, text: variants[best.question]!.replaceAll(' ', ''), ...best };
-		});
-		const top = Math.max(1e-9, ...scored.map(({ bm25 }) => bm25));
-		const hits = scored.map(({ number, text, bm25, question, matched }) => {
-			const compared = this.#synonyms.canonical(text);
-			const overlap =
-				(2 * longestCommonSubsequence(queryCompared, compared)) /
-				(queryCompared.length + compared.length || 1);
-			const lengthRatio =
-				Math.min(queryCharacters.length, text.length) / Math.max(1, queryCharacters.length, text.length);
-			const grams = weightedOverlap(compared);
-			let score =
-				bm25 / top +
-				WEIGHTED_GRAM_OVERLAP_WEIGHT * grams.dice +
-				GRAM_COVERAGE_WEIGHT * grams.coverage +
-				QUESTION_TYPE_WEIGHT * questionTypeAgreement(types, questionTypes(text)) +
-				CHARACTER_OVERLAP_WEIGHT * overlap +
-				LENGTH_RATIO_WEIGHT * lengthRatio -
-				(numbersDisagree(queryNumbers, text) ? NUMBER_MISMATCH_PENALTY : 0);
-			if (initialsSet.size && question === 0) {
-				const standard = this.#columns.questions[number]!.split(VARIANT_SEPARATOR)[0] ?? '';
-				if (initialsOf(standard, []).some((gram) => initialsSet.has(gram))) score += INITIALS_WEIGHT;
-			}
-			return { number, id: this.#columns.ids[number]!, score, matchedTerms: matched, question, text };
-		});
-		// Equal scores (entries that normalize alike): the one indexed first.
-		const byScore = (a: { score: number; number: number }, b: { score: number; number: number }) =>
-			b.score - a.score || a.number - b.number;
-		hits.sort(byScore);
-		const synonyms = this.#synonyms;
-		addWordAgreement(
-			canonicalWords(wordsOf(queryCharacters), synonyms),
-			hits,
-			({ number, question, text }) => {
-				const lengths = this.#columns.questionWords[number]!.split(VARIANT_SEPARATOR)[question] ?? '';
-				// Indexed before the segmenter had loaded: cut now (cached) so it ranks as the others.
-				return canonicalWords(lengths ? wordsFromLengths(text, lengths) : wordsOf(text), synonyms);
-			}
+		return rankCandidates(
+			candidates,
+			analyzed,
+			{ columns: this.#columns, synonyms: this.#synonyms, averages, idf: this.#statistics.idf },
+			limit
 		);
-		return hits
-			.filter((hit) => hit.score > 0)
-			.sort(byScore)
-			.slice(0, limit)
-			.map(({ id, score, matchedTerms }) => ({ id, score, matchedTerms }));
 	}
 
 	/** Packs fresh postings and drops removed entries' ones (export does it when needed). */
