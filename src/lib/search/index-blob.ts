@@ -9,12 +9,10 @@ export type ChunkKind = 'text' | 'int32' | 'bytes';
 export interface ChunkPlace {
 	key: string;
 	kind: ChunkKind;
-	/** Bytes from the start of the Blob; a multiple of 4, so Int32Array views need no copy. */
+	/** Bytes from the start of the Blob. */
 	offset: number;
 	byteLength: number;
 }
-
-const ALIGNMENT = 4;
 
 function utf16Bytes(text: string): Uint16Array {
 	const units = new Uint16Array(text.length);
@@ -36,9 +34,7 @@ export function packChunks(chunks: readonly IndexChunk[]): { blob: Blob; places:
 		const bytes = typeof data === 'string' ? utf16Bytes(data) : data;
 		places.push({ key, kind, offset, byteLength: bytes.byteLength });
 		parts.push(bytes as Uint8Array<ArrayBuffer>);
-		const padding = (ALIGNMENT - (bytes.byteLength % ALIGNMENT)) % ALIGNMENT;
-		if (padding) parts.push(new Uint8Array(padding));
-		offset += bytes.byteLength + padding;
+		offset += bytes.byteLength;
 	}
 	return { blob: new Blob(parts), places };
 }
@@ -49,9 +45,9 @@ export async function unpackChunks(blob: Blob, places: readonly ChunkPlace[]): P
 	const text = new TextDecoder('utf-16le', { ignoreBOM: true });
 	return places.map(({ key, kind, offset, byteLength }) => {
 		if (offset + byteLength > buffer.byteLength) throw new Error(`search index: ${key} cut short`);
-		const view = new Uint8Array(buffer, offset, byteLength);
-		if (kind === 'text') return { key, data: text.decode(view) };
-		if (kind === 'int32') return { key, data: new Int32Array(buffer, offset, byteLength / 4) };
-		return { key, data: view };
+		if (kind === 'text') return { key, data: text.decode(new Uint8Array(buffer, offset, byteLength)) };
+		// Copies, not views: a view would keep the whole buffer, the decoded texts' bytes too, alive.
+		const copy = buffer.slice(offset, offset + byteLength);
+		return { key, data: kind === 'int32' ? new Int32Array(copy) : new Uint8Array(copy) };
 	});
 }
