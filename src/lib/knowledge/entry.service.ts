@@ -14,6 +14,7 @@ import {
 	type EntryQueue,
 	type QueueContext
 } from './entry-query';
+import { isInForce } from './rules/validity';
 
 export type StoredEntry = Stored<Entry>;
 
@@ -100,12 +101,12 @@ export async function listEntries(userName: string, filter: EntryListFilter): Pr
 export async function listPublishedEntries(
 	userName: string,
 	filter: Omit<EntryListFilter, 'status'>,
-	/** Entries past their 失效日期 that day are left out; null keeps them (shown as 已失效). */
+	/** Beijing's date: entries not in force that day are left out; null keeps them (shown as 已失效). */
 	today: string | null
 ): Promise<Result<StoredEntry[]>> {
 	const result = await listEntries(userName, { ...filter, status: 'published', limit: filter.limit * 2 });
 	if (!result.ok) return result;
-	const inForce = result.value.filter((entry) => !(today && entry.validTo && entry.validTo < today));
+	const inForce = result.value.filter((entry) => !today || isInForce(entry.validFrom, entry.validTo, today));
 	return success(inForce.slice(0, filter.limit));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEntry } from '$lib/knowledge';
+import { beijingToday } from '$lib/time';
 import { draftEntry } from '../../../tests/fixtures/documents';
 import { AgentSearchScreen } from './agent-search-screen.svelte';
 
@@ -95,5 +96,26 @@ describe('AgentSearchScreen', () => {
 		expect(screen.openSelected()?._id).toBe('entry:card');
 		screen.openedId = null;
 		expect(screen.show([entry('card')], new Map(), '社保卡')).toBeNull();
+	});
+
+	it("judges validity on Beijing's date taken at each query, so a screen opened before midnight moves on", () => {
+		let now = new Date('2026-03-09T15:59:00.000Z'); // 23:59 in Beijing
+		const screen = new AgentSearchScreen(() => beijingToday(now));
+		expect(screen.today).toBe('2026-03-09');
+		expect(screen.dayForQuery()).toBe('2026-03-09');
+		now = new Date('2026-03-09T16:00:00.000Z'); // 00:00: the UTC date is still 9 March
+		expect(screen.dayForQuery()).toBe('2026-03-10');
+		expect(screen.today).toBe('2026-03-10');
+		now = new Date('2026-03-09T23:59:00.000Z'); // 07:59
+		expect(screen.dayForQuery()).toBe('2026-03-10');
+	});
+
+	it('asks for no date when expired entries are wanted too, and still moves the badges on', () => {
+		let now = new Date('2026-03-09T15:59:00.000Z');
+		const screen = new AgentSearchScreen(() => beijingToday(now));
+		screen.includeExpired = true;
+		now = new Date('2026-03-09T16:00:00.000Z');
+		expect(screen.dayForQuery()).toBeUndefined();
+		expect(screen.today).toBe('2026-03-10');
 	});
 });

@@ -2,12 +2,13 @@
 // row the arrows have selected and which entry is open. The page loads the results; this keeps them.
 import type { CategoryDirectory, StoredEntry } from '$lib/knowledge';
 import { NO_AGENT_FILTER, toSearchFilters, type AgentFilterChoice } from '$lib/knowledge/agent-filters';
-import { todayIso } from '$lib/time';
+import { beijingToday } from '$lib/time';
 
 const NO_MATCHED_TERMS: ReadonlyMap<string, string[]> = new Map();
 
 export class AgentSearchScreen {
-	readonly today = todayIso();
+	/** Beijing's date the shown results and badges were judged on; {@link dayForQuery} moves it on. */
+	today = $state('');
 	results = $state.raw<StoredEntry[]>([]);
 	categories = $state.raw<CategoryDirectory | null>(null);
 	query = $state('');
@@ -35,6 +36,22 @@ export class AgentSearchScreen {
 	/** The query the shown results answer; Enter before they arrive waits for them. */
 	#shownQuery = '';
 	#openOnArrival = false;
+	readonly #readToday: () => string;
+
+	/** `readToday` reads Beijing's date from the clock; tests give it a clock of their own. */
+	constructor(readToday: () => string = beijingToday) {
+		this.#readToday = readToday;
+		this.today = readToday();
+	}
+
+	/**
+	 * The date a query judges validity on, read at each query: a night shift that opened the screen before
+	 * midnight must not keep yesterday's. Undefined when the agent asked for expired entries too.
+	 */
+	dayForQuery(): string | undefined {
+		this.today = this.#readToday();
+		return this.includeExpired ? undefined : this.today;
+	}
 
 	get openedId(): string | null {
 		return this.#openedId;

@@ -1,5 +1,6 @@
 // The indexed entries by internal number, column by column: compact, and quick to store and load. A
 // removed entry leaves an empty id; its number is not reused until the index is rebuilt.
+import { isInForce } from '$lib/knowledge/rules/validity';
 import { PROVINCE_WIDE_REGION } from './searchable-entry';
 import type { IndexChunk, SearchFilters } from './search-types';
 
@@ -129,14 +130,10 @@ export class EntryColumns {
 		this.removed++;
 	}
 
-	/** Held, in force on `today`, and within the filters. */
+	/** Held, in force on `today` (Beijing's date), and within the filters. */
 	passes(number: number, filters: SearchFilters | undefined, today: string | undefined): boolean {
 		if (!this.ids[number]) return false;
-		if (today) {
-			const from = this.validFrom[number]!;
-			const to = this.validTo[number]!;
-			if ((from && from > today) || (to && to < today)) return false;
-		}
+		if (today && !isInForce(this.validFrom[number], this.validTo[number], today)) return false;
 		if (!filters) return true;
 		if (filters.categoryIds?.length && !filters.categoryIds.includes(this.categoryIds[number]!)) return false;
 		if (filters.template && this.templates[number] !== filters.template) return false;

@@ -1,5 +1,6 @@
 // What the search needs of an entry, and which entries agents may find.
 import type { Entry } from '$lib/db/generated/documents';
+import { isInForce } from '$lib/knowledge/rules/validity';
 
 export interface SearchableEntry {
 	id: string;
@@ -18,12 +19,9 @@ export interface SearchableEntry {
 /** Entries valid in every region: a search filtered to a city also finds them. */
 export const PROVINCE_WIDE_REGION = '全省';
 
-/** Published and in force on `today` (YYYY-MM-DD): what agents may be shown. */
+/** Published and in force on `today` (YYYY-MM-DD, Beijing): what agents may be shown. */
 export function isSearchable(entry: Pick<Entry, 'status' | 'validFrom' | 'validTo'>, today: string): boolean {
-	if (entry.status !== 'published') return false;
-	if (entry.validFrom && entry.validFrom.slice(0, 10) > today) return false;
-	if (entry.validTo && entry.validTo.slice(0, 10) < today) return false;
-	return true;
+	return entry.status === 'published' && isInForce(entry.validFrom, entry.validTo, today);
 }
 
 export function toSearchableEntry(entry: Entry): SearchableEntry {

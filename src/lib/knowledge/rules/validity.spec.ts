@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '$lib/db/generated/documents';
+import { beijingToday } from '$lib/time';
 import { sampleEntry } from './sample-entry.fixture';
 import { isInForce, isStale, reviewDueDate, validityState, VALIDITY_LABELS } from './validity';
 
@@ -35,12 +36,28 @@ describe('validity on a given day', () => {
 	});
 
 	it.each([
-		[{ validFrom: '2026-04-01' }, false],
-		[{ validTo: '2026-03-09' }, false],
-		[{ validTo: TODAY }, true],
-		[{ validFrom: TODAY, validTo: null }, true]
-	])('%o is in force: %s', (dates, inForce) => {
-		expect(isInForce(dates, TODAY)).toBe(inForce);
+		['starts later', '2026-04-01', null, false],
+		['ended yesterday', null, '2026-03-09', false],
+		['ends today', null, TODAY, true],
+		['starts today, no end', TODAY, null, true],
+		['starts and ends today', TODAY, TODAY, true],
+		['no dates, as the search stores them', '', '', true],
+		['no dates, as documents omit them', undefined, undefined, true]
+	] as const)('%s: in force %s', (_case, validFrom, validTo, inForce) => {
+		expect(isInForce(validFrom, validTo, TODAY)).toBe(inForce);
+	});
+
+	it.each(['2026-01-01', TODAY, '2026-03-11', '2026-05-01'])('agrees with the shown state on %s', (today) => {
+		for (const dates of [
+			{ validFrom: TODAY },
+			{ validTo: TODAY },
+			{ validFrom: '2026-02-01', validTo: '2026-04-01' }
+		]) {
+			const state = validityState(dates, today);
+			expect(isInForce(dates.validFrom, dates.validTo, today)).toBe(
+				state === 'valid' || state === 'expiringSoon'
+			);
+		}
 	});
 
 	it('names every state in Chinese', () => {
@@ -50,6 +67,24 @@ describe('validity on a given day', () => {
 			expiringSoon: '即将失效',
 			expired: '已失效'
 		});
+	});
+});
+
+describe('validity on the night shift (Beijing time, UTC+8)', () => {
+	// 23:59 on 9 March, then 00:00 and 07:59 on 10 March in Beijing: the UTC date is 9 March at all three.
+	const AT_2359 = '2026-03-09T15:59:00.000Z';
+	const AT_0000 = '2026-03-09T16:00:00.000Z';
+	const AT_0759 = '2026-03-09T23:59:00.000Z';
+
+	it.each([
+		['ends 9 March, at 23:59 on its last day', null, '2026-03-09', AT_2359, true],
+		['ends 9 March, at 00:00 the day after', null, '2026-03-09', AT_0000, false],
+		['ends 9 March, at 07:59 the day after', null, '2026-03-09', AT_0759, false],
+		['starts 10 March, at 23:59 the day before', '2026-03-10', null, AT_2359, false],
+		['starts 10 March, at 00:00 on its first day', '2026-03-10', null, AT_0000, true],
+		['starts 10 March, at 07:59 on its first day', '2026-03-10', null, AT_0759, true]
+	] as const)('an entry that %s: in force %s', (_case, validFrom, validTo, now, inForce) => {
+		expect(isInForce(validFrom, validTo, beijingToday(new Date(now)))).toBe(inForce);
 	});
 });
 
