@@ -49,6 +49,10 @@ export function startEvaluation(userName: string, bundle: RecordingBundle, score
 // Saves of one evaluation are chained, so a slow save never lands after a newer one.
 let queue: Promise<unknown> = Promise.resolve();
 
+// The server refuses any change to a submitted evaluation but a supervisor's re-score; a write here would only
+// strand a local revision that never syncs (submitted meanwhile on another PC, or a second click on 提交).
+const ALREADY_SUBMITTED = '这份质检单已经提交，不能再修改。请刷新页面查看提交的结果；如需改分，请联系班长。';
+
 export function saveEvaluationDraft(
 	userName: string,
 	evaluation: Evaluation,
@@ -58,6 +62,7 @@ export function saveEvaluationDraft(
 		try {
 			const repository = new Repository(userName, 'evaluation');
 			const stored = await repository.get(evaluation._id);
+			if (stored && stored.status !== 'draft') return failure(ALREADY_SUBMITTED);
 			const total = scoreEvaluation(scorecard, evaluation.scores).total;
 			return success(
 				await repository.save({
@@ -88,6 +93,7 @@ export async function submitEvaluation(
 	try {
 		const repository = new Repository(userName, 'evaluation');
 		const stored = await repository.get(evaluation._id);
+		if (stored && stored.status !== 'draft') return failure(ALREADY_SUBMITTED);
 		const now = nowIso();
 		return success(
 			await repository.save({
