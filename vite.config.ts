@@ -25,7 +25,12 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
-					include: ['src/**/*.spec.ts', 'sync/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
+					include: [
+						'src/**/*.spec.ts',
+						'sync/**/*.spec.ts',
+						'tests/integration/**/*.spec.ts',
+						'tests/security/**/*.spec.ts'
+					],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -7,8 +7,11 @@ export interface ServerConfig {
 	host: string;
 	port: number;
 	dataDir: string;
-	buildDir: string;
+	/** The built app; undefined with --sync-only (the app is served by another web server). */
+	buildDir?: string;
 	couchdbUrl?: string;
+	/** Behind an HTTPS reverse proxy (HOTLINE_TRUST_PROXY=1): cookies get Secure from X-Forwarded-Proto. */
+	trustProxy: boolean;
 	loadDemo: boolean;
 	admin: { name: string; password: string };
 }
@@ -50,7 +53,10 @@ export function readServerConfig(env: NodeJS.ProcessEnv, argv: string[]): Server
 		host: flag(argv, '--host') ?? env.HOST ?? '127.0.0.1',
 		port,
 		dataDir,
-		buildDir: path.resolve(flag(argv, '--build') ?? path.join(projectRoot, 'build')),
+		buildDir: argv.includes('--sync-only')
+			? undefined
+			: path.resolve(flag(argv, '--build') ?? path.join(projectRoot, 'build')),
+		trustProxy: env.HOTLINE_TRUST_PROXY === '1',
 		couchdbUrl,
 		loadDemo: !argv.includes('--no-demo') && env.HOTLINE_DEMO !== '0',
 		admin

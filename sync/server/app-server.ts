@@ -1,10 +1,12 @@
 // One HTTP origin for the product: the static PWA at /, the sync endpoint at /db (embedded or proxied).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { createCouchApp } from './couch-app';
+import { createCouchApp, type CouchAppOptions } from './couch-app';
 import { createCouchDbProxy } from './couchdb-proxy';
+import { sendError } from './front/responses';
+import { appContentSecurityPolicy, securityHeaders, SYNC_CONTENT_SECURITY_POLICY } from './security-headers';
 
 export const SYNC_PATH = '/db';
 const CLOSE_GRACE_MS = 2_000;
@@ -18,6 +20,10 @@ export interface AppServerOptions {
 	/** Proxy /db to this CouchDB instead of running the embedded server. */
 	couchdbUrl?: string;
 	admin: { name: string; password: string };
+	/** Behind an HTTPS reverse proxy: trust its X-Forwarded-* headers (cookies then get Secure). */
+	trustProxy?: boolean;
+	sessionLimits?: CouchAppOptions['sessionLimits'];
+	throttle?: CouchAppOptions['throttle'];
 }
 
 export interface RunningAppServer {
@@ -51,24 +57,39 @@ function serveStaticApp(buildDir: string): Handler[] {
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
 	const app = express();
 	app.disable('x-powered-by');
-	let stopReplications = () => {};
+	app.set('env', 'production');
+	if (options.trustProxy) app.set('trust proxy', true);
+	let stopCouch = () => {};
+	app.use(
+		SYNC_PATH,
+		securityHeaders(() => SYNC_CONTENT_SECURITY_POLICY)
+	);
 	if (options.couchdbUrl) {
 		app.use(SYNC_PATH, createCouchDbProxy(options.couchdbUrl));
 	} else {
 		const couch = await createCouchApp({
 			dataDir: options.dataDir,
 			adminName: options.admin.name,
-			adminPassword: options.admin.password
+			adminPassword: options.admin.password,
+			sessionLimits: options.sessionLimits,
+			throttle: options.throttle
 		});
 		app.use(SYNC_PATH, couch.handler);
-		stopReplications = couch.stopReplications;
+		stopCouch = couch.stop;
 	}
 	if (options.buildDir) {
-		if (!existsSync(path.join(options.buildDir, 'index.html'))) {
+		const indexFile = path.join(options.buildDir, 'index.html');
+		if (!existsSync(indexFile)) {
 			throw new Error(`没有找到构建好的应用 (${options.buildDir})：请先运行 npm run build`);
 		}
+		const policy = appContentSecurityPolicy(readFileSync(indexFile, 'utf8'));
+		app.use(securityHeaders(() => policy));
 		app.use(...serveStaticApp(options.buildDir));
 	}
+	app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
+		console.error('app server error:', error.message);
+		sendError(res, 500, 'internal_error', '服务器内部错误');
+	});
 	const server = app.listen(options.port, options.host);
 	await new Promise<void>((resolve, reject) => {
 		server.once('listening', resolve);
@@ -81,7 +102,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 		syncUrl: `${appUrl}${SYNC_PATH}`,
 		close: () =>
 			new Promise<void>((resolve) => {
-				stopReplications();
+				stopCouch();
 				// Cancelled jobs abort their own requests; whatever is still open after a grace period is cut.
 				const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
 				server.close(() => {

@@ -1,156 +1,180 @@
 // The embedded CouchDB-compatible server: express-pouchdb over PouchDB/LevelDB files in the data folder,
-// with our access guard running right after express-pouchdb has authenticated the request.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// reached only through our front (front/sync-front.ts), which answers the routes of one explicit table and
+// denies everything else. express-pouchdb runs with only the parts those routes need: no Fauxton, _config,
+// _replicate, temporary views, show/list/update/rewrite, and none of its authentication (ours replaces it).
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import express, { type NextFunction, type Request, type Response } from 'express';
 import expressPouchDB from 'express-pouchdb';
 import PouchDB from 'pouchdb';
-import {
-	decideDatabaseRoute,
-	decideServerRoute,
-	splitPath,
-	type RouteRequest,
-	type SecurityObject,
-	type UserContext
-} from './access-rules';
+import type { NextFunction, Request, Response } from 'express';
+import { Authenticator } from './auth/authenticator';
+import { installUsersDatabase } from './auth/users-database';
+import { hashPassword } from './auth/password-hash';
+import { SessionStore, DEFAULT_SESSION_LIMITS, type SessionLimits } from './auth/session-store';
+import { SignInThrottle, type ThrottleSettings } from './auth/sign-in-throttle';
+import { UserDirectory, type UserRecord } from './auth/user-directory';
+import { RepositoryDesign } from './design-code';
+import { ChangesHub } from './front/changes-feed';
+import { sendError } from './front/responses';
+import { SecurityObjects } from './front/security-objects';
+import { createSyncFront } from './front/sync-front';
 import { trackReplications } from './replication-tracker';
-import { persistSessionCookie } from './session-cookie';
 import { installValidation } from './validation';
+
+const require = createRequire(import.meta.url);
+const { getOrCreateDB } = require('express-pouchdb/lib/create-or-delete-dbs') as {
+	getOrCreateDB(PouchDB: unknown, name: string): Promise<PouchDB.Database>;
+};
 
 export interface CouchAppOptions {
 	dataDir: string;
 	adminName: string;
 	adminPassword: string;
+	sessionLimits?: SessionLimits;
+	throttle?: { accounts?: ThrottleSettings; addresses?: ThrottleSettings };
 }
 
-interface CouchRequest extends Request {
-	couchSession?: { userCtx: UserContext };
-	PouchDB: PouchDB.Static & { allDbs(): Promise<string[]> };
-}
+type Handler = (req: Request, res: Response, next: NextFunction) => void;
 
-interface ExpressPouchApp {
-	(req: Request, res: Response, next: NextFunction): void;
-	couchConfig: { set(section: string, key: string, value: unknown, callback: (err?: Error) => void): void };
+interface ExpressPouchApp extends Handler {
 	use(handler: unknown): void;
+	/** Starts express-pouchdb's daemons (plugins, the _replicator daemon) on this PouchDB; resolves when done. */
+	setPouchDB(Pouch: unknown): Promise<void>;
+	disable(setting: string): void;
+	set(setting: string, value: unknown): void;
 	dbWrapper: {
 		registerWrapper(wrapper: (name: string, db: PouchDB.Database, next: () => unknown) => unknown): void;
+		wrap(name: string, db: PouchDB.Database): Promise<PouchDB.Database>;
 	};
-	_router: { stack: Array<{ route?: { path: string } }> };
 }
 
-const SESSION_SECONDS = 8 * 60 * 60;
-// Parsed once by the guard; express-pouchdb's own parser then sees the body as already read.
-const jsonBody = express.json({ limit: '256mb' });
+type PouchStatic = PouchDB.Static & {
+	allDbs(callback?: (error: Error | null, names?: string[]) => void): Promise<string[]> | void;
+} & NodeJS.EventEmitter;
 
-/** The cookie secret survives restarts so that signed-in browsers stay signed in. */
-function persistentSecret(dataDir: string): string {
-	const file = path.join(dataDir, 'auth-secret');
-	if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-	return readFileSync(file, 'utf8').trim();
+/** The parts of express-pouchdb we do not run: our front refuses their routes, and here they do not exist. */
+const EXCLUDED_PARTS = [
+	'routes/authentication',
+	'routes/authorization',
+	'routes/session',
+	'routes/session-stub',
+	'routes/special-test-auth',
+	'routes/security',
+	'routes/changes',
+	'routes/fauxton',
+	'routes/config',
+	'routes/replicate',
+	'routes/active-tasks',
+	'routes/db-updates',
+	'routes/stats',
+	'routes/log',
+	'routes/http-log',
+	'routes/uuids',
+	'routes/temp-views',
+	'routes/ddoc-info',
+	'routes/show',
+	'routes/list',
+	'routes/update',
+	'routes/rewrite',
+	'routes/vhosts',
+	'routes/cluster',
+	'routes/cluster-rewrite',
+	'validation'
+];
+
+function ensureDataDir(dataDir: string): string {
+	const dbDir = path.join(dataDir, 'db');
+	mkdirSync(dbDir, { recursive: true });
+	return dbDir;
 }
 
-function setConfig(app: ExpressPouchApp, section: string, key: string, value: unknown): Promise<void> {
-	return new Promise((resolve, reject) =>
-		app.couchConfig.set(section, key, value, (err) => (err ? reject(err) : resolve()))
-	);
-}
-
-function bodyDocumentIds(req: Request): string[] {
-	const body: unknown = req.body;
-	if (!body || typeof body !== 'object') return [];
-	const docs = (body as { docs?: unknown }).docs;
-	const list = Array.isArray(docs) ? docs : [body];
-	return list.flatMap((doc) =>
-		doc && typeof doc === 'object' && typeof doc._id === 'string' ? [doc._id] : []
-	);
+/** allDbs read LevelDB on every request; the list changes only when a database is created or destroyed. */
+async function cacheDatabaseList(Pouch: PouchStatic): Promise<Set<string>> {
+	const names = new Set<string>();
+	Pouch.on('created', (name: string) => names.add(name));
+	Pouch.on('destroyed', (name: string) => names.delete(name));
+	for (const name of (await Pouch.allDbs()) as string[]) names.add(name);
+	Pouch.allDbs = ((callback?: (error: Error | null, list?: string[]) => void) => {
+		const list = [...names].sort();
+		if (callback) return void callback(null, list);
+		return Promise.resolve(list);
+	}) as PouchStatic['allDbs'];
+	return names;
 }
 
 export async function createCouchApp(options: CouchAppOptions) {
-	const dbDir = path.join(options.dataDir, 'db');
-	mkdirSync(dbDir, { recursive: true });
-	const LocalPouchDB = PouchDB.defaults({ prefix: dbDir + path.sep });
-	const replications = trackReplications(LocalPouchDB as unknown as PouchDB.Static);
-	const app = expressPouchDB(LocalPouchDB, {
+	const dbDir = ensureDataDir(options.dataDir);
+	const LocalPouchDB = PouchDB.defaults({ prefix: dbDir + path.sep }) as unknown as PouchStatic;
+	const replications = trackReplications(LocalPouchDB);
+	const pouch = expressPouchDB({
 		mode: 'fullCouchDB',
 		inMemoryConfig: true,
 		logPath: path.join(options.dataDir, 'server.log'),
-		// Our own validation replaces pouchdb-validation (see validation.ts); no Fauxton UI.
-		overrideMode: { exclude: ['routes/fauxton', 'validation'] }
+		overrideMode: { exclude: EXCLUDED_PARTS }
 	}) as unknown as ExpressPouchApp;
-	app.dbWrapper.registerWrapper((_name, db, next) => {
-		installValidation(db);
+	pouch.disable('x-powered-by');
+	pouch.set('env', 'production');
+
+	const repository = new RepositoryDesign();
+	const open = async (name: string) => pouch.dbWrapper.wrap(name, await getOrCreateDB(LocalPouchDB, name));
+	const security = new SecurityObjects(open);
+	LocalPouchDB.on('destroyed', (name: string) => security.forget(name));
+	const sessions = new SessionStore(
+		path.join(options.dataDir, 'sessions.json'),
+		options.sessionLimits ?? DEFAULT_SESSION_LIMITS
+	);
+	const users = new UserDirectory(
+		() => open('_users'),
+		{ name: options.adminName, password: options.adminPassword },
+		(user, password) => void upgradeHash(user, password)
+	);
+	/** A weak hash from the earlier server is replaced once its password is known to be right. */
+	async function upgradeHash(user: UserRecord, password: string) {
+		try {
+			const db = await open('_users');
+			const current = await db.get<UserRecord>(user._id);
+			if (current._rev !== user._rev) return;
+			await db.put({ ...current, ...(await hashPassword(password)) });
+		} catch (error) {
+			console.error(`could not upgrade the password hash of ${user.name}:`, (error as Error).message);
+		}
+	}
+
+	pouch.dbWrapper.registerWrapper((name, db, next) => {
+		if (name === '_users') installUsersDatabase(db, users, sessions);
+		const design = repository.forDatabase(name);
+		if (design) installValidation(db, name, design, repository, (database) => security.get(database));
 		return next();
 	});
+	pouch.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
+		console.error('sync server error:', error.message);
+		sendError(res, 500, 'internal_error', '服务器内部错误');
+	});
 
-	await setConfig(app, 'couch_httpd_auth', 'secret', persistentSecret(options.dataDir));
-	await setConfig(app, 'couch_httpd_auth', 'timeout', SESSION_SECONDS);
-	await setConfig(app, 'admins', options.adminName, options.adminPassword);
-
-	const securityReaders = new Map<string, PouchDB.Database>();
-	(LocalPouchDB as unknown as NodeJS.EventEmitter).on('destroyed', (name: string) =>
-		securityReaders.delete(name)
-	);
-	async function securityOf(name: string): Promise<SecurityObject> {
-		let db = securityReaders.get(name);
-		if (!db) securityReaders.set(name, (db = new LocalPouchDB(name)));
-		try {
-			// pouchdb-security keeps the object in a local document, under `security`.
-			return (await db.get<{ security?: SecurityObject }>('_local/_security')).security ?? {};
-		} catch (error) {
-			if ((error as { status?: number }).status === 404) return {};
-			throw error;
-		}
-	}
-
-	async function guard(req: Request, res: Response, next: NextFunction) {
-		const request = req as CouchRequest;
-		const user = request.couchSession?.userCtx ?? { name: null, roles: [] };
-		const route: RouteRequest = {
-			method: req.method,
-			path: req.url,
-			contentType: req.get('content-type'),
-			bodyDocumentIds: []
-		};
-		try {
-			let decision = decideServerRoute(route, user);
-			if (!decision) {
-				const [database] = splitPath(req.url);
-				const existing = await request.PouchDB.allDbs();
-				if (!existing.includes(database!)) {
-					res.status(404).json({ error: 'not_found', reason: 'Database does not exist.' });
-					return;
-				}
-				if ((req.method === 'POST' || req.method === 'PUT') && req.is('application/json')) {
-					// Parse once here so the guard can see which documents a write touches.
-					await new Promise<void>((resolve, reject) =>
-						jsonBody(req, res, (err?: unknown) => (err ? reject(err) : resolve()))
-					);
-					route.bodyDocumentIds = bodyDocumentIds(req);
-				}
-				decision = decideDatabaseRoute(route, user, await securityOf(database!));
-			}
-			if (decision.allow) return next();
-			res.status(decision.status).json({ error: decision.error, reason: decision.reason });
-		} catch (error) {
-			res.status(400).json({ error: 'bad_request', reason: (error as Error).message });
-		}
-	}
-
-	// express-pouchdb authenticates in its own middleware; the authorization module registers /_config next.
-	const stack = app._router.stack;
-	const afterAuthentication = stack.findIndex((layer) => layer.route?.path === '/_config');
-	if (afterAuthentication < 0)
-		throw new Error('express-pouchdb layout changed: cannot place the access guard');
-	app.use(guard);
-	stack.splice(afterAuthentication, 0, stack.pop()!);
+	await pouch.setPouchDB(LocalPouchDB);
+	// The system databases exist from the start, as on Apache CouchDB after its setup.
+	for (const system of ['_users', '_replicator']) await (await open(system)).info();
+	const databaseNames = await cacheDatabaseList(LocalPouchDB);
+	const throttle = new SignInThrottle(options.throttle?.accounts, options.throttle?.addresses);
+	const changes = new ChangesHub();
+	const handler = createSyncFront({
+		authenticator: new Authenticator(users, sessions, throttle),
+		security,
+		databaseExists: (name) => databaseNames.has(name),
+		openDatabase: open,
+		repository,
+		changes,
+		pouch
+	});
 
 	return {
-		handler: (req: Request, res: Response, next: NextFunction) => {
-			persistSessionCookie(res, SESSION_SECONDS);
-			(app as unknown as (req: Request, res: Response, next: NextFunction) => void)(req, res, next);
-		},
+		handler,
 		PouchDB: LocalPouchDB,
-		stopReplications: replications.stopAll
+		changes,
+		stop() {
+			replications.stopAll();
+			sessions.flush();
+		}
 	};
 }

@@ -1,6 +1,7 @@
 // Brings a CouchDB (embedded or Apache CouchDB 3.x) to the state the app needs. Idempotent: every step
 // compares before it writes, so it can run on every start and after every upgrade.
 import nano, { type ServerScope } from 'nano';
+import { canonicalJson } from '../canonical-json';
 import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
 import { ensureAgentFanOut } from './agent-fan-out';
 import { agentQaDatabase, agentQaDatabaseName, databases, type DatabaseSpec } from '../../src/lib/db/catalog';
@@ -37,18 +38,13 @@ async function ensureDatabase(server: ServerScope, name: string, log: (line: str
 	}
 }
 
-/** JSON with sorted keys, so that two documents compare equal whatever order their fields were written in. */
-function canonicalJson(value: unknown): string {
-	return JSON.stringify(value, (_key, inner: unknown) =>
-		inner && typeof inner === 'object' && !Array.isArray(inner)
-			? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
-			: inner
-	);
-}
-
+/**
+ * No app role is a database admin, the app's `admin` included: on Apache CouchDB database admins may write
+ * design documents and _security, so only the server admin (this setup) may.
+ */
 function securityObject(spec: DatabaseSpec, memberNames: string[] = []) {
 	return {
-		admins: { names: [], roles: ['admin'] },
+		admins: { names: [], roles: [] },
 		members: { names: memberNames, roles: spec.readerRoles }
 	};
 }

@@ -1,6 +1,6 @@
 // express-pouchdb ships no types; PouchDB 9's Node entry has the same API as pouchdb-core.
 declare module 'express-pouchdb' {
-	const expressPouchDB: (PouchDB: unknown, options?: Record<string, unknown>) => unknown;
+	const expressPouchDB: (PouchDBOrOptions: unknown, options?: Record<string, unknown>) => unknown;
 	export default expressPouchDB;
 }
 declare module 'pouchdb' {
@@ -18,4 +18,7 @@ declare module 'pouchdb-wrappers' {
 declare module 'pouchdb-bulkdocs-wrapper' {
 	const createBulkDocsWrapper: (handler: (doc: never, args: never) => Promise<void>) => unknown;
 	export default createBulkDocsWrapper;
+}
+declare module 'pouchdb-selector-core' {
+	export function matchesSelector(doc: object, selector: object): boolean;
 }

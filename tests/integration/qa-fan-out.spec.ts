@@ -44,7 +44,10 @@ describe('evaluations fan out to each agent', () => {
 		const draft = evaluation({ _id: 'evaluation:draft-1', status: 'draft' });
 		const submitted = evaluation({ _id: 'evaluation:sub-1', submittedAt: AT });
 		for (const doc of [draft, submitted]) {
-			const response = await inspector(`${test.syncUrl}/qa`, { method: 'POST', body: JSON.stringify(doc) });
+			const response = await inspector(`${test.syncUrl}/qa/${encodeURIComponent(doc._id)}`, {
+				method: 'PUT',
+				body: JSON.stringify(doc)
+			});
 			expect(response.status).toBe(201);
 		}
 		const copied = await eventually(() => readDoc(agent01, agent01Db, 'evaluation:sub-1'));
@@ -75,16 +78,16 @@ describe('evaluations fan out to each agent', () => {
 			agentName: 'agent01',
 			acknowledgedAt: AT
 		};
-		const written = await agent01(`${test.syncUrl}/${agent01Db}`, {
-			method: 'POST',
+		const written = await agent01(`${test.syncUrl}/${agent01Db}/${encodeURIComponent(acknowledgement._id)}`, {
+			method: 'PUT',
 			body: JSON.stringify(acknowledgement)
 		});
 		expect(written.status).toBe(201);
 		const back = await eventually(() => readDoc(inspector, 'qa', 'acknowledgement:sub-1'));
 		expect(back.agentName).toBe('agent01');
 
-		const forged = await agent01(`${test.syncUrl}/${agent01Db}`, {
-			method: 'POST',
+		const forged = await agent01(`${test.syncUrl}/${agent01Db}/acknowledgement%3Ax`, {
+			method: 'PUT',
 			body: JSON.stringify({ ...acknowledgement, _id: 'acknowledgement:x', agentName: 'agent02' })
 		});
 		expect(forged.status).toBe(403);

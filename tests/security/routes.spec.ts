@@ -1,4 +1,6 @@
-// Sends anonymous and wrong-role requests straight to the embedded server on every route a client can reach.
+// Deny by default: the embedded server answers only the routes of its table (sync/server/front/route-table.ts),
+// and each of those only to whom the table and the database's _security allow. Sent straight to the server,
+// anonymously, as each role, and as the app's own admin, which is no database admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentQaDatabaseName } from '../../src/lib/db/catalog';
 import type { Entry } from '../../src/lib/db/generated/documents';
@@ -43,22 +45,19 @@ afterAll(async () => {
 	await test?.stop();
 });
 
-/** Every route a PouchDB client or a curious user can reach inside a database. */
-function routesOf(db: string): Array<[string, string, unknown?]> {
+/** The routes a PouchDB client uses inside a database. */
+function memberRoutesOf(db: string): Array<[string, string, unknown?]> {
 	return [
 		['GET', `/${db}`],
+		['GET', `/${db}/`],
 		['GET', `/${db}/_all_docs`],
 		['POST', `/${db}/_all_docs`, { keys: ['recording:r1'] }],
 		['GET', `/${db}/_changes`],
 		['GET', `/${db}/_changes?feed=longpoll&timeout=100`],
-		['POST', `/${db}/_changes`, { doc_ids: ['recording:r1'] }],
-		['POST', `/${db}/_find`, { selector: {} }],
-		['POST', `/${db}/_explain`, { selector: {} }],
-		['GET', `/${db}/_index`],
+		['POST', `/${db}/_changes?filter=_doc_ids`, { doc_ids: ['recording:r1'] }],
 		['POST', `/${db}/_bulk_get`, { docs: [{ id: 'recording:r1' }] }],
 		['POST', `/${db}/_revs_diff`, { 'recording:r1': ['1-x'] }],
 		['POST', `/${db}/_bulk_docs`, { docs: [{ _id: 'recording:x', type: 'recording' }] }],
-		['POST', `/${db}`, { _id: 'recording:y', type: 'recording' }],
 		['GET', `/${db}/recording:r1`],
 		['GET', `/${db}/recording:r1?revs=true&open_revs=all`],
 		['GET', `/${db}/recording:r1/peaks.json`],
@@ -66,20 +65,27 @@ function routesOf(db: string): Array<[string, string, unknown?]> {
 		['DELETE', `/${db}/recording:r1?rev=1-x`],
 		['GET', `/${db}/_design/app`],
 		['GET', `/${db}/_design/app/_view/any`],
-		['GET', `/${db}/_design/app/_info`],
+		['GET', `/${db}/_local/x`],
+		['PUT', `/${db}/_local/x`, { last_seq: 1 }]
+	];
+}
+
+/** Routes only the server admin (setup) may use. */
+function serverAdminRoutesOf(db: string): Array<[string, string, unknown?]> {
+	return [
 		['PUT', `/${db}/_design/evil`, { validate_doc_update: 'function(){}' }],
+		['DELETE', `/${db}/_design/app?rev=1-x`],
 		['GET', `/${db}/_security`],
 		['PUT', `/${db}/_security`, { members: { names: [], roles: [] } }],
-		['GET', `/${db}/_local/x`],
+		['POST', `/${db}`, { _id: 'recording:y', type: 'recording' }],
+		['POST', `/${db}/_find`, { selector: {} }],
 		['POST', `/${db}/_compact`, {}],
 		['POST', `/${db}/_view_cleanup`, {}],
-		['POST', `/${db}/_ensure_full_commit`, {}],
-		['GET', `/${db}/_revs_limit`],
 		['DELETE', `/${db}`]
 	];
 }
 
-const SERVER_ROUTES: Array<[string, string, unknown?]> = [
+const SERVER_ADMIN_ROUTES: Array<[string, string, unknown?]> = [
 	['GET', '/_all_dbs'],
 	['GET', '/_users/org.couchdb.user:agent01'],
 	['GET', '/_users/_all_docs'],
@@ -89,14 +95,45 @@ const SERVER_ROUTES: Array<[string, string, unknown?]> = [
 		{ name: 'mallory', type: 'user', roles: ['admin'], password: 'x' }
 	],
 	['GET', '/_replicator/_all_docs'],
-	['POST', '/_replicate', { source: 'qa', target: 'stolen' }],
+	['PUT', '/_replicator/steal', { source: 'qa', target: 'stolen' }],
+	['PUT', '/brand-new-db']
+];
+
+/** Not in the table: refused to everyone, the server admin included (404, or 405 for a known path). */
+const UNANSWERED: Array<[string, string, unknown?]> = [
+	['GET', '/_utils/'],
+	['GET', '/_utils/index.html'],
 	['GET', '/_config'],
 	['PUT', '/_config/admins/mallory', 'x'],
+	['GET', '/_node/_local/_config'],
+	['POST', '/_replicate', { source: 'qa', target: 'stolen' }],
 	['GET', '/_active_tasks'],
 	['GET', '/_db_updates'],
 	['GET', '/_log'],
-	['GET', '/_utils/'],
-	['PUT', '/brand-new-db']
+	['GET', '/_stats'],
+	['GET', '/_uuids'],
+	['GET', '/_membership'],
+	['GET', '/_scheduler/jobs'],
+	['POST', '/_dbs_info', { keys: ['qa'] }],
+	['POST', '/qa/_temp_view', { map: 'function(doc){emit(doc._id)}' }],
+	['GET', '/qa/_design/app/_show/x/recording:r1'],
+	['GET', '/qa/_design/app/_list/x/y'],
+	['PUT', '/qa/_design/app/_update/x/recording:r1', {}],
+	['GET', '/qa/_design/app/_rewrite/x'],
+	['GET', '/qa/_design/app/_info'],
+	['POST', '/qa/_explain', { selector: {} }],
+	['GET', '/qa/_index'],
+	['POST', '/qa/_index', { index: { fields: ['type'] } }],
+	['GET', '/qa/_revs_limit'],
+	['PUT', '/qa/_revs_limit', 1],
+	['POST', '/qa/_purge', { 'recording:r1': ['1-x'] }],
+	['POST', '/qa/_missing_revs', {}],
+	['GET', '/qa/_local_docs'],
+	['GET', '/qa/_design_docs'],
+	['GET', '/qa//recording:r1'],
+	['GET', '/qa/%5Flocal%2F_security'],
+	['POST', '/qa/recording:r1', {}],
+	['POST', '/qa/recording:r1/peaks.json', {}]
 ];
 
 async function send(fetcher: ReturnType<typeof as>, [method, route, body]: [string, string, unknown?]) {
@@ -107,12 +144,31 @@ async function send(fetcher: ReturnType<typeof as>, [method, route, body]: [stri
 	return response.status;
 }
 
+const serverAdmin = (url: string, init: RequestInit = {}) => admin(url, init);
+
+describe('routes outside the table', () => {
+	it.each(UNANSWERED)('%s %s → 404/405 even for the server admin', async (...route) => {
+		expect([404, 405]).toContain(await send(serverAdmin as ReturnType<typeof as>, route));
+		expect([404, 405]).toContain(await send(as('agent01'), route));
+		expect([404, 405]).toContain(await send(as(null), route));
+	});
+
+	it('refuses a form upload (Fauxton’s route) without reading it, and stays up', async () => {
+		const form = new FormData();
+		form.append('_rev', '1-x');
+		form.append('file', new Blob(['hello']), 'f.txt');
+		const response = await as('agent01')(`${test.syncUrl}/feedback/x/y`, { method: 'POST', body: form });
+		expect([404, 405, 415]).toContain(response.status);
+		expect((await fetch(`${test.syncUrl}/`)).status).toBe(200);
+	});
+});
+
 describe('anonymous requests', () => {
-	it.each(routesOf('qa'))('%s %s on a members-only database → 401', async (...route) => {
+	it.each(memberRoutesOf('qa'))('%s %s on a members-only database → 401', async (...route) => {
 		expect(await send(as(null), route)).toBe(401);
 	});
 
-	it.each(SERVER_ROUTES)('%s %s → 401', async (...route) => {
+	it.each([...SERVER_ADMIN_ROUTES, ...serverAdminRoutesOf('kb')])('%s %s → 401', async (...route) => {
 		expect(await send(as(null), route)).toBe(401);
 	});
 
@@ -124,37 +180,47 @@ describe('anonymous requests', () => {
 });
 
 describe('signed-in users without the right role', () => {
-	it.each(routesOf('qa'))('agent: %s %s on qa → 403', async (...route) => {
+	it.each(memberRoutesOf('qa'))('agent: %s %s on qa → 403', async (...route) => {
 		expect(await send(as('agent01'), route)).toBe(403);
 	});
 
-	it.each(
-		routesOf('feedback')
-			.filter(([method]) => method === 'GET' || method === 'POST')
-			.slice(0, 8)
-	)('inspector: %s %s on feedback → 403', async (...route) => {
-		expect(await send(as('inspector01'), route)).toBe(403);
-	});
+	it.each(memberRoutesOf('feedback').filter(([method]) => method === 'GET' || method === 'POST'))(
+		'inspector: %s %s on feedback → 403',
+		async (...route) => {
+			expect(await send(as('inspector01'), route)).toBe(403);
+		}
+	);
 
-	it.each(routesOf(agentQaDatabaseName('agent01')).slice(0, 12))(
+	it.each(memberRoutesOf(agentQaDatabaseName('agent01')))(
 		"another agent: %s %s on agent01's own QA database → 403",
 		async (...route) => {
 			expect(await send(as('agent02'), route)).toBe(403);
 		}
 	);
 
-	it.each(SERVER_ROUTES)('editor: %s %s → 403', async (...route) => {
-		expect(await send(as('editor01'), route)).toBe(403);
-	});
+	it.each([...SERVER_ADMIN_ROUTES, ...serverAdminRoutesOf('kb')])(
+		"the app's admin: %s %s → 403 (only the server admin)",
+		async (...route) => {
+			expect(await send(as('admin01'), route)).toBe(403);
+		}
+	);
 
-	it('cannot change design documents or _security of a database they read', async () => {
-		expect(
-			await send(as('editor01'), ['PUT', '/kb/_design/evil', { validate_doc_update: 'function(){}' }])
-		).toBe(403);
+	it('cannot reach design documents or _security through a write body either', async () => {
 		expect(await send(as('editor01'), ['POST', '/kb/_bulk_docs', { docs: [{ _id: '_design/evil' }] }])).toBe(
-			403
+			400
 		);
-		expect(await send(as('editor01'), ['PUT', '/kb/_security', { members: {} }])).toBe(403);
+		expect(
+			await send(as('admin01'), [
+				'POST',
+				'/kb/_bulk_docs',
+				{ docs: [{ _id: '_local/_security', security: {} }] }
+			])
+		).toBe(400);
+		expect(await send(as('agent01'), ['POST', '/kb/_bulk_get', { docs: [{ id: '_local/_security' }] }])).toBe(
+			400
+		);
+		expect(await send(as('agent01'), ['POST', '/kb/_all_docs', { keys: ['_local/_security'] }])).toBe(400);
+		expect(await send(as('agent01'), ['GET', '/kb/_all_docs?key=%22_local%2F_security%22'])).toBe(400);
 	});
 });
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { adminUrl } from '../../sync/config';
 import { demoUsers, DEMO_PASSWORD } from '../../sync/demo/users';
-import { startAppServer, type RunningAppServer } from '../../sync/server/app-server';
+import { startAppServer, type AppServerOptions, type RunningAppServer } from '../../sync/server/app-server';
 import { ensureUser, runSetup } from '../../sync/setup/setup';
 
 export interface TestServer {
@@ -19,9 +19,11 @@ export interface TestServer {
 export const ADMIN = { name: 'couchadmin', password: 'test-admin-secret' };
 export { DEMO_PASSWORD };
 
-export async function startTestServer(): Promise<TestServer> {
+type ServerTuning = Pick<AppServerOptions, 'sessionLimits' | 'throttle' | 'trustProxy'>;
+
+export async function startTestServer(tuning: ServerTuning = {}): Promise<TestServer> {
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hotline-test-'));
-	const server = await startAppServer({ host: '127.0.0.1', port: 0, dataDir, admin: ADMIN });
+	const server = await startAppServer({ host: '127.0.0.1', port: 0, dataDir, admin: ADMIN, ...tuning });
 	const adminSyncUrl = adminUrl(server.syncUrl, ADMIN);
 	const couch = await runSetup({ url: adminSyncUrl });
 	for (const user of demoUsers) await ensureUser(couch, user, () => {});

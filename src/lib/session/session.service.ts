@@ -25,9 +25,16 @@ export async function signInOnServer(name: string, password: string): Promise<Re
 		return failure('无法连接服务器。如果这台电脑上曾经登录过此账号，可在断网状态下继续使用。');
 	}
 	if (response.status === 401) return failure('用户名或密码不正确');
+	// Too many failed attempts: the server says how long to wait, in Chinese.
+	if (response.status === 429) return failure(await reasonOf(response, '登录失败次数过多，请稍后再试'));
 	if (!response.ok) return failure(`登录失败（服务器返回 ${response.status}）`);
 	const body = (await response.json()) as { name: string; roles: string[] };
 	return success({ name: body.name, roles: body.roles });
+}
+
+async function reasonOf(response: Response, fallback: string): Promise<string> {
+	const body = (await response.json().catch(() => ({}))) as { reason?: unknown };
+	return typeof body.reason === 'string' && body.reason ? body.reason : fallback;
 }
 
 /** The server's view of the cookie: a session, none (expired), or unreachable. */

@@ -1,8 +1,12 @@
 // 坐席个人质检库 (qa-agent-*): one agent's own evaluations, copied in by the server; the agent writes
 // acknowledgements and appeals here, which the server carries back to qa.
 function (newDoc, oldDoc, userCtx, secObj) {
+	if (newDoc._id.indexOf('_design/') === 0) {
+		if (!isServerAdmin(userCtx)) forbid('只有服务器管理员可以修改设计文档');
+		return;
+	}
 	if (isServerAdmin(userCtx) || hasRole(userCtx, 'admin')) return;
-	if (newDoc._id.indexOf('_design/') === 0 || newDoc._deleted) forbid('没有权限');
+	if (newDoc._deleted) forbid('没有权限');
 	checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
 	var owners = (secObj && secObj.members && secObj.members.names) || [];
 	if (owners.indexOf(userCtx.name) === -1) forbid('这不是你的质检库');
