@@ -159,7 +159,7 @@ describe('kb: who may write entries', () => {
 
 describe('feedback: agents report, editors handle', () => {
 	const miss = {
-		_id: 'searchMiss:1',
+		_id: 'searchMiss:1:agent01',
 		type: 'searchMiss',
 		text: '电动车上牌',
 		status: 'open',
@@ -172,6 +172,24 @@ describe('feedback: agents report, editors handle', () => {
 		expect(refusal(() => feedback({ ...miss, createdBy: 'agent02' }, null, agent, {}))).toBe(
 			'createdBy 必须是当前用户'
 		);
+	});
+
+	it('keeps each reporter’s ids their own, even as a forged branch with no old document (Apache CouchDB)', () => {
+		const other = { ...miss, _id: 'searchMiss:1:agent02' };
+		expect(refusal(() => feedback(other, null, agent, {}))).toBe('文档 ID 必须以提交人的用户名结尾');
+		expect(refusal(() => feedback({ ...other, createdBy: 'agent02' }, null, agent, {}))).toBe(
+			'createdBy 必须是当前用户'
+		);
+		const legacy = { ...miss, _id: 'searchMiss:20261120T080000000Z-agent01-1a2b3c4d' };
+		expect(refusal(() => feedback(legacy, null, agent, {}))).toBe('文档 ID 必须以提交人的用户名结尾');
+		const handled = {
+			...legacy,
+			status: 'closed',
+			updatedBy: 'editor01',
+			updatedAt: AT,
+			resolution: '已处理'
+		};
+		expect(refusal(() => feedback(handled, legacy, editor, {}))).toBeNull();
 	});
 
 	it('leaves similar-question suggestions to editors', () => {
@@ -206,7 +224,7 @@ describe('feedback: agents report, editors handle', () => {
 
 	it('keeps search logs immutable', () => {
 		const log = {
-			_id: 'searchLog:1',
+			_id: 'searchLog:1:agent01',
 			type: 'searchLog',
 			query: '社保卡',
 			resultCount: 3,
@@ -215,6 +233,21 @@ describe('feedback: agents report, editors handle', () => {
 		};
 		expect(refusal(() => feedback(log, null, agent, {}))).toBeNull();
 		expect(refusal(() => feedback({ ...log, resultCount: 0 }, log, agent, {}))).toBe('检索日志不可修改');
+	});
+
+	it('lets nobody rewrite another agent’s search log as a new document (a forged branch on CouchDB)', () => {
+		const theirs = {
+			_id: 'searchLog:1:agent02',
+			type: 'searchLog',
+			query: '改写的检索词',
+			resultCount: 0,
+			createdBy: 'agent01',
+			createdAt: AT
+		};
+		expect(refusal(() => feedback(theirs, null, agent, {}))).toBe('文档 ID 必须以提交人的用户名结尾');
+		expect(refusal(() => feedback({ ...theirs, createdBy: 'editor01' }, null, editor, {}))).toBe(
+			'文档 ID 必须以提交人的用户名结尾'
+		);
 	});
 });
 

@@ -22,9 +22,12 @@ export const STATUS_LABELS: Record<FeedbackItem['status'], string> = {
 	closed: '已关闭'
 };
 
-/** Time first, so ids sort by when; the user and a random tail keep two browsers from ever colliding. */
+/**
+ * Time first, so ids sort by when; a random part keeps two browsers from colliding; the user last, after a
+ * colon (never part of a CouchDB user name): the server lets nobody else write under ids that end with it.
+ */
 const newId = (type: string, userName: string) =>
-	`${type}:${nowIso().replace(/[:.]/g, '')}-${userName}-${crypto.randomUUID().slice(0, 8)}`;
+	`${type}:${nowIso().replace(/[:.]/g, '')}-${crypto.randomUUID().slice(0, 8)}:${userName}`;
 
 export async function report(
 	userName: string,

@@ -4,7 +4,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	var handler = isServerAdmin(userCtx) || hasAnyRole(userCtx, HANDLING_ROLES);
 
 	if (newDoc._id.indexOf('_design/') === 0) {
-		if (!isServerAdmin(userCtx) && !hasRole(userCtx, 'admin')) forbid('只有管理员可以修改设计文档');
+		if (!isServerAdmin(userCtx)) forbid('只有服务器管理员可以修改设计文档');
 		return;
 	}
 	if (newDoc._deleted) {
@@ -19,6 +19,12 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		if (!handler) forbid('只有采编可以处理相似问建议');
 		return;
 	}
+	// A reporter's documents end with ":<their name>", so nobody but them (and the handlers) can write under
+	// their ids, even as a replicated branch whose old document CouchDB does not pass (oldDoc null).
+	var ownSuffix = ':' + newDoc.createdBy;
+	var ownId = newDoc._id.length > ownSuffix.length && newDoc._id.slice(-ownSuffix.length) === ownSuffix;
+	if (!isServerAdmin(userCtx) && !ownId && (!handler || newDoc.type === 'searchLog'))
+		forbid('文档 ID 必须以提交人的用户名结尾');
 	if (newDoc.type === 'searchLog') {
 		if (!isNew && !isServerAdmin(userCtx)) forbid('检索日志不可修改');
 		return;
