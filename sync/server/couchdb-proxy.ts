@@ -85,7 +85,8 @@ export function createCouchDbProxy(couchdbUrl: string, throttle = new SignInThro
 		const path = req.url.split('?')[0];
 
 		if (path === '/_session' && req.method === 'DELETE') {
-			if (issue) signedOutAt.set(issue.name, Math.floor(Date.now() / 1000));
+			// CouchDB's clock may differ from ours: its own timestamp on the cookie also counts.
+			if (issue) signedOutAt.set(issue.name, Math.max(Math.floor(Date.now() / 1000), issue.issuedAt));
 			return forward(req, res, null);
 		}
 		if (issue && (signedOutAt.get(issue.name) ?? -1) >= issue.issuedAt) {
