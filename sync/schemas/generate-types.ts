@@ -1,6 +1,8 @@
 // Generates src/lib/db/generated/ from schemas/: the TypeScript types of every document and the schema registry.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -66,7 +68,28 @@ ${documentSchemas.map((schema) => `\t${schema.properties!.type!.const}: '${schem
 } as const;
 `;
 
+// The browser's validators are compiled here, not at run time: Ajv compiles with new Function, which the
+// app's Content-Security-Policy (no 'unsafe-eval') forbids. Same options as before the change.
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, code: { source: true, esm: true } });
+for (const schema of schemas) ajv.addSchema(schema as object);
+const validatorByType = Object.fromEntries(
+	documentSchemas.map((schema) => [schema.properties!.type!.const!, schema.$id])
+);
+// Ajv's ESM output still require()s its string-length helper (minLength counts code points, not UTF-16
+// units); the same count is written inline, so the module loads alike in the browser and in Node.
+const standalone = standaloneCode(ajv, validatorByType).replace(
+	/const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/,
+	'const $1 = (text) => { let length = 0; for (const _ of text) length++; return length; };'
+);
+if (standalone.includes('require(')) throw new Error('the compiled validators still call require()');
+const validatorsJs = `// @ts-nocheck\n${banner}${standalone}\n`;
+const validatorsDts = `${banner}import type { ValidateFunction } from 'ajv';
+${documentSchemas.map((schema) => `export declare const ${schema.properties!.type!.const}: ValidateFunction;`).join('\n')}
+`;
+
 await mkdir(outDir, { recursive: true });
+await writeFile(path.join(outDir, 'validators.js'), validatorsJs);
+await writeFile(path.join(outDir, 'validators.d.ts'), validatorsDts);
 await writeFile(path.join(outDir, 'documents.ts'), documentTypesTs);
 await writeFile(path.join(outDir, 'schema-registry.ts'), registryTs);
 console.log(`schemas: ${documentSchemas.length} document types → ${path.relative(root, outDir)}/`);

@@ -9,6 +9,23 @@ test('a wrong password is refused with a message in Chinese', async ({ page }) =
 	await expect(page.getByRole('alert')).toHaveText('用户名或密码不正确');
 });
 
+test('guessing a password is stopped after a few tries, and the screen says how long to wait', async ({
+	page
+}) => {
+	await page.goto('/login');
+	await page.getByLabel('用户名').fill('guesser');
+	const alert = page.getByRole('alert');
+	for (let attempt = 0; attempt < 6; attempt++) {
+		await page.getByLabel('密码').fill(`guess-${attempt}`);
+		await page.getByRole('button', { name: '登录' }).click();
+		await expect(alert).toHaveText('用户名或密码不正确');
+		await page.getByLabel('密码').clear();
+	}
+	await page.getByLabel('密码').fill('guess-6');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(alert).toHaveText(/^登录失败次数过多，请 \d+ 秒后再试$/);
+});
+
 test('an agent sees the search area and is kept out of the editors’ area', async ({ page }) => {
 	await signIn(page, 'agent01');
 	const nav = page.getByRole('navigation', { name: '工作区' });
