@@ -15,6 +15,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		forbid('没有权限删除此文档');
 	}
 	checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
+	// Answers are shown as HTML: the allowlist is part of their shape, for every writer.
+	if (newDoc.type === 'entry' || newDoc.type === 'entryVersion') checkAnswerHtml(newDoc);
 
 	if (newDoc.type === 'entry') {
 		requireAnyRole(userCtx, EDITING_ROLES, '编辑知识点');
