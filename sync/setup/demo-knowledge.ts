@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ServerScope } from 'nano';
 import type { Category, Entry } from '../../src/lib/db/generated/documents';
 import { insertMissingDocuments } from './bulk-insert';
+import { ensurePublications } from './publications';
 
 type DemoEntry = Pick<
 	Entry,
@@ -56,8 +57,11 @@ export async function loadDemoKnowledge(server: ServerScope, log: (line: string)
 	const at = '2026-01-05T08:00:00.000Z';
 	const documents = [...demo.categories, ...demo.entries.map((entry) => publishedDemoEntry(entry, at))];
 	const added = await insertMissingDocuments(server.use('kb'), documents);
-	if (added > 0)
+	if (added > 0) {
 		log(
 			`  loaded ${added} demo documents (${demo.entries.length} entries, ${demo.categories.length} categories)`
 		);
+		// What agents are shown of them.
+		await ensurePublications(server, log);
+	}
 }

@@ -8,6 +8,7 @@ import { agentQaDatabase, agentQaDatabaseName, databases, type DatabaseSpec } fr
 import { entryTemplates } from '../../src/lib/knowledge/templates/default-templates';
 import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
 import { insertMissingDocuments } from './bulk-insert';
+import { ensurePublications } from './publications';
 
 export interface SetupOptions {
 	/** CouchDB URL with server-admin credentials, e.g. http://admin:secret@127.0.0.1:5984 */
@@ -160,5 +161,7 @@ export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 		defaultScorecards.map((scorecard) => ({ ...scorecard, updatedBy: 'system', updatedAt: now }))
 	);
 	if (addedScorecards > 0) log(`  added ${addedScorecards} default scorecards`);
+	// Agents read publications only: published entries from before they existed get theirs.
+	await ensurePublications(server, log);
 	return server;
 }

@@ -23,6 +23,7 @@ import { build } from 'esbuild';
 import { Charset, Index } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { Entry } from '../../src/lib/db/generated/documents';
+import { publicationOf } from '../../src/lib/knowledge/workflow/publication';
 import { SearchEngine } from '../../src/lib/search/search-engine';
 import type { IndexChunk } from '../../src/lib/search/search-types';
 import { toSearchableEntry } from '../../src/lib/search/searchable-entry';
@@ -109,7 +110,8 @@ function measureOurs(entries: Entry[], queries: BenchQuery[]): Measured {
 	const before = memory();
 	const started = performance.now();
 	const engine = new SearchEngine();
-	for (const entry of entries) engine.add(toSearchableEntry(entry));
+	// Agents' index is built from the entries' publications.
+	for (const entry of entries) engine.add(toSearchableEntry(publicationOf(entry)!));
 	engine.compact();
 	const buildMs = performance.now() - started;
 	const after = memory();
@@ -283,7 +285,9 @@ async function measureChromium(
 	queries: BenchQuery[],
 	workerFile: string
 ): Promise<ChromiumFigures> {
-	const changes = JSON.stringify(entries.map((entry) => ({ id: entry._id, deleted: false, doc: entry })));
+	const changes = JSON.stringify(
+		entries.map((entry) => publicationOf(entry)!).map((doc) => ({ id: doc._id, deleted: false, doc }))
+	);
 	const queryList = JSON.stringify(queries);
 	const worker = readFileSync(workerFile);
 	const server = createServer((request, response) => {

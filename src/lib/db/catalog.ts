@@ -32,7 +32,16 @@ const AGENT_QA_DB_PREFIX = 'qa-agent-';
 export const databases: Record<string, DatabaseSpec> = {
 	[KNOWLEDGE_DB]: {
 		designFolder: 'kb',
-		documentTypes: ['entry', 'entryVersion', 'category', 'template', 'synonym', 'changeNotice', 'profile'],
+		documentTypes: [
+			'entry',
+			'entryVersion',
+			'publishedEntry',
+			'category',
+			'template',
+			'synonym',
+			'changeNotice',
+			'profile'
+		],
 		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor']
 	},
 	[FEEDBACK_DB]: {

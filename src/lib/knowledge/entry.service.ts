@@ -14,7 +14,6 @@ import {
 	type EntryQueue,
 	type QueueContext
 } from './entry-query';
-import { isInForce } from './rules/validity';
 
 export type StoredEntry = Stored<Entry>;
 
@@ -95,19 +94,6 @@ export async function listEntries(userName: string, filter: EntryListFilter): Pr
 	} catch (error) {
 		return failure(explainFailure(error, '读取知识库'));
 	}
-}
-
-/** What agents see: published entries still in force (a plain word match until the search index lands). */
-export async function listPublishedEntries(
-	userName: string,
-	filter: Omit<EntryListFilter, 'status'>,
-	/** Beijing's date: entries not in force that day are left out; null keeps them (shown as 已失效). */
-	today: string | null
-): Promise<Result<StoredEntry[]>> {
-	const result = await listEntries(userName, { ...filter, status: 'published', limit: filter.limit * 2 });
-	if (!result.ok) return result;
-	const inForce = result.value.filter((entry) => !today || isInForce(entry.validFrom, entry.validTo, today));
-	return success(inForce.slice(0, filter.limit));
 }
 
 export async function getEntry(userName: string, id: string): Promise<Result<StoredEntry | null>> {

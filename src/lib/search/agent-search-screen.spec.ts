@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredEntry } from '$lib/knowledge';
+import type { StoredPublishedEntry } from '$lib/knowledge';
+import { publicationOf } from '$lib/knowledge/workflow/publication';
 import { beijingToday } from '$lib/time';
 import { draftEntry } from '../../../tests/fixtures/documents';
 import { AgentSearchScreen } from './agent-search-screen.svelte';
 
-const entry = (id: string): StoredEntry => ({ ...draftEntry({ _id: `entry:${id}` }), _rev: '1-a' });
+/** The publication of entry:<id>, as agents read it: the screen knows it by the entry's id. */
+const entry = (id: string): StoredPublishedEntry => ({
+	...publicationOf(draftEntry({ _id: `entry:${id}`, status: 'published' }))!,
+	_rev: '1-a'
+});
 
 function screenWith(...ids: string[]): AgentSearchScreen {
 	const screen = new AgentSearchScreen();
@@ -25,9 +30,9 @@ describe('AgentSearchScreen', () => {
 
 	it('opens a result by its row, and nothing past the last one', () => {
 		const screen = screenWith('a', 'b');
-		expect(screen.open(1)?._id).toBe('entry:b');
+		expect(screen.open(1)?.entryId).toBe('entry:b');
 		expect(screen.selectedIndex).toBe(1);
-		expect(screen.opened?._id).toBe('entry:b');
+		expect(screen.opened?.entryId).toBe('entry:b');
 		expect(screen.open(2)).toBeNull();
 		expect(screen.openedId).toBe('entry:b');
 	});
@@ -67,7 +72,7 @@ describe('AgentSearchScreen', () => {
 		screen.selectNext();
 		screen.show([entry('a')], new Map(), '');
 		expect(screen.selectedIndex).toBe(0);
-		expect(screen.open(screen.selectedIndex)?._id).toBe('entry:a');
+		expect(screen.open(screen.selectedIndex)?.entryId).toBe('entry:a');
 		screen.selectNext();
 		screen.clear();
 		expect(screen.selectedIndex).toBe(0);
@@ -77,10 +82,10 @@ describe('AgentSearchScreen', () => {
 		const screen = screenWith('a', 'b');
 		screen.open(0);
 		screen.openLinked(entry('elsewhere'));
-		expect(screen.opened?._id).toBe('entry:elsewhere');
-		expect(screen.results.map((result) => result._id)).toEqual(['entry:a', 'entry:b']);
+		expect(screen.opened?.entryId).toBe('entry:elsewhere');
+		expect(screen.results.map((result) => result.entryId)).toEqual(['entry:a', 'entry:b']);
 		screen.open(1);
-		expect(screen.opened?._id).toBe('entry:b');
+		expect(screen.opened?.entryId).toBe('entry:b');
 	});
 
 	it('opens the first result of a query whose results are still on their way when Enter comes first', () => {
@@ -90,10 +95,10 @@ describe('AgentSearchScreen', () => {
 		expect(screen.opened).toBeNull();
 		// A late answer for an earlier query opens nothing.
 		expect(screen.show([entry('stale')], new Map(), '社保')).toBeNull();
-		expect(screen.show([entry('card')], new Map(), '社保卡')?._id).toBe('entry:card');
-		expect(screen.opened?._id).toBe('entry:card');
+		expect(screen.show([entry('card')], new Map(), '社保卡')?.entryId).toBe('entry:card');
+		expect(screen.opened?.entryId).toBe('entry:card');
 		// Once shown, Enter opens the selected row at once, and later results open nothing by themselves.
-		expect(screen.openSelected()?._id).toBe('entry:card');
+		expect(screen.openSelected()?.entryId).toBe('entry:card');
 		screen.openedId = null;
 		expect(screen.show([entry('card')], new Map(), '社保卡')).toBeNull();
 	});

@@ -1,6 +1,7 @@
 // What the agent's search screen holds: the query and filters, the results with the words each matched, which
-// row the arrows have selected and which entry is open. The page loads the results; this keeps them.
-import type { CategoryDirectory, StoredEntry } from '$lib/knowledge';
+// row the arrows have selected and which entry is open. The page loads the results; this keeps them. Results
+// are entries' publications (what reviewers published), known by the entry's id.
+import type { CategoryDirectory, StoredPublishedEntry } from '$lib/knowledge';
 import { NO_AGENT_FILTER, toSearchFilters, type AgentFilterChoice } from '$lib/knowledge/agent-filters';
 import { beijingToday } from '$lib/time';
 
@@ -9,7 +10,7 @@ const NO_MATCHED_TERMS: ReadonlyMap<string, string[]> = new Map();
 export class AgentSearchScreen {
 	/** Beijing's date the shown results and badges were judged on; {@link dayForQuery} moves it on. */
 	today = $state('');
-	results = $state.raw<StoredEntry[]>([]);
+	results = $state.raw<StoredPublishedEntry[]>([]);
 	categories = $state.raw<CategoryDirectory | null>(null);
 	query = $state('');
 	/** Agents asked about an old policy may look up what it said: expired entries then show, marked 已失效. */
@@ -25,14 +26,14 @@ export class AgentSearchScreen {
 	/** The confirmation of a sent report, shown for a few seconds. */
 	toast = $state('');
 	/** An entry opened from outside the results: a related entry, or a link from elsewhere. */
-	#linked = $state.raw<StoredEntry | null>(null);
+	#linked = $state.raw<StoredPublishedEntry | null>(null);
 	#openedId = $state<string | null>(null);
 	opened = $derived(
-		this.results.find((entry) => entry._id === this.#openedId) ??
-			(this.#linked?._id === this.#openedId ? this.#linked : null)
+		this.results.find((entry) => entry.entryId === this.#openedId) ??
+			(this.#linked?.entryId === this.#openedId ? this.#linked : null)
 	);
 	/** The open entry's related entries that agents may read (published), in the editors' order. */
-	related = $state.raw<StoredEntry[]>([]);
+	related = $state.raw<StoredPublishedEntry[]>([]);
 	/** The query the shown results answer; Enter before they arrive waits for them. */
 	#shownQuery = '';
 	#openOnArrival = false;
@@ -73,18 +74,18 @@ export class AgentSearchScreen {
 	}
 
 	/** Selects and opens the result at `index`; null when there is none there. */
-	open(index: number): StoredEntry | null {
+	open(index: number): StoredPublishedEntry | null {
 		const entry = this.results[index];
 		if (!entry) return null;
 		this.selectedIndex = index;
-		this.openedId = entry._id;
+		this.openedId = entry.entryId;
 		return entry;
 	}
 
 	/** Opens an entry that need not be among the results (a related entry, a link); the results stay. */
-	openLinked(entry: StoredEntry): void {
+	openLinked(entry: StoredPublishedEntry): void {
 		this.#linked = entry;
-		this.openedId = entry._id;
+		this.openedId = entry.entryId;
 	}
 
 	clear(): void {
@@ -95,7 +96,7 @@ export class AgentSearchScreen {
 	}
 
 	/** Enter: opens the selected row, or the first one of the results still on their way for this query. */
-	openSelected(): StoredEntry | null {
+	openSelected(): StoredPublishedEntry | null {
 		if (this.#shownQuery === this.query.trim()) return this.open(this.selectedIndex);
 		this.#openOnArrival = true;
 		return null;
@@ -103,10 +104,10 @@ export class AgentSearchScreen {
 
 	/** Shows the results for `query`; returns the entry an early Enter opened, if any. */
 	show(
-		results: StoredEntry[],
+		results: StoredPublishedEntry[],
 		matchedTerms: ReadonlyMap<string, string[]>,
 		query: string
-	): StoredEntry | null {
+	): StoredPublishedEntry | null {
 		this.error = '';
 		this.matchedTerms = matchedTerms;
 		this.results = results;
@@ -119,7 +120,7 @@ export class AgentSearchScreen {
 	}
 
 	/** Agents paste the plain-text answer into tickets and SMS. */
-	async copyAnswer(entry: StoredEntry): Promise<void> {
+	async copyAnswer(entry: StoredPublishedEntry): Promise<void> {
 		try {
 			await navigator.clipboard.writeText(entry.answerText);
 			this.copied = '已复制，可粘贴到工单或短信';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { longestCommonSubsequence } from './question-compare';
 import { SearchEngine } from './search-engine';
 import { isSearchable, toSearchableEntry, type SearchableEntry } from './searchable-entry';
-import type { Entry } from '$lib/db/generated/documents';
+import type { PublishedEntry } from '$lib/db/generated/documents';
 
 function entry(id: string, standardQuestion: string, more: Partial<SearchableEntry> = {}): SearchableEntry {
 	return {
@@ -287,10 +287,11 @@ describe('helpers', () => {
 		expect(isSearchable({ ...published, validTo: '2026-01-01' }, '2026-01-01')).toBe(true);
 	});
 
-	it('takes what it needs from an entry document', () => {
+	it('takes what it needs from an entry’s publication, under the entry’s id', () => {
 		const document = {
-			_id: 'entry:x',
-			type: 'entry',
+			_id: 'publishedEntry:x',
+			type: 'publishedEntry',
+			entryId: 'entry:x',
 			template: 'faq',
 			standardQuestion: '问题',
 			categoryId: 'category:a',
@@ -303,13 +304,12 @@ describe('helpers', () => {
 			region: '全省',
 			status: 'published',
 			version: 1,
-			createdBy: 'u',
-			createdAt: '2026-01-01T00:00:00.000Z',
+			publishedBy: 'u',
+			publishedAt: '2026-01-01T00:00:00.000Z',
 			updatedBy: 'u',
 			updatedAt: '2026-01-01T00:00:00.000Z',
-			history: [],
 			templateFields: []
-		} satisfies Entry;
+		} satisfies PublishedEntry;
 		expect(toSearchableEntry(document)).toEqual({
 			id: 'entry:x',
 			standardQuestion: '问题',

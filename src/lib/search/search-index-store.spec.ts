@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry, Synonym } from '$lib/db/generated/documents';
+import type { Entry, PublishedEntry, Synonym } from '$lib/db/generated/documents';
+import { publicationIdOf, publicationOf } from '$lib/knowledge/workflow/publication';
 import { draftEntry } from '../../../tests/fixtures/documents';
 import {
 	MemorySearchIndexStorage,
@@ -11,19 +12,31 @@ import { createSearchWorkerHandler, SAVE_DELAY_MS, type Scheduler } from './sear
 import { SearchClient, type SearchWorkerPort } from './search-client';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 
-const published = (id: string, standardQuestion: string, more: Partial<Entry> = {}): Entry =>
-	draftEntry({
-		_id: id,
-		standardQuestion,
-		similarQuestions: [],
-		keywords: [],
-		answerText: '',
-		status: 'published',
-		...more
-	});
+/** The publication of entry `id` (what agents are shown), as reviewers write it. */
+const published = (
+	id: string,
+	standardQuestion: string,
+	more: Partial<PublishedEntry> = {}
+): PublishedEntry => ({
+	...publicationOf(
+		draftEntry({
+			_id: id,
+			standardQuestion,
+			similarQuestions: [],
+			keywords: [],
+			answerText: '',
+			status: 'published'
+		})
+	)!,
+	...more
+});
 
-const put = (doc: Entry | Synonym): IndexChange => ({ id: doc._id, deleted: false, doc });
-const gone = (id: string): IndexChange => ({ id, deleted: true });
+const put = (doc: Entry | PublishedEntry | Synonym): IndexChange => ({ id: doc._id, deleted: false, doc });
+/** A synonym document, or the publication of an entry (named by the entry's id), was deleted. */
+const gone = (id: string): IndexChange => ({
+	id: id.startsWith('entry:') ? publicationIdOf(id) : id,
+	deleted: true
+});
 
 const synonym = (id: string, terms: [string, string, ...string[]]): Synonym => ({
 	_id: id,
@@ -50,6 +63,26 @@ describe('SearchIndexKeeper', () => {
 		);
 		expect(changed).toBe(1);
 		expect(keeper.sequence).toBe(3);
+		expect(first(keeper, '社保卡补办')).toBe('entry:card');
+		expect(keeper.engine.search('公积金提取')).toEqual([]);
+	});
+
+	it('reads publications only: an entry document, forged or not, changes nothing agents find', () => {
+		const keeper = new SearchIndexKeeper('agent01$kb', new MemorySearchIndexStorage());
+		keeper.apply([put(published('entry:card', '社保卡丢了怎么补办'))], 1);
+		const forgedDraft = draftEntry({
+			_id: 'entry:card',
+			standardQuestion: '社保卡丢了怎么补办',
+			status: 'draft'
+		});
+		const publishedEntryDocument = draftEntry({
+			_id: 'entry:other',
+			standardQuestion: '公积金怎么提取',
+			status: 'published'
+		});
+		expect(
+			keeper.apply([put(forgedDraft), put(publishedEntryDocument), { id: 'entry:card', deleted: true }], 2)
+		).toBe(0);
 		expect(first(keeper, '社保卡补办')).toBe('entry:card');
 		expect(keeper.engine.search('公积金提取')).toEqual([]);
 	});

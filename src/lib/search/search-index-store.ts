@@ -1,9 +1,11 @@
 // What is stored where: the exported search index of one user's knowledge base lives in IndexedDB (database
 // `hotline-search-index`, one record per `<user>$kb`) together with the changes-feed sequence it reflects
-// and the editors' synonym groups. A reload or an offline start loads it instead of re-indexing 10⁵ entries,
+// and the editors' synonym groups. It indexes entries' publications (publishedEntry), which only reviewers
+// write, under the entry's id. A reload or an offline start loads it instead of re-indexing 10⁵ entries,
 // then applies only the changes after that sequence. Saving is debounced: exporting a large index costs
 // hundreds of milliseconds, so a burst of replicated changes is saved once.
-import type { Entry, Synonym } from '$lib/db/generated/documents';
+import type { PublishedEntry, Synonym } from '$lib/db/generated/documents';
+import { entryIdOfPublication, PUBLICATION_PREFIX } from '$lib/knowledge/workflow/publication';
 import { packChunks, unpackChunks, type ChunkPlace } from './index-blob';
 import { SearchEngine } from './search-engine';
 import type { IndexChunk } from './search-types';
@@ -12,8 +14,11 @@ import { synonymGroupsFrom } from './synonyms';
 
 export type ChangeSequence = string | number;
 
-/** Bump when the tokenizer or the stored shape changes: older stored indexes are then rebuilt. */
-export const STORED_INDEX_FORMAT = 2;
+/**
+ * Bump when the tokenizer, the stored shape or what is indexed changes: older stored indexes are then
+ * rebuilt. 3: built from publications instead of entry documents.
+ */
+export const STORED_INDEX_FORMAT = 3;
 
 export interface StoredSearchIndex {
 	format: number;
@@ -34,7 +39,7 @@ export interface SearchIndexStorage {
 export interface IndexChange {
 	id: string;
 	deleted: boolean;
-	doc?: Entry | Synonym | { _id: string; type?: string };
+	doc?: PublishedEntry | Synonym | { _id: string; type?: string };
 }
 
 /** Share of removed slots after which the index asks to be rebuilt from scratch. */
@@ -93,15 +98,21 @@ export class SearchIndexKeeper {
 				synonymsChanged = true;
 				continue;
 			}
-			if (!change.id.startsWith('entry:')) continue;
-			const entry = change.doc as Entry | undefined;
+			if (!change.id.startsWith(PUBLICATION_PREFIX)) continue;
+			const publication = change.doc as PublishedEntry | undefined;
+			const entryId = entryIdOfPublication(change.id);
 			// Every published entry is indexed; validity dates are applied at query time (`today`), so an
 			// entry coming into force needs no change to show up.
-			if (!change.deleted && entry && entry.type === 'entry' && entry.status === 'published') {
-				this.engine.add(toSearchableEntry(entry));
+			if (
+				!change.deleted &&
+				publication &&
+				publication.type === 'publishedEntry' &&
+				publication.status === 'published'
+			) {
+				this.engine.add(toSearchableEntry(publication));
 				changed++;
-			} else if (this.engine.has(change.id)) {
-				this.engine.remove(change.id);
+			} else if (this.engine.has(entryId)) {
+				this.engine.remove(entryId);
 				changed++;
 			}
 		}

@@ -10,7 +10,8 @@ import { SearchClient } from './search-client';
 import type { SearchHit, SearchOptions } from './search-types';
 import type { IndexChange } from './search-index-store';
 
-const INDEXED_PREFIXES = ['entry:', 'synonym:'];
+// Agents find what reviewers published (publishedEntry), never the entry documents editors write.
+const INDEXED_PREFIXES = ['publishedEntry:', 'synonym:'];
 
 export interface SearchIndexSession {
 	client: SearchClient;

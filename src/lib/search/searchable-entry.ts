@@ -1,8 +1,10 @@
-// What the search needs of an entry, and which entries agents may find.
-import type { Entry } from '$lib/db/generated/documents';
+// What the search needs of an entry, and which entries agents may find. The index is built from entries'
+// publications (publishedEntry, written by reviewers only), never from the entry documents editors write.
+import type { Entry, PublishedEntry } from '$lib/db/generated/documents';
 import { isInForce } from '$lib/knowledge/rules/validity';
 
 export interface SearchableEntry {
+	/** The entry's id (entry:<key>), which search logs, reports and links keep. */
 	id: string;
 	standardQuestion: string;
 	similarQuestions: readonly string[];
@@ -24,17 +26,17 @@ export function isSearchable(entry: Pick<Entry, 'status' | 'validFrom' | 'validT
 	return entry.status === 'published' && isInForce(entry.validFrom, entry.validTo, today);
 }
 
-export function toSearchableEntry(entry: Entry): SearchableEntry {
+export function toSearchableEntry(publication: PublishedEntry): SearchableEntry {
 	return {
-		id: entry._id,
-		standardQuestion: entry.standardQuestion,
-		similarQuestions: entry.similarQuestions,
-		keywords: entry.keywords,
-		answerText: entry.answerText,
-		categoryId: entry.categoryId,
-		region: entry.region,
-		template: entry.template,
-		validFrom: entry.validFrom ?? null,
-		validTo: entry.validTo ?? null
+		id: publication.entryId,
+		standardQuestion: publication.standardQuestion,
+		similarQuestions: publication.similarQuestions,
+		keywords: publication.keywords,
+		answerText: publication.answerText,
+		categoryId: publication.categoryId,
+		region: publication.region,
+		template: publication.template,
+		validFrom: publication.validFrom ?? null,
+		validTo: publication.validTo ?? null
 	};
 }

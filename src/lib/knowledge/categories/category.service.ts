@@ -3,6 +3,8 @@ import type { Category, Entry } from '$lib/db/generated/documents';
 import { Repository } from '$lib/db/repository';
 import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
+import { mayWritePublications, publicationOf } from '../workflow/publication';
+import { followedByPublications, type ActingUser } from '../workflow/publication.service';
 import {
 	categoriesFromRows,
 	CategoryEditError,
@@ -55,18 +57,26 @@ export const moveCategoryUnder = (userName: string, category: Category, parentId
 		categories(userName).save(moveCategory(await categories(userName).all(), category, parentId))
 	);
 
-/** Re-files the source's entries under the target, moves its children, then removes it. */
-export function mergeCategories(
-	userName: string,
+/**
+ * Re-files the source's entries under the target, moves its children, then removes it. Published entries
+ * change category for agents too, so only a reviewer or admin may merge a category that holds them.
+ */
+export async function mergeCategories(
+	user: ActingUser,
 	source: Category,
 	target: Category
 ): Promise<Result<number>> {
-	return attempt('合并分类', async () => {
+	const userName = user.name;
+	const merged = await attempt('合并分类', async () => {
 		const merge = mergeCategory(await categories(userName).all(), source, target);
 		const at = new Date().toISOString();
 		const entries = (await new Repository(userName, 'entry').all()).filter(
 			(entry) => entry.categoryId === source._id
 		);
+		if (!mayWritePublications(user.roles) && entries.some((entry) => publicationOf(entry)))
+			throw new CategoryEditError(
+				'这个分类下有已发布或已下线的知识点，合并会改动话务员看到的分类，需要审核人操作'
+			);
 		const refiled: Entry[] = entries.map((entry) => ({
 			...entry,
 			categoryId: target._id,
@@ -80,8 +90,10 @@ export function mergeCategories(
 		if (refiled.length > 0) await new Repository(userName, 'entry').saveMany(refiled);
 		if (merge.movedChildren.length > 0) await categories(userName).saveMany(merge.movedChildren);
 		await categories(userName).remove(merge.removed._id);
-		return refiled.length;
+		return refiled;
 	});
+	if (!merged.ok) return merged;
+	return followedByPublications(user, merged.value, merged.value.length, '合并分类');
 }
 
 const HEADER_WORDS = /level|一级|二级|分类|类别/i;

@@ -1,14 +1,16 @@
 // The duplicate guard: published entries whose questions read like the one an editor is typing, found with
-// the agents' offline index and then scored by how alike the questions are.
+// the agents' offline index and then scored by how alike the questions are, as agents are shown them (the
+// entries' publications).
 import { failure, success, type Result } from '$lib/result';
 import type { OfflineSearch } from '$lib/search/offline-search.svelte';
-import { getEntriesInOrder, type StoredEntry } from '../entry.service';
+import { getPublishedEntriesInOrder, type StoredPublishedEntry } from '../published-entry.service';
 import { closestQuestion, DUPLICATE_SIMILARITY } from './question-similarity';
 /** Too short to judge: a couple of characters match half the knowledge base. */
 const MIN_QUESTION_LENGTH = 4;
 
 export interface LikelyDuplicate {
-	entry: StoredEntry;
+	/** The publication; its entryId names the entry to open. */
+	entry: StoredPublishedEntry;
 	/** The entry's standard or similar question closest to the typed one. */
 	question: string;
 	similarity: number;
@@ -23,7 +25,7 @@ export async function findLikelyDuplicates(
 	if (typed.trim().length < MIN_QUESTION_LENGTH || !search.ready) return success([]);
 	const hits = await search.search(typed, { limit: 10 });
 	if (!hits.ok) return hits;
-	const found = await getEntriesInOrder(
+	const found = await getPublishedEntriesInOrder(
 		userName,
 		hits.value.map((hit) => hit.id).filter((id) => id !== excludeId)
 	);

@@ -148,7 +148,7 @@ describe('commitImport', () => {
 		expect(await countUnpushed(local.db)).toBe(2);
 	});
 
-	it('lets only reviewers and admins publish at once, with the published version kept', async () => {
+	it('lets only reviewers and admins publish at once, with the published version kept and shown to agents', async () => {
 		const rows = await checkedRows([HEADER, ['社保卡怎么办？', '补办', '甲']]);
 		expect(await commitImport(editor, rows, true)).toEqual({
 			ok: false,
@@ -158,12 +158,20 @@ describe('commitImport', () => {
 		const all = (await local.db.allDocs({ include_docs: true })).rows.map(
 			(row) => row.doc as unknown as Record<string, unknown>
 		);
-		const published = all.find((doc) => doc.standardQuestion === '社保卡怎么办？')!;
+		const published = all.find((doc) => doc.type === 'entry' && doc.standardQuestion === '社保卡怎么办？')!;
 		expect(published).toMatchObject({ status: 'published', publishedBy: 'reviewer01' });
 		expect(all.find((doc) => doc.type === 'entryVersion')).toMatchObject({
 			entryId: published._id,
 			version: 1,
 			publishedBy: 'reviewer01',
+			answerText: '甲'
+		});
+		expect(all.find((doc) => doc.type === 'publishedEntry')).toMatchObject({
+			_id: `publishedEntry:${(published._id as string).slice('entry:'.length)}`,
+			entryId: published._id,
+			status: 'published',
+			version: 1,
+			updatedBy: 'reviewer01',
 			answerText: '甲'
 		});
 	});

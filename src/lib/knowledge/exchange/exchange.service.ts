@@ -8,6 +8,7 @@ import { Repository } from '$lib/db/repository';
 import { failure, success, type Result } from '$lib/result';
 import { categoryOptions, categoryPath, type CategoryOption } from '../category-tree';
 import { versionSnapshot } from '../workflow/entry-workflow';
+import { publicationOf } from '../workflow/publication';
 import {
 	compileChanges,
 	periodRange,
@@ -114,15 +115,18 @@ export async function commitImport(
 
 	const now = new Date();
 	const entries = buildImportedEntries(importable, { userName: user.name, now, publish });
-	// A published entry keeps the snapshot of what agents are shown, as publishing in the editor does.
+	// A published entry keeps the snapshot of its version, as publishing in the editor does, and agents read
+	// its publication: both land with the entries, all or nothing.
 	const versions = publish
 		? entries.map((entry) => versionSnapshot(entry, user.name, now.toISOString()))
 		: [];
-	const docs: AnyDocument[] = [...entries, ...versions];
-	const describe = (index: number) =>
-		index < entries.length
-			? `第 ${importable[index]!.rowNumber} 行`
-			: `第 ${importable[index - entries.length]!.rowNumber} 行（发布版本）`;
+	const publications = publish ? entries.flatMap((entry) => publicationOf(entry) ?? []) : [];
+	const docs: AnyDocument[] = [...entries, ...versions, ...publications];
+	const describe = (index: number) => {
+		const row = importable[index % entries.length]!.rowNumber;
+		if (index < entries.length) return `第 ${row} 行`;
+		return index < 2 * entries.length ? `第 ${row} 行（发布版本）` : `第 ${row} 行（话务员看到的内容）`;
+	};
 	const result = await saveAllOrNothing(user.name, KNOWLEDGE_DB, docs, onProgress, { describe });
 	if (!result.ok) return failure(`导入失败：${result.error}`);
 	return success({ imported: entries.length });

@@ -1,4 +1,6 @@
 // Review, publishing, versions and conflicts as the screens use them. Returns results, never throws at the UI.
+// A step that changes what agents see (publish, archive, republish, a merge of a published entry) writes the
+// entry's publication in the same go, from a reviewer's session (see publication.service.ts).
 import type { Entry, EntryVersion } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
 import { explainFailure } from '$lib/db/validation';
@@ -7,6 +9,8 @@ import type { EntryContent } from '../entry-content';
 import { mergeConflict, type ConflictPicks } from '../rules/conflict-merge';
 import * as workflow from './entry-workflow';
 import { WorkflowError, type Actor } from './entry-workflow';
+import { mayWritePublications } from './publication';
+import { followedByPublications, type ActingUser } from './publication.service';
 
 type StoredEntry = Stored<Entry>;
 
@@ -42,6 +46,17 @@ async function step(
 	}
 }
 
+/** A step that changes what agents see: the reviewer's publication follows the saved entry. */
+async function publishingStep(
+	user: ActingUser,
+	id: string,
+	action: string,
+	change: (entry: Entry, actor: Actor) => Entry
+): Promise<Result<StoredEntry>> {
+	const saved = await step(user.name, id, action, change);
+	return saved.ok ? followedByPublications(user, [saved.value], saved.value, action) : saved;
+}
+
 export const saveEntryContent = (userName: string, id: string, content: EntryContent) =>
 	step(userName, id, '保存', (entry, actor) => workflow.saveContent(entry, content, actor));
 export const submitEntry = (userName: string, id: string) =>
@@ -49,21 +64,26 @@ export const submitEntry = (userName: string, id: string) =>
 export const withdrawEntry = (userName: string, id: string) => step(userName, id, '撤回', workflow.withdraw);
 export const rejectEntry = (userName: string, id: string, comment: string) =>
 	step(userName, id, '退回', (entry, actor) => workflow.reject(entry, comment, actor));
-export const archiveEntry = (userName: string, id: string, comment?: string) =>
-	step(userName, id, '下线', (entry, actor) => workflow.archive(entry, actor, comment));
-export const republishEntry = (userName: string, id: string) =>
-	step(userName, id, '重新上线', workflow.republish);
+export const archiveEntry = (user: ActingUser, id: string, comment?: string) =>
+	publishingStep(user, id, '下线', (entry, actor) => workflow.archive(entry, actor, comment));
+export const republishEntry = (user: ActingUser, id: string) =>
+	publishingStep(user, id, '重新上线', workflow.republish);
 export const markEntryReviewed = (userName: string, id: string) =>
 	step(userName, id, '确认', workflow.markReviewed);
 export const discardEntryRevision = (userName: string, id: string) =>
 	step(userName, id, '放弃修订稿', workflow.discardRevision);
 
-/** Publishes the submission; the new version, and the one it replaces if never kept, go to the version history. */
+/**
+ * Publishes the submission; the new version, and the one it replaces if never kept, go to the version
+ * history, and agents' copy becomes the new version.
+ */
 export async function approveEntry(
-	userName: string,
+	user: ActingUser,
 	id: string,
 	comment?: string
 ): Promise<Result<StoredEntry>> {
+	const userName = user.name;
+	let saved: StoredEntry;
 	try {
 		const entry = await loadEntry(userName, id);
 		const { entry: published, version } = workflow.approve(entry, actorOf(userName), comment);
@@ -78,12 +98,12 @@ export async function approveEntry(
 			// Entries imported as published have no snapshot of their first version yet.
 			if (!(await versions.get(previous._id))) snapshots.push(previous);
 		}
-		const saved = await new Repository(userName, 'entry').save({ ...published, _rev: entry._rev });
+		saved = await new Repository(userName, 'entry').save({ ...published, _rev: entry._rev });
 		await versions.saveMany(snapshots);
-		return success(saved);
 	} catch (error) {
 		return failure(explain(error, '发布'));
 	}
+	return followedByPublications(user, [saved], saved, '发布');
 }
 
 export async function listEntryVersions(userName: string, entryId: string): Promise<Result<EntryVersion[]>> {
@@ -118,13 +138,13 @@ export async function getEntryConflict(userName: string, id: string): Promise<Re
 
 /** Saves the person's merge over the current revision and retires the conflicting one: nothing is dropped unseen. */
 export async function resolveEntryConflict(
-	userName: string,
-	isReviewer: boolean,
+	user: ActingUser,
 	conflict: { current: StoredEntry; theirs: StoredEntry },
 	picks: ConflictPicks
 ): Promise<Result<StoredEntry>> {
 	const { current, theirs } = conflict;
-	const merged = mergeConflict(current, theirs, picks, userName, new Date());
+	const isReviewer = mayWritePublications(user.roles);
+	const merged = mergeConflict(current, theirs, picks, user.name, new Date());
 	// The server accepts only appended history: the current revision's events stay first.
 	const known = new Set(current.history.map((event) => JSON.stringify(event)));
 	merged.history = [
@@ -133,7 +153,9 @@ export async function resolveEntryConflict(
 	];
 	const reviewerOnly = current.status !== 'draft' || merged.status !== current.status;
 	if (reviewerOnly && !isReviewer) return failure('这个知识点已提交审核或已发布，冲突需要审核人合并');
-	return saveResolution(userName, merged, current._rev, theirs._rev);
+	const saved = await saveResolution(user.name, merged, current._rev, theirs._rev);
+	// A merge of a published entry may change what agents see; a draft's has no publication to write.
+	return saved.ok ? followedByPublications(user, [saved.value], saved.value, '合并') : saved;
 }
 
 async function saveResolution(

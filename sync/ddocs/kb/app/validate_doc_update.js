@@ -5,10 +5,15 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	var admin = isServerAdmin(userCtx) || hasRole(userCtx, 'admin');
 
 	if (newDoc._id.indexOf('_design/') === 0) {
-		if (!admin) forbid('只有管理员可以修改设计文档');
+		if (!isServerAdmin(userCtx)) forbid('只有服务器管理员可以修改设计文档');
 		return;
 	}
 	if (newDoc._deleted) {
+		// Decided by the _id: a deletion stub has no type, and a forged branch on Apache CouchDB no oldDoc.
+		if (newDoc._id.indexOf('publishedEntry:') === 0) {
+			requireAnyRole(userCtx, REVIEWING_ROLES, '删除话务员看到的知识点');
+			return;
+		}
 		if (admin) return;
 		if (oldDoc && oldDoc.type === 'entry' && oldDoc.status === 'draft' && oldDoc.createdBy === userCtx.name) return;
 		if (oldDoc && (oldDoc.type === 'category' || oldDoc.type === 'synonym') && hasRole(userCtx, 'editor')) return;
@@ -16,13 +21,24 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	}
 	checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
 	// Answers are shown as HTML: the allowlist is part of their shape, for every writer.
-	if (newDoc.type === 'entry' || newDoc.type === 'entryVersion') checkAnswerHtml(newDoc);
+	if (newDoc.type === 'entry' || newDoc.type === 'entryVersion' || newDoc.type === 'publishedEntry')
+		checkAnswerHtml(newDoc);
 
 	if (newDoc.type === 'entry') {
 		requireAnyRole(userCtx, EDITING_ROLES, '编辑知识点');
 		checkAuthorship(newDoc, oldDoc, userCtx, 'createdBy', 'updatedBy');
 		if (isServerAdmin(userCtx)) return;
 		checkEntryWorkflow(newDoc, oldDoc && !oldDoc._deleted ? oldDoc : null, userCtx);
+		return;
+	}
+	if (newDoc.type === 'publishedEntry') {
+		// What agents are shown. The right rests on the type alone, never on a transition from oldDoc: on Apache
+		// CouchDB a forged replicated branch (new_edits=false, unknown ancestor) arrives with no oldDoc, so an
+		// editor's forged draft of an entry is accepted, but it cannot reach agents through this document.
+		requireAnyRole(userCtx, REVIEWING_ROLES, '发布话务员看到的知识点');
+		if (newDoc._id !== 'publishedEntry:' + newDoc.entryId.slice('entry:'.length))
+			forbid('_id 必须是 publishedEntry: 加上 entryId 的编号');
+		checkAuthorship(newDoc, oldDoc, userCtx, null, 'updatedBy');
 		return;
 	}
 	if (newDoc.type === 'entryVersion') {

@@ -1,0 +1,81 @@
+// What agents read: the publications of entries (publishedEntry documents, written by reviewers only), looked
+// up by the entry's id, which search logs, reports and links keep. Editors' screens read the entries.
+// Returns results, never throws at the UI.
+import type { PublishedEntry } from '$lib/db/generated/documents';
+import { Repository, type Stored } from '$lib/db/repository';
+import { explainFailure } from '$lib/db/validation';
+import { failure, success, type Result } from '$lib/result';
+import { entrySelector } from './entry-query';
+import { isInForce } from './rules/validity';
+import { publicationIdOf } from './workflow/publication';
+
+export type StoredPublishedEntry = Stored<PublishedEntry>;
+
+const publications = (userName: string) => new Repository(userName, 'publishedEntry');
+
+/** The publication of one entry (published or archived); null when agents were never shown it. */
+export async function getPublishedEntry(
+	userName: string,
+	entryId: string
+): Promise<Result<StoredPublishedEntry | null>> {
+	try {
+		return success(await publications(userName).get(publicationIdOf(entryId)));
+	} catch (error) {
+		return failure(explainFailure(error, '读取知识点'));
+	}
+}
+
+/** The publications of these entries in the given order (search hits); entries without one are skipped. */
+export async function getPublishedEntriesInOrder(
+	userName: string,
+	entryIds: readonly string[]
+): Promise<Result<StoredPublishedEntry[]>> {
+	try {
+		const found = await publications(userName).getMany(entryIds.map(publicationIdOf));
+		const byEntryId = new Map(found.map((publication) => [publication.entryId, publication]));
+		return success(entryIds.flatMap((id) => byEntryId.get(id) ?? []));
+	} catch (error) {
+		return failure(explainFailure(error, '读取检索结果'));
+	}
+}
+
+/** Standard questions agents know these entries by, by entry id (entries never published are absent). */
+export async function publishedEntryTitles(
+	userName: string,
+	entryIds: readonly string[]
+): Promise<Result<Map<string, string>>> {
+	const found = await getPublishedEntriesInOrder(userName, entryIds);
+	if (!found.ok) return found;
+	return success(
+		new Map(found.value.map((publication) => [publication.entryId, publication.standardQuestion]))
+	);
+}
+
+export interface PublishedEntryFilter {
+	/** Words that must all appear in the standard question or a similar question. */
+	text?: string;
+	limit: number;
+}
+
+/**
+ * What agents find before the search index is built: published entries matching the words, most recently
+ * changed first, those not in force on `today` (Beijing's date) left out; null keeps them (shown as 已失效).
+ */
+export async function listPublishedEntries(
+	userName: string,
+	filter: PublishedEntryFilter,
+	today: string | null
+): Promise<Result<StoredPublishedEntry[]>> {
+	try {
+		const found = await publications(userName).recent({
+			selector: entrySelector({ status: 'published', text: filter.text }) as PouchDB.Find.Selector,
+			limit: filter.limit * 2
+		});
+		const inForce = found.filter(
+			(publication) => !today || isInForce(publication.validFrom, publication.validTo, today)
+		);
+		return success(inForce.slice(0, filter.limit));
+	} catch (error) {
+		return failure(explainFailure(error, '读取知识库'));
+	}
+}
