@@ -1,10 +1,12 @@
 // Loads the shipped demo calls (sync/demo/recordings, made by generate.ts from espeak-ng speech) so that
 // `npm start` opens on a working QA desk: recordings with waveforms and transcripts, their audio in
 // qa-audio, and one submitted evaluation for agent01 to see.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerScope } from 'nano';
 import type { Evaluation, Recording, Transcript, Waveform } from '../../src/lib/db/generated/documents';
+import { AUDIO_ATTACHMENT, audioDocumentId } from '../../src/lib/db/audio-transfer';
 import { QA_AUDIO_DB, QA_DB } from '../../src/lib/db/catalog';
 import type { UserAccount } from './setup';
 import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
@@ -42,7 +44,7 @@ export function readDemoCalls(): DemoCall[] {
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoCall[]) : [];
 }
 
-function callDocuments(call: DemoCall, agentName: string) {
+function callDocuments(call: DemoCall, agentName: string, audio: Buffer) {
 	const extension = path.extname(call.audioFile).slice(1).toLowerCase();
 	const recording: Recording = {
 		_id: `recording:${call.callId}`,
@@ -63,7 +65,8 @@ function callDocuments(call: DemoCall, agentName: string) {
 		audio: {
 			fileName: call.audioFile,
 			contentType: CONTENT_TYPES[extension] ?? 'audio/ogg',
-			byteLength: readFileSync(path.join(DEMO_DIR, call.audioFile)).length
+			byteLength: audio.length,
+			md5: createHash('md5').update(new Uint8Array(audio)).digest('base64url')
 		},
 		hasTranscript: call.transcript.length > 0,
 		importedBy: 'inspector01',
@@ -140,27 +143,12 @@ function demoEvaluation(recording: Recording): Evaluation {
 	};
 }
 
-async function uploadDemoAudio(server: ServerScope, call: DemoCall, recording: Recording) {
-	const db = server.use<Record<string, unknown>>(QA_AUDIO_DB);
-	const id = `audio:${call.callId}`;
-	const existing = await db.get(id).catch(() => null);
-	if (existing?._attachments) return false;
-	const created = existing
-		? { rev: existing._rev as string }
-		: await db.insert({
-				_id: id,
-				type: 'audio',
-				recordingId: recording._id,
-				uploadedBy: 'inspector01',
-				uploadedAt: IMPORTED_AT
-			});
-	await db.attachment.insert(
-		id,
-		'audio',
-		readFileSync(path.join(DEMO_DIR, call.audioFile)),
-		recording.audio!.contentType,
-		{ rev: created.rev }
-	);
+/** One request, as the browser uploads: the attachment to the id that carries its MD5 creates the document. */
+async function uploadDemoAudio(server: ServerScope, recording: Recording, audio: Buffer) {
+	const db = server.use(QA_AUDIO_DB);
+	const id = audioDocumentId(recording);
+	if (await db.head(id).catch(() => null)) return false;
+	await db.attachment.insert(id, AUDIO_ATTACHMENT, audio, recording.audio.contentType);
 	return true;
 }
 
@@ -176,9 +164,10 @@ export async function loadDemoRecordings(
 	for (const call of calls) {
 		const agentName = agentByNumber.get(call.employeeNumber);
 		if (!agentName) throw new Error(`演示录音 ${call.callId} 的坐席工号 ${call.employeeNumber} 没有对应账号`);
-		const { recording, waveform, transcript } = callDocuments(call, agentName);
+		const audio = readFileSync(path.join(DEMO_DIR, call.audioFile));
+		const { recording, waveform, transcript } = callDocuments(call, agentName, audio);
 		documents.push(recording, waveform, transcript);
-		if (await uploadDemoAudio(server, call, recording)) uploaded++;
+		if (await uploadDemoAudio(server, recording, audio)) uploaded++;
 	}
 	const first = documents.find(
 		(doc): doc is Recording => doc.type === 'recording' && doc.hotline === '12345'

@@ -1,5 +1,6 @@
 // The inspector's flow on the shipped demo calls: filter, open, play and seek, comment on a moment, score
 // and submit; the agent reads and acknowledges the result; another agent can read nothing of it.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -115,21 +116,18 @@ test('an inspector imports a batch: problems are listed first, then it commits w
 		`${id},${agentNumber},刘话务,2026-11-21 10:00:00,38.6,${direction},回访,回访完成,GD9,13700001111,${id}.${extension}`;
 	const audio = readFileSync(path.join(DEMO, 'C20261120-0003.ogg'));
 	const srt = readFileSync(path.join(DEMO, 'C20261120-0003.srt'));
+	const wav = pcmWav({
+		seconds: 12,
+		channels: 2,
+		// A tone on the agent's channel, silence on the caller's.
+		sample: (frame, channel) => (channel === 0 ? Math.round(Math.sin(frame / 3) * 12000) : 0)
+	});
 	const files = (csv: string) => [
 		{ name: 'batch.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
 		{ name: `${callId}.ogg`, mimeType: 'audio/ogg', buffer: audio },
 		{ name: `${callId}.srt`, mimeType: 'text/plain', buffer: srt },
-		// Read by the peaks worker slice by slice rather than decoded whole.
-		{
-			name: `${wavCallId}.wav`,
-			mimeType: 'audio/wav',
-			buffer: pcmWav({
-				seconds: 12,
-				channels: 2,
-				// A tone on the agent's channel, silence on the caller's.
-				sample: (frame, channel) => (channel === 0 ? Math.round(Math.sin(frame / 3) * 12000) : 0)
-			})
-		}
+		// Read by the analysis worker slice by slice rather than decoded whole.
+		{ name: `${wavCallId}.wav`, mimeType: 'audio/wav', buffer: wav }
 	];
 	const input = page.getByLabel('选择录音信息表、录音文件和转写文件');
 
@@ -156,8 +154,20 @@ test('an inspector imports a batch: problems are listed first, then it commits w
 	await page.getByRole('link', { name: callId, exact: true }).click();
 	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByRole('region', { name: '通话转写' })).toContainText('路灯不亮');
-	// The audio reaches the server in the background: then another browser can play it too.
+	// The audio reaches the server in the background: then another browser can play it too. Its id carries
+	// the MD5 the browser computed while it read the file, the same as Node's.
 	await expect(page.getByText(/等待联网上传|正在上传录音/)).toHaveCount(0, { timeout: 60_000 });
+	for (const [id, bytes] of [
+		[callId, audio],
+		[wavCallId, wav]
+	] as const) {
+		const url = `/db/qa-audio/${encodeURIComponent(`audio:${id}:${createHash('md5').update(new Uint8Array(bytes)).digest('base64url')}`)}/audio`;
+		await expect
+			.poll(() => page.evaluate(async (at) => (await fetch(at, { credentials: 'include' })).status, url), {
+				timeout: 60_000
+			})
+			.toBe(200);
+	}
 });
 
 test('an inspector scores a call with the network down, and the draft syncs when it returns', async ({

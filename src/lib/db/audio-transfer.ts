@@ -1,16 +1,24 @@
 // Moving one recording's audio between this browser and the server's qa-audio database, as a plain
-// attachment request: the file streams from disk and never passes through PouchDB's replication.
+// attachment request: the file streams from disk and never passes through PouchDB's replication. The
+// document id carries the file's MD5, so an id always means the same bytes: an upload is one PUT of the
+// attachment, which creates the document, and a 409 (the document exists) means the server already holds
+// exactly these bytes (README, 录音存储).
+import { base64Md5 } from './audio-digest';
 import { QA_AUDIO_DB } from './catalog';
-import type { StoredAudio } from './audio-store';
+import type { Recording } from './generated/documents';
 
 export const AUDIO_ATTACHMENT = 'audio';
 
-export function audioDocumentId(recordingId: string): string {
-	return `audio:${recordingId.slice('recording:'.length)}`;
+export type RecordingAudio = Pick<Recording, 'callId' | 'audio'>;
+
+/** `audio:<callId>:<md5>`; recordings imported before the id carried the MD5 have theirs at `audio:<callId>`. */
+export function audioDocumentId(recording: RecordingAudio): string {
+	const md5 = recording.audio.md5;
+	return md5 ? `audio:${recording.callId}:${md5}` : `audio:${recording.callId}`;
 }
 
-function documentUrl(remoteBase: string, recordingId: string): string {
-	return `${remoteBase}/${QA_AUDIO_DB}/${encodeURIComponent(audioDocumentId(recordingId))}`;
+function attachmentUrl(remoteBase: string, recording: RecordingAudio): string {
+	return `${remoteBase}/${QA_AUDIO_DB}/${encodeURIComponent(audioDocumentId(recording))}/${AUDIO_ATTACHMENT}`;
 }
 
 async function failureMessage(response: Response): Promise<string> {
@@ -18,69 +26,45 @@ async function failureMessage(response: Response): Promise<string> {
 	return body.reason ?? `服务器返回 ${response.status}`;
 }
 
-/** The revision to attach to, or null when the server already holds this recording's audio. */
-async function audioDocumentRevision(
-	remoteBase: string,
-	recordingId: string,
-	userName: string
-): Promise<string | null> {
-	const url = documentUrl(remoteBase, recordingId);
-	const existing = await fetch(url, { credentials: 'include' });
-	if (existing.ok) {
-		const doc = (await existing.json()) as { _rev: string; _attachments?: Record<string, unknown> };
-		return doc._attachments?.[AUDIO_ATTACHMENT] ? null : doc._rev;
+function reasonIn(responseText: string): string | undefined {
+	try {
+		return (JSON.parse(responseText) as { reason?: string }).reason;
+	} catch {
+		return undefined;
 	}
-	if (existing.status !== 404) throw new Error(await failureMessage(existing));
-	const created = await fetch(url, {
-		method: 'PUT',
-		credentials: 'include',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({
-			_id: audioDocumentId(recordingId),
-			type: 'audio',
-			recordingId,
-			uploadedBy: userName,
-			uploadedAt: new Date().toISOString()
-		})
-	});
-	if (!created.ok) throw new Error(await failureMessage(created));
-	return ((await created.json()) as { rev: string }).rev;
 }
 
-/** XMLHttpRequest because fetch reports no upload progress, and a 60-minute file takes a while. */
-function putAttachment(url: string, blob: Blob, onProgress?: (sent: number, total: number) => void) {
+/**
+ * XMLHttpRequest because fetch reports no upload progress, and a 60-minute file takes a while. Content-MD5
+ * is what lets Apache CouchDB's validator see the digest before it has stored the bytes (it then checks the
+ * bytes against it); the embedded server computes the digest itself.
+ */
+export function uploadAudio(
+	remoteBase: string,
+	recording: RecordingAudio,
+	blob: Blob,
+	onProgress?: (sent: number, total: number) => void
+): Promise<void> {
+	const md5 = recording.audio.md5;
+	if (!md5) return Promise.reject(new Error(`录音 ${recording.callId} 缺少 MD5，无法上传`));
 	return new Promise<void>((resolve, reject) => {
 		const request = new XMLHttpRequest();
-		request.open('PUT', url);
+		request.open('PUT', attachmentUrl(remoteBase, recording));
 		request.withCredentials = true;
-		request.setRequestHeader('content-type', blob.type || 'application/octet-stream');
+		request.setRequestHeader('content-type', recording.audio.contentType);
+		request.setRequestHeader('content-md5', base64Md5(md5));
 		request.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
 		request.onload = () => {
-			if (request.status >= 200 && request.status < 300) return resolve();
-			const reason = (JSON.parse(request.responseText || '{}') as { reason?: string }).reason;
-			reject(new Error(reason ?? `服务器返回 ${request.status}`));
+			if ((request.status >= 200 && request.status < 300) || request.status === 409) return resolve();
+			reject(new Error(reasonIn(request.responseText) ?? `服务器返回 ${request.status}`));
 		};
 		request.onerror = () => reject(new Error('网络中断，录音未能上传'));
 		request.send(blob);
 	});
 }
 
-export async function uploadAudio(
-	remoteBase: string,
-	userName: string,
-	audio: StoredAudio,
-	onProgress?: (sent: number, total: number) => void
-): Promise<void> {
-	const revision = await audioDocumentRevision(remoteBase, audio.recordingId, userName);
-	if (revision === null) return;
-	const url = `${documentUrl(remoteBase, audio.recordingId)}/${AUDIO_ATTACHMENT}?rev=${encodeURIComponent(revision)}`;
-	await putAttachment(url, audio.blob, onProgress);
-}
-
-export async function downloadAudio(remoteBase: string, recordingId: string): Promise<Blob> {
-	const response = await fetch(`${documentUrl(remoteBase, recordingId)}/${AUDIO_ATTACHMENT}`, {
-		credentials: 'include'
-	});
+export async function downloadAudio(remoteBase: string, recording: RecordingAudio): Promise<Blob> {
+	const response = await fetch(attachmentUrl(remoteBase, recording), { credentials: 'include' });
 	if (response.status === 404)
 		throw new Error('服务器上还没有这条录音的音频（导入它的电脑可能尚未联网上传）');
 	if (!response.ok) throw new Error(await failureMessage(response));

@@ -64,7 +64,9 @@ export const databases: Record<string, DatabaseSpec> = {
 	},
 	[QA_AUDIO_DB]: {
 		designFolder: 'qa-audio',
-		documentTypes: ['audio'],
+		// No typed documents: each holds only its audio attachment, under an id that carries the file's MD5,
+		// and its validator checks that shape itself (sync/ddocs/qa-audio).
+		documentTypes: [],
 		readerRoles: ['admin', 'inspector', 'supervisor']
 	}
 };

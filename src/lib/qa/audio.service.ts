@@ -1,14 +1,18 @@
 // A recording's audio for the screens: kept in this browser (imported here, or fetched once when first
 // played), so an inspector can score a call offline; uploads wait for the network.
+import { md5OfBlob } from '$lib/db/audio-digest';
 import {
 	audioAwaitingUpload,
 	getLocalAudio,
 	localAudioIds,
 	markAudioUploaded,
 	putLocalAudio,
-	removeLocalAudio
+	removeLocalAudio,
+	type StoredAudio
 } from '$lib/db/audio-store';
 import { downloadAudio, uploadAudio } from '$lib/db/audio-transfer';
+import type { Recording } from '$lib/db/generated/documents';
+import { Repository } from '$lib/db/repository';
 import { failure, success, type Result } from '$lib/result';
 import { syncBaseUrl } from '$lib/session/session.service';
 import { nowIso } from '$lib/time';
@@ -42,16 +46,16 @@ export interface PlayableAudio {
 }
 
 /** The audio from this browser, or fetched from the server and kept for offline use. */
-export async function playableAudio(userName: string, recordingId: string): Promise<Result<PlayableAudio>> {
+export async function playableAudio(userName: string, recording: Recording): Promise<Result<PlayableAudio>> {
 	try {
-		let blob = (await getLocalAudio(userName, recordingId))?.blob;
+		let blob = (await getLocalAudio(userName, recording._id))?.blob;
 		if (!blob) {
 			if (!navigator.onLine) return failure('这条录音还没有下载到本机，联网后才能播放');
-			blob = await downloadAudio(syncBaseUrl(), recordingId);
+			blob = await downloadAudio(syncBaseUrl(), recording);
 			await putLocalAudio(userName, {
-				recordingId,
+				recordingId: recording._id,
 				blob,
-				fileName: recordingId,
+				fileName: recording._id,
 				uploaded: true,
 				storedAt: nowIso()
 			});
@@ -70,19 +74,19 @@ export function recordingsWithLocalAudio(userName: string): Promise<Set<string>>
 /** Downloads the audio of these recordings ahead of time, for scoring without the network. */
 export async function keepAudioOffline(
 	userName: string,
-	recordingIds: string[],
+	recordings: Recording[],
 	onProgress: (done: number, total: number) => void
 ): Promise<Result<number>> {
 	const have = await localAudioIds(userName);
-	const missing = recordingIds.filter((id) => !have.has(id));
+	const missing = recordings.filter((recording) => !have.has(recording._id));
 	let done = 0;
 	try {
-		for (const recordingId of missing) {
-			const blob = await downloadAudio(syncBaseUrl(), recordingId);
+		for (const recording of missing) {
+			const blob = await downloadAudio(syncBaseUrl(), recording);
 			await putLocalAudio(userName, {
-				recordingId,
+				recordingId: recording._id,
 				blob,
-				fileName: recordingId,
+				fileName: recording._id,
 				uploaded: true,
 				storedAt: nowIso()
 			});
@@ -94,6 +98,15 @@ export async function keepAudioOffline(
 	}
 }
 
+/** The recording this audio belongs to, with the MD5 its upload goes under; null while it is not written yet. */
+async function recordingToUpload(userName: string, audio: StoredAudio): Promise<Recording | null> {
+	const recordings = new Repository(userName, 'recording');
+	const recording = await recordings.get(audio.recordingId);
+	if (!recording || recording.audio.md5) return recording;
+	// Imported here before audio ids carried the MD5, and not uploaded since: the server refuses the old id.
+	return recordings.save({ ...recording, audio: { ...recording.audio, md5: await md5OfBlob(audio.blob) } });
+}
+
 export async function uploadWaitingAudio(
 	userName: string,
 	onProgress: (done: number, total: number, sentBytes: number, totalBytes: number) => void
@@ -102,7 +115,10 @@ export async function uploadWaitingAudio(
 	let done = 0;
 	try {
 		for (const audio of waiting) {
-			await uploadAudio(syncBaseUrl(), userName, audio, (sent, total) =>
+			// An import keeps the audio before it writes the recording: that one goes in the next round.
+			const recording = await recordingToUpload(userName, audio);
+			if (!recording) continue;
+			await uploadAudio(syncBaseUrl(), recording, audio.blob, (sent, total) =>
 				onProgress(done, waiting.length, sent, total)
 			);
 			await markAudioUploaded(userName, audio.recordingId);

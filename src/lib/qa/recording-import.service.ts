@@ -1,11 +1,12 @@
 // The recording import for the screen: sorts the chosen files, checks the batch (nothing is written while
-// any row has a problem), then computes each call's waveform and commits the batch all or nothing.
+// any row has a problem), then reads each call's file once for its waveform and its MD5 (which names its
+// audio on the server) and commits the batch all or nothing.
 import type { Waveform } from '$lib/db/generated/documents';
 import { Repository } from '$lib/db/repository';
 import { readImportFile } from '$lib/knowledge/exchange/exchange.service';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
-import { computeRecordingPeaks } from './audio/peaks-client';
+import { analyzeRecording } from './audio/recording-analysis';
 import { commitRecordingImport, existingCallIds, type ImportedCall } from './recording.service';
 import { AUDIO_TYPES, planRecordingImport, type ImportPlan } from './recordings/import/recording-import';
 import { sheetRows } from './recordings/import/recording-sheet';
@@ -92,25 +93,29 @@ export async function importRecordingBatch(
 			current: planned.audioFileName
 		});
 		const audio = batch.audio.get(planned.audioFileName)!;
-		let peaks;
+		let analysis;
 		try {
-			peaks = await computeRecordingPeaks(audio);
+			analysis = await analyzeRecording(audio);
 		} catch (error) {
 			return failure(`${planned.audioFileName} 无法解码，未写入任何数据：${(error as Error).message}`);
 		}
-		const recording = { ...planned.recording, channels: peaks.channels };
-		if (Math.abs(peaks.durationSeconds - recording.durationSeconds) > DURATION_TOLERANCE_SECONDS)
+		const recording = {
+			...planned.recording,
+			channels: analysis.channels,
+			audio: { ...planned.recording.audio, md5: analysis.md5 }
+		};
+		if (Math.abs(analysis.durationSeconds - recording.durationSeconds) > DURATION_TOLERANCE_SECONDS)
 			durationWarnings.push(
-				`${recording.callId}：表格时长 ${recording.durationSeconds} 秒，录音实际 ${peaks.durationSeconds} 秒`
+				`${recording.callId}：表格时长 ${recording.durationSeconds} 秒，录音实际 ${analysis.durationSeconds} 秒`
 			);
 		const waveform: Waveform = {
 			_id: `waveform:${recording.callId}`,
 			type: 'waveform',
 			recordingId: recording._id,
-			channels: peaks.channels,
-			peaksPerSecond: peaks.peaksPerSecond,
-			durationSeconds: peaks.durationSeconds,
-			peaks: peaks.peaks
+			channels: analysis.channels,
+			peaksPerSecond: analysis.peaksPerSecond,
+			durationSeconds: analysis.durationSeconds,
+			peaks: analysis.peaks
 		};
 		calls.push({
 			recording,

@@ -198,7 +198,7 @@ describe('WAV peaks read slice by slice', () => {
 		const layout = (await wavLayoutOf(blob))!;
 		const expected = computePeaks([left, right], 8000);
 		for (const sliceBytes of [1, 999, 4096, 1 << 20]) {
-			const wav = await wavPeaks(blob, layout, undefined, sliceBytes);
+			const wav = await wavPeaks(blob, layout, { sliceBytes });
 			expect(wav.channels).toBe(2);
 			expect(wav.durationSeconds).toBe(3.02);
 			expect(wav.peaks.map((channel) => [...channel])).toEqual(expected.map((channel) => [...channel]));

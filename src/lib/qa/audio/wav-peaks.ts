@@ -18,11 +18,17 @@ export async function wavLayoutOf(file: Blob): Promise<WavLayout | null> {
 	return readWavLayout(head, file.size);
 }
 
+export interface WavPeaksOptions {
+	peaksPerSecond?: number;
+	sliceBytes?: number;
+	/** Receives the data chunk's bytes in order, slice by slice, as they are read (to hash them alongside). */
+	onBytes?: (bytes: ArrayBuffer) => void;
+}
+
 export async function wavPeaks(
 	file: Blob,
 	layout: WavLayout,
-	peaksPerSecond: number = PEAKS_PER_SECOND,
-	sliceBytes: number = SLICE_BYTES
+	{ peaksPerSecond = PEAKS_PER_SECOND, sliceBytes = SLICE_BYTES, onBytes }: WavPeaksOptions = {}
 ): Promise<WavPeaks> {
 	// Agent and caller are the first two channels; anything beyond is not a phone call's.
 	const channels = Math.min(2, layout.channels);
@@ -31,7 +37,9 @@ export async function wavPeaks(
 	for (let at = 0; at < layout.dataBytes; at += step) {
 		const start = layout.dataOffset + at;
 		const end = layout.dataOffset + Math.min(layout.dataBytes, at + step);
-		accumulator.push(wavSamples(layout, new DataView(await file.slice(start, end).arrayBuffer()), channels));
+		const bytes = await file.slice(start, end).arrayBuffer();
+		onBytes?.(bytes);
+		accumulator.push(wavSamples(layout, new DataView(bytes), channels));
 	}
 	const frames = layout.dataBytes / layout.blockAlign;
 	return {
