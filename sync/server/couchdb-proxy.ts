@@ -28,9 +28,9 @@ function basicName(req: Request): string | null {
 }
 
 async function readSmallBody(req: Request): Promise<Buffer | null> {
-	const chunks: Buffer[] = [];
+	const chunks: Uint8Array[] = [];
 	let size = 0;
-	for await (const chunk of req as AsyncIterable<Buffer>) {
+	for await (const chunk of req as AsyncIterable<Uint8Array>) {
 		size += chunk.length;
 		if (size > MAX_SIGN_IN_BODY) return null;
 		chunks.push(chunk);
