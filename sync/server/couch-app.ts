@@ -90,17 +90,25 @@ function ensureDataDir(dataDir: string): string {
 }
 
 /** allDbs read LevelDB on every request; the list changes only when a database is created or destroyed. */
-async function cacheDatabaseList(Pouch: PouchStatic): Promise<Set<string>> {
+async function cacheDatabaseList(Pouch: PouchStatic): Promise<{ names: Set<string>; stop(): void }> {
 	const names = new Set<string>();
-	Pouch.on('created', (name: string) => names.add(name));
-	Pouch.on('destroyed', (name: string) => names.delete(name));
+	const created = (name: string) => names.add(name);
+	const destroyed = (name: string) => names.delete(name);
+	Pouch.on('created', created);
+	Pouch.on('destroyed', destroyed);
 	for (const name of (await Pouch.allDbs()) as string[]) names.add(name);
 	Pouch.allDbs = ((callback?: (error: Error | null, list?: string[]) => void) => {
 		const list = [...names].sort();
 		if (callback) return void callback(null, list);
 		return Promise.resolve(list);
 	}) as PouchStatic['allDbs'];
-	return names;
+	return {
+		names,
+		stop() {
+			Pouch.removeListener('created', created);
+			Pouch.removeListener('destroyed', destroyed);
+		}
+	};
 }
 
 export async function createCouchApp(options: CouchAppOptions) {
@@ -119,7 +127,8 @@ export async function createCouchApp(options: CouchAppOptions) {
 	const repository = new RepositoryDesign();
 	const open = async (name: string) => pouch.dbWrapper.wrap(name, await getOrCreateDB(LocalPouchDB, name));
 	const security = new SecurityObjects(open);
-	LocalPouchDB.on('destroyed', (name: string) => security.forget(name));
+	const forgetSecurity = (name: string) => security.forget(name);
+	LocalPouchDB.on('destroyed', forgetSecurity);
 	const sessions = new SessionStore(
 		path.join(options.dataDir, 'sessions.json'),
 		options.sessionLimits ?? DEFAULT_SESSION_LIMITS
@@ -155,13 +164,13 @@ export async function createCouchApp(options: CouchAppOptions) {
 	await pouch.setPouchDB(LocalPouchDB);
 	// The system databases exist from the start, as on Apache CouchDB after its setup.
 	for (const system of ['_users', '_replicator']) await (await open(system)).info();
-	const databaseNames = await cacheDatabaseList(LocalPouchDB);
+	const databaseList = await cacheDatabaseList(LocalPouchDB);
 	const throttle = new SignInThrottle(options.throttle?.accounts, options.throttle?.addresses);
 	const changes = new ChangesHub();
 	const handler = createSyncFront({
 		authenticator: new Authenticator(users, sessions, throttle),
 		security,
-		databaseExists: (name) => databaseNames.has(name),
+		databaseExists: (name) => databaseList.names.has(name),
 		openDatabase: open,
 		repository,
 		changes,
@@ -175,6 +184,8 @@ export async function createCouchApp(options: CouchAppOptions) {
 		stop() {
 			replications.stopAll();
 			sessions.flush();
+			databaseList.stop();
+			LocalPouchDB.removeListener('destroyed', forgetSecurity);
 		}
 	};
 }
