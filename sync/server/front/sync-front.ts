@@ -108,7 +108,6 @@ export function createSyncFront(parts: SyncFrontParts): Handler {
 
 		const body = await readBody(req, res, rule);
 		if (!body.ok) {
-			res.setHeader('Connection', 'close');
 			return sendError(res, body.status, body.status === 413 ? 'too_large' : 'bad_request', body.reason);
 		}
 		const problem =
