@@ -135,7 +135,9 @@ describe('kb: who may write entries', () => {
 	});
 
 	it('lets only the server admin change design documents', () => {
-		expect(refusal(() => kb({ _id: '_design/app' }, null, editor, {}))).toBe('只有服务器管理员可以修改设计文档');
+		expect(refusal(() => kb({ _id: '_design/app' }, null, editor, {}))).toBe(
+			'只有服务器管理员可以修改设计文档'
+		);
 		expect(refusal(() => kb({ _id: '_design/app' }, null, user('admin01', 'admin'), {}))).toBe(
 			'只有服务器管理员可以修改设计文档'
 		);

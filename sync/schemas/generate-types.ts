@@ -70,7 +70,12 @@ ${documentSchemas.map((schema) => `\t${schema.properties!.type!.const}: '${schem
 
 // The browser's validators are compiled here, not at run time: Ajv compiles with new Function, which the
 // app's Content-Security-Policy (no 'unsafe-eval') forbids. Same options as before the change.
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, code: { source: true, esm: true } });
+const ajv = new Ajv({
+	allErrors: true,
+	allowUnionTypes: true,
+	strict: true,
+	code: { source: true, esm: true }
+});
 for (const schema of schemas) ajv.addSchema(schema as object);
 const validatorByType = Object.fromEntries(
 	documentSchemas.map((schema) => [schema.properties!.type!.const!, schema.$id])

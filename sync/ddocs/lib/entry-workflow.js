@@ -72,7 +72,11 @@ function checkEntryWorkflow(newDoc, oldDoc, userCtx) {
 		// Reviewers may bring in entries already published (imports); everyone else starts a draft, or one
 		// already submitted: created and submitted offline, it reaches the server as one revision whose
 		// ancestor the server never saw, so it is judged as new.
-		if (newDoc.status !== 'draft' && newDoc.status !== 'inReview' && !(reviewer && newDoc.status === 'published'))
+		if (
+			newDoc.status !== 'draft' &&
+			newDoc.status !== 'inReview' &&
+			!(reviewer && newDoc.status === 'published')
+		)
 			forbid('新知识点只能是草稿或待审核');
 		if (newDoc.revision) forbid('新知识点不能带修订稿');
 		return;
