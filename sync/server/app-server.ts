@@ -58,6 +58,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 	const app = express();
 	app.disable('x-powered-by');
 	app.set('env', 'production');
+	// Express hashes every GET answer for an ETag; the sync endpoint answers thousands of feeds a second.
+	app.set('etag', false);
 	if (options.trustProxy) app.set('trust proxy', true);
 	let stopCouch = () => {};
 	app.use(

@@ -125,7 +125,12 @@ export async function createCouchApp(options: CouchAppOptions) {
 	pouch.set('env', 'production');
 
 	const repository = new RepositoryDesign();
-	const open = async (name: string) => pouch.dbWrapper.wrap(name, await getOrCreateDB(LocalPouchDB, name));
+	const open = async (name: string) => {
+		const db = await getOrCreateDB(LocalPouchDB, name);
+		// Every one-shot changes query adds a listener for a moment; hundreds run at once under load.
+		(db as unknown as NodeJS.EventEmitter).setMaxListeners(0);
+		return pouch.dbWrapper.wrap(name, db);
+	};
 	const security = new SecurityObjects(open);
 	const forgetSecurity = (name: string) => security.forget(name);
 	LocalPouchDB.on('destroyed', forgetSecurity);
@@ -183,6 +188,7 @@ export async function createCouchApp(options: CouchAppOptions) {
 		changes,
 		stop() {
 			replications.stopAll();
+			void changes.stopAll();
 			sessions.flush();
 			databaseList.stop();
 			LocalPouchDB.removeListener('destroyed', forgetSecurity);

@@ -146,14 +146,10 @@ export function installValidation(
 		}
 	}
 
+	// put, post and remove reach PouchDB's bulkDocs with the request's options: validating there alone runs
+	// the validators once per write (the put wrapper ran them a second time, each a read of the old document).
+	// putAttachment and removeAttachment call put without the options, so they are checked as the user first.
 	wrappers.installWrapperMethods(db, {
-		put: (orig: () => Promise<unknown>, args: WrapperArgs) => validate(args.doc, args.options).then(orig),
-		post: (orig: () => Promise<unknown>, args: WrapperArgs) => {
-			args.doc._id = args.doc._id || randomUUID();
-			return validate(args.doc, args.options).then(orig);
-		},
-		remove: (orig: () => Promise<unknown>, args: WrapperArgs) =>
-			validate({ ...args.doc, _deleted: true }, args.options).then(orig),
 		bulkDocs: createBulkDocsWrapper((doc: Doc, args: WrapperArgs) => {
 			doc._id = doc._id || randomUUID();
 			return validate(doc, args.options);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsFor } from './changes-feed';
+import { DatabaseWatch, rowsFor, type ChangeRow, type SharedRow } from './changes-feed';
 import type { ChangesOptions } from './changes-request';
 
 const base: ChangesOptions = {
@@ -16,27 +16,30 @@ const base: ChangesOptions = {
 	timeoutMs: 60_000
 };
 
-const rows = [
+const rows: SharedRow[] = [
 	{
 		id: 'entry:a',
 		seq: 4,
 		leaves: [{ rev: '2-a' }],
 		doc: { _id: 'entry:a', _rev: '2-a', type: 'entry' },
-		deleted: false
+		deleted: false,
+		bytes: 0
 	},
 	{
 		id: 'entry:b',
 		seq: 5,
 		leaves: [{ rev: '3-b' }, { rev: '3-c' }],
 		doc: { _id: 'entry:b', _rev: '3-c', type: 'entry', _conflicts: ['3-b'] },
-		deleted: false
+		deleted: false,
+		bytes: 0
 	},
 	{
 		id: 'synonym:x',
 		seq: 6,
 		leaves: [{ rev: '1-x' }],
 		doc: { _id: 'synonym:x', _rev: '1-x', _deleted: true },
-		deleted: true
+		deleted: true,
+		bytes: 0
 	}
 ];
 
@@ -70,5 +73,57 @@ describe('rowsFor: one shared read, shaped for each waiting request', () => {
 			throw new Error('bad filter');
 		};
 		expect(ids({ filter: { kind: 'function', fn: throws, query: {} } })).toEqual([]);
+	});
+});
+
+describe('DatabaseWatch: one live read per database, shared by every waiting request', () => {
+	async function memoryDb() {
+		const { default: PouchDB } = await import('pouchdb');
+		const { default: memory } = await import('pouchdb-adapter-memory');
+		PouchDB.plugin(memory);
+		return new PouchDB(`watch-${Math.random()}`, { adapter: 'memory' });
+	}
+
+	function waitFor(watch: DatabaseWatch, since: number, options: Partial<ChangesOptions> = {}) {
+		return new Promise<{ rows: ChangeRow[]; lastSeq: number }>((resolve) => {
+			const stop = watch.add({
+				since,
+				options: { ...base, ...options },
+				deliver: (rows, lastSeq) => {
+					stop();
+					resolve({ rows, lastSeq });
+				}
+			});
+		});
+	}
+
+	it('delivers a write to every waiter, each filtered, and answers latecomers from its buffer', async () => {
+		const db = await memoryDb();
+		const watch = new DatabaseWatch(db, 0, () => {});
+		try {
+			const all = waitFor(watch, 0);
+			const onlyB = waitFor(watch, 0, { filter: { kind: 'docIds', ids: new Set(['b']) } });
+			await db.bulkDocs([{ _id: 'a' }, { _id: 'b' }]);
+			expect((await all).rows.map((row) => row.id)).toEqual(['a', 'b']);
+			expect((await onlyB).rows.map((row) => row.id)).toEqual(['b']);
+			expect(watch.covers(0)).toBe(true);
+			expect(watch.rowsAfter(1, base).map((row) => row.id)).toEqual(['b']);
+		} finally {
+			watch.stop();
+		}
+	});
+
+	it('serves a waiter that fell behind its buffer with a query of its own, losing nothing', async () => {
+		const db = await memoryDb();
+		await db.bulkDocs(Array.from({ length: 5 }, (_, index) => ({ _id: `old-${index}` })));
+		const watch = new DatabaseWatch(db, 5, () => {});
+		try {
+			expect(watch.covers(2)).toBe(false);
+			const behind = await waitFor(watch, 2);
+			expect(behind.rows.map((row) => row.id)).toEqual(['old-2', 'old-3', 'old-4']);
+			expect(behind.lastSeq).toBe(5);
+		} finally {
+			watch.stop();
+		}
 	});
 });

@@ -1,7 +1,10 @@
-// The _changes feed. A one-shot request is one PouchDB query. Waiting feeds (longpoll, continuous) share one
-// live listener per database: on a write, one read of what changed serves every waiting request, each
-// filtered in memory. express-pouchdb opened a PouchDB live feed per request, and each of them re-read the
-// database on every write: with 200 listeners a write took 0.85 s (p50), and 600 are normal for a province.
+// The _changes feed. A one-shot request is one PouchDB query. Waiting feeds (longpoll, continuous) are served
+// by one watch per database: a live listener, one read of what changed (at most every READ_INTERVAL_MS), and
+// a buffer of the recent changes. A request that comes back for more (every browser, after every change)
+// is answered from the buffer or waits, without a query of its own; each is filtered in memory.
+// express-pouchdb opened a PouchDB live feed per request, each re-reading the database on every write (200
+// listeners: write p50 0.85 s); a first version of this watch still queried once per returning request,
+// which at 600 feeds and 50 writes/s was 1 600–1 900 LevelDB reads a second and left writes waiting 15 s.
 import { matchesSelector } from 'pouchdb-selector-core';
 import type { ChangesFilter, ChangesOptions } from './changes-request';
 
@@ -13,12 +16,13 @@ export interface ChangeRow {
 	deleted?: boolean;
 }
 
-interface SharedRow {
+export interface SharedRow {
 	id: string;
 	seq: number;
 	leaves: Array<{ rev: string }>;
 	doc: Record<string, unknown>;
 	deleted: boolean;
+	bytes: number;
 }
 
 export interface Waiter {
@@ -30,6 +34,19 @@ export interface Waiter {
 
 type Db = PouchDB.Database;
 const SHARED_READ_LIMIT = 1000;
+/**
+ * At most one read per database this often: each waiting browser is answered at most 4 times a second and
+ * comes back once per answer. At 25 ms, 600 feeds and 50 writes/s made 5 000 answers a second, the server
+ * saturated a core and search logs queued for 10 s; at 250 ms, 2 000 a second, deliveries p99 0.26 s.
+ */
+const READ_INTERVAL_MS = 250;
+/** Waiting requests answered before other requests get a turn. */
+const SERVE_SLICE = 40;
+/** Recent changes kept per database: enough for every browser coming back between two writes. */
+const BUFFER_ROWS = 2000;
+const BUFFER_BYTES = 16 * 1024 * 1024;
+/** A watch nobody waits on is kept this long, so that browsers coming back find their changes buffered. */
+const IDLE_MS = 60_000;
 
 function passes(filter: ChangesFilter, doc: Record<string, unknown>, id: string): boolean {
 	switch (filter.kind) {
@@ -65,11 +82,23 @@ function shapeRow(row: SharedRow, options: ChangesOptions): ChangeRow {
 	return shaped;
 }
 
-/** Rows of the shared read after `since` that pass the waiter's filter, up to its limit. */
+/** Index of the first row after `since` (rows are in sequence order). */
+function firstAfter(rows: readonly SharedRow[], since: number): number {
+	let low = 0;
+	let high = rows.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (rows[middle]!.seq <= since) low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+/** Rows after `since` that pass the request's filter, up to its limit. */
 export function rowsFor(rows: readonly SharedRow[], since: number, options: ChangesOptions): ChangeRow[] {
 	const picked: ChangeRow[] = [];
-	for (const row of rows) {
-		if (row.seq <= since) continue;
+	for (let index = firstAfter(rows, since); index < rows.length; index++) {
+		const row = rows[index]!;
 		if (!passes(options.filter, row.doc, row.id)) continue;
 		picked.push(shapeRow(row, options));
 		if (options.limit !== undefined && picked.length >= options.limit) break;
@@ -77,105 +106,180 @@ export function rowsFor(rows: readonly SharedRow[], since: number, options: Chan
 	return picked;
 }
 
-class DatabaseWatch {
+export class DatabaseWatch {
 	readonly waiters = new Set<Waiter>();
-	#listener: PouchDB.Core.Changes<object> | null = null;
+	#buffer: SharedRow[] = [];
+	#bufferBytes = 0;
+	/** Every change after this sequence, up to readSeq, is in the buffer. */
+	#coveredFrom: number;
+	#readSeq: number;
+	#listener: PouchDB.Core.Changes<object>;
 	#reading = false;
 	#again = false;
+	#timer: NodeJS.Timeout | null = null;
+	#lastReadAt = 0;
+	#idleTimer: NodeJS.Timeout | null = null;
+	#stopped = false;
 
 	constructor(
 		private readonly db: Db,
-		private readonly onIdle: () => void
-	) {}
+		startSeq: number,
+		private readonly onStop: (watch: DatabaseWatch) => void
+	) {
+		this.#coveredFrom = startSeq;
+		this.#readSeq = startSeq;
+		this.#listener = db.changes({ live: true, since: 'now', return_docs: false });
+		this.#listener.on('change', () => this.schedule());
+		// A closed or destroyed database ends its feeds; it must never become an unhandled 'error'.
+		this.#listener.on('error', () => this.stop());
+		// Anything written between the sequence taken and the listener starting is read now.
+		this.schedule();
+		this.#idleTimer = setTimeout(() => this.stop(), IDLE_MS);
+	}
 
+	get readSeq(): number {
+		return this.#readSeq;
+	}
+
+	/** Whether the buffer holds every change after `since` that the watch has read. */
+	covers(since: number): boolean {
+		return since >= this.#coveredFrom;
+	}
+
+	rowsAfter(since: number, options: ChangesOptions): ChangeRow[] {
+		return rowsFor(this.#buffer, since, options);
+	}
+
+	/** Registers a waiting request; returns the function that unregisters it (safe to call twice). */
 	add(waiter: Waiter): () => void {
 		this.waiters.add(waiter);
-		if (!this.#listener) {
-			this.#listener = this.db.changes({ live: true, since: 'now', return_docs: false });
-			this.#listener.on('change', () => this.schedule());
-			// A closed or destroyed database ends its feeds; it must never become an unhandled 'error'.
-			this.#listener.on('error', () => this.#stop());
-		}
-		// A write may have landed between the waiter's first query and now.
-		this.schedule();
+		if (this.#idleTimer) clearTimeout(this.#idleTimer);
+		this.#idleTimer = null;
+		if (waiter.since < this.#readSeq) this.schedule();
 		return () => {
-			this.waiters.delete(waiter);
-			if (this.waiters.size === 0) this.#stop();
+			if (!this.waiters.delete(waiter) || this.waiters.size > 0 || this.#stopped) return;
+			this.#idleTimer = setTimeout(() => this.stop(), IDLE_MS);
 		};
 	}
 
 	schedule(): void {
+		if (this.#stopped) return;
 		if (this.#reading) {
 			this.#again = true;
 			return;
 		}
-		this.#reading = true;
-		setImmediate(() => void this.#read());
+		if (this.#timer) return;
+		const wait = Math.max(0, this.#lastReadAt + READ_INTERVAL_MS - Date.now());
+		this.#timer = setTimeout(() => {
+			this.#timer = null;
+			void this.#read();
+		}, wait);
 	}
 
 	async #read(): Promise<void> {
+		this.#reading = true;
+		this.#again = false;
+		this.#lastReadAt = Date.now();
 		try {
-			do {
-				this.#again = false;
-				if (this.waiters.size === 0) break;
-				let since = Infinity;
-				for (const waiter of this.waiters) since = Math.min(since, waiter.since);
-				const result = await this.db.changes({
-					since,
-					limit: SHARED_READ_LIMIT,
-					style: 'all_docs',
-					include_docs: true,
-					conflicts: true,
-					return_docs: true
-				});
-				const rows: SharedRow[] = result.results.map((change) => ({
+			const result = await this.db.changes({
+				since: this.#readSeq,
+				limit: SHARED_READ_LIMIT,
+				style: 'all_docs',
+				include_docs: true,
+				conflicts: true,
+				return_docs: true
+			});
+			for (const change of result.results) {
+				const doc = change.doc as unknown as Record<string, unknown>;
+				this.#append({
 					id: change.id,
 					seq: change.seq as number,
 					leaves: change.changes,
-					doc: change.doc as unknown as Record<string, unknown>,
-					deleted: Boolean(change.deleted)
-				}));
-				const lastSeq = Number(result.last_seq);
-				for (const waiter of [...this.waiters]) {
-					const picked = rowsFor(rows, waiter.since, waiter.options);
-					if (picked.length > 0) waiter.deliver(picked, picked.at(-1)!.seq);
-					// Nothing for this waiter's filter: it goes on waiting from where the read stopped.
-					else if (lastSeq > waiter.since) waiter.since = lastSeq;
-				}
-				if (rows.length >= SHARED_READ_LIMIT) this.#again = true;
-			} while (this.#again);
+					doc,
+					deleted: Boolean(change.deleted),
+					bytes: JSON.stringify(doc).length
+				});
+			}
+			const lastSeq = Number(result.last_seq);
+			if (lastSeq > this.#readSeq) this.#readSeq = lastSeq;
+			await this.#serveWaiters();
+			if (result.results.length >= SHARED_READ_LIMIT) this.#again = true;
 		} catch (error) {
 			console.error('changes feed read failed:', (error as Error).message);
 		} finally {
 			this.#reading = false;
 		}
+		// Changes that came in meanwhile wait for the next turn, READ_INTERVAL_MS after this one began.
+		if (this.#again) this.schedule();
 	}
 
-	#stop(): void {
-		this.#listener?.cancel();
-		this.#listener = null;
-		if (this.waiters.size === 0) this.onIdle();
+	#append(row: SharedRow): void {
+		this.#buffer.push(row);
+		this.#bufferBytes += row.bytes;
+		while (
+			this.#buffer.length > BUFFER_ROWS ||
+			(this.#bufferBytes > BUFFER_BYTES && this.#buffer.length > 1)
+		) {
+			const oldest = this.#buffer.shift()!;
+			this.#bufferBytes -= oldest.bytes;
+			this.#coveredFrom = oldest.seq;
+		}
+	}
+
+	async #serveWaiters(): Promise<void> {
+		let served = 0;
+		for (const waiter of [...this.waiters]) {
+			// Hundreds of answers at once would hold writes back: let other requests in between every few dozen.
+			if (++served % SERVE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+			if (!this.waiters.has(waiter)) continue;
+			// A waiter left behind the buffer (a burst of writes bigger than it) is served by a query of its own.
+			const picked = this.covers(waiter.since)
+				? rowsFor(this.#buffer, waiter.since, waiter.options)
+				: (await queryChanges(this.db, waiter.since, waiter.options)).results;
+			if (picked.length > 0) waiter.deliver(picked, picked.at(-1)!.seq);
+			// Nothing for this waiter's filter: it goes on waiting from where the read stopped.
+			else if (this.#readSeq > waiter.since) waiter.since = this.#readSeq;
+		}
+	}
+
+	stop(): void {
+		if (this.#stopped) return;
+		this.#stopped = true;
+		this.#listener.cancel();
+		if (this.#timer) clearTimeout(this.#timer);
+		if (this.#idleTimer) clearTimeout(this.#idleTimer);
+		this.#buffer = [];
+		this.onStop(this);
 	}
 }
 
 export class ChangesHub {
-	readonly #watches = new Map<string, DatabaseWatch>();
+	readonly #watches = new Map<string, Promise<DatabaseWatch>>();
 
-	/** Registers a waiting request; returns the function that unregisters it. */
-	wait(name: string, db: Db, waiter: Waiter): () => void {
-		let watch = this.#watches.get(name);
-		if (!watch) {
-			watch = new DatabaseWatch(db, () => this.#watches.delete(name));
-			this.#watches.set(name, watch);
+	/** The database's watch, started on first use with the database's current sequence. */
+	watch(name: string, db: Db): Promise<DatabaseWatch> {
+		let pending = this.#watches.get(name);
+		if (!pending) {
+			pending = db.info().then((info) => {
+				const watch = new DatabaseWatch(db, Number(info.update_seq), (stopped) => {
+					// Only its own entry: a newer watch for the same database may have replaced it.
+					void this.#watches.get(name)?.then((current) => {
+						if (current === stopped) this.#watches.delete(name);
+					});
+				});
+				return watch;
+			});
+			this.#watches.set(name, pending);
+			pending.catch(() => this.#watches.delete(name));
 		}
-		return watch.add(waiter);
+		return pending;
 	}
 
-	/** How many requests are waiting, for the benchmark and tests. */
-	get waiting(): number {
-		let count = 0;
-		for (const watch of this.#watches.values()) count += watch.waiters.size;
-		return count;
+	/** Stops every watch (the server is closing). */
+	async stopAll(): Promise<void> {
+		const watches = await Promise.allSettled([...this.#watches.values()]);
+		for (const settled of watches) if (settled.status === 'fulfilled') settled.value.stop();
+		this.#watches.clear();
 	}
 }
 

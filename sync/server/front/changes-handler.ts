@@ -1,6 +1,12 @@
 // GET/POST /db/_changes: normal, longpoll and continuous feeds, as CouchDB answers them.
 import type { Request, Response } from 'express';
-import { queryChanges, type ChangeRow, type ChangesHub, type Waiter } from './changes-feed';
+import {
+	queryChanges,
+	type ChangeRow,
+	type ChangesHub,
+	type DatabaseWatch,
+	type Waiter
+} from './changes-feed';
 import { ChangesRequestError, readChangesRequest, type ChangesOptions } from './changes-request';
 import type { FilterFunction } from '../design-code';
 import { sendError } from './responses';
@@ -16,6 +22,22 @@ async function currentSequence(db: PouchDB.Database): Promise<number> {
 	return Number((await db.info()).update_seq);
 }
 
+/** What a waiting feed owes the client first: from the watch's buffer when it covers `since`, else a query. */
+async function firstRows(
+	watch: DatabaseWatch,
+	target: ChangesTarget,
+	since: number,
+	options: ChangesOptions
+): Promise<{ rows: ChangeRow[]; waitFrom: number }> {
+	if (watch.covers(since)) {
+		const rows = watch.rowsAfter(since, options);
+		// Nothing after `since` passed the filter up to what the watch has read: wait from there.
+		return { rows, waitFrom: rows.length > 0 ? rows.at(-1)!.seq : Math.max(since, watch.readSeq) };
+	}
+	const first = await queryChanges(target.db, since, options);
+	return { rows: first.results, waitFrom: first.results.at(-1)?.seq ?? Math.max(since, first.last_seq) };
+}
+
 export async function serveChanges(req: Request, res: Response, target: ChangesTarget): Promise<void> {
 	let options: ChangesOptions;
 	try {
@@ -27,19 +49,20 @@ export async function serveChanges(req: Request, res: Response, target: ChangesT
 	if (options.feed !== 'normal' && (options.attachments || options.descending))
 		return sendError(res, 400, 'bad_request', '持续的变更流不支持 attachments 或 descending');
 	const since = options.since === 'now' ? await currentSequence(target.db) : options.since;
-	const first = await queryChanges(target.db, since, options);
 	if (options.feed === 'normal') {
-		res.json({ ...first, pending: 0 });
+		res.json({ ...(await queryChanges(target.db, since, options)), pending: 0 });
 		return;
 	}
+	const watch = await target.hub.watch(target.name, target.db);
+	const { rows, waitFrom } = await firstRows(watch, target, since, options);
 	if (options.feed === 'longpoll') {
-		if (first.results.length > 0) {
-			res.json(first);
+		if (rows.length > 0) {
+			res.json({ results: rows, last_seq: waitFrom });
 			return;
 		}
-		return waitLongpoll(req, res, target, { since: first.last_seq || since, options });
+		return waitLongpoll(res, watch, { since: waitFrom, options });
 	}
-	return streamContinuous(req, res, target, first.results, first.last_seq || since, options);
+	return streamContinuous(res, watch, rows, waitFrom, options);
 }
 
 /** Heartbeats are newlines before the JSON, which parsers skip as whitespace. */
@@ -49,38 +72,34 @@ function keepAlive(res: Response, options: ChangesOptions): NodeJS.Timeout | nul
 }
 
 function waitLongpoll(
-	req: Request,
 	res: Response,
-	target: ChangesTarget,
+	watch: DatabaseWatch,
 	start: { since: number; options: ChangesOptions }
 ): void {
+	// Headers go out with the first heartbeat or the answer: one write fewer for each waiting request.
 	res.status(200).type('application/json');
-	res.flushHeaders();
 	const heartbeat = keepAlive(res, start.options);
 	let finished = false;
-	const finish = (rows: ChangeRow[], lastSeq: number) => {
-		if (finished) return;
+	const stop = () => {
 		finished = true;
 		stopWaiting();
 		clearTimeout(timer);
 		if (heartbeat) clearInterval(heartbeat);
+	};
+	const finish = (rows: ChangeRow[], lastSeq: number) => {
+		if (finished) return;
+		stop();
 		res.end(JSON.stringify({ results: rows, last_seq: lastSeq }));
 	};
 	const waiter: Waiter = { since: start.since, options: start.options, deliver: finish };
-	const stopWaiting = target.hub.wait(target.name, target.db, waiter);
+	const stopWaiting = watch.add(waiter);
 	const timer = setTimeout(() => finish([], waiter.since), start.options.timeoutMs);
-	res.on('close', () => {
-		finished = true;
-		stopWaiting();
-		clearTimeout(timer);
-		if (heartbeat) clearInterval(heartbeat);
-	});
+	res.on('close', stop);
 }
 
 function streamContinuous(
-	req: Request,
 	res: Response,
-	target: ChangesTarget,
+	watch: DatabaseWatch,
 	first: ChangeRow[],
 	since: number,
 	options: ChangesOptions
@@ -90,10 +109,13 @@ function streamContinuous(
 	let remaining = options.limit === undefined ? Infinity : options.limit - first.length;
 	const heartbeat = keepAlive(res, options);
 	let stopWaiting = () => {};
-	const end = (lastSeq: number) => {
+	const stop = () => {
 		stopWaiting();
 		clearTimeout(timer);
 		if (heartbeat) clearInterval(heartbeat);
+	};
+	const end = (lastSeq: number) => {
+		stop();
 		if (!res.writableEnded) res.end(`${JSON.stringify({ last_seq: lastSeq, pending: 0 })}\n`);
 	};
 	const waiter: Waiter = {
@@ -108,10 +130,6 @@ function streamContinuous(
 	};
 	const timer = setTimeout(() => end(waiter.since), options.timeoutMs);
 	if (remaining <= 0) return end(since);
-	stopWaiting = target.hub.wait(target.name, target.db, waiter);
-	res.on('close', () => {
-		stopWaiting();
-		clearTimeout(timer);
-		if (heartbeat) clearInterval(heartbeat);
-	});
+	stopWaiting = watch.add(waiter);
+	res.on('close', stop);
 }
