@@ -2,7 +2,7 @@
 // traces or paths, filters it does not run refused instead of crashing it, _local documents kept to a user's
 // own checkpoints, and security headers on every answer. After each, the server is still up.
 import http from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -187,6 +187,52 @@ describe('_local documents', () => {
 	});
 });
 
+describe('what held before, kept tested', () => {
+	it('refuses form posts (CSRF): only JSON reaches a write, the sign-in included', async () => {
+		const cookie = (
+			await fetch(`${test.syncUrl}/_session`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ name: 'editor01', password: DEMO_PASSWORD })
+			})
+		).headers
+			.get('set-cookie')!
+			.split(';')[0]!;
+		const asForm = (route: string, type: string, body: string) =>
+			fetch(`${test.syncUrl}${route}`, { method: 'POST', headers: { cookie, 'content-type': type }, body });
+		expect((await asForm('/_session', 'application/x-www-form-urlencoded', 'name=x&password=y')).status).toBe(
+			415
+		);
+		expect((await asForm('/kb/_bulk_docs', 'text/plain', '{"docs":[]}')).status).toBe(415);
+		expect((await asForm('/kb/_bulk_docs', 'application/x-www-form-urlencoded', 'docs=x')).status).toBe(415);
+	});
+
+	it('lets one of 20 parallel writes of the same revision win; the others get 409', async () => {
+		const url = `${test.syncUrl}/kb/category%3Arace`;
+		const created = await as('editor01')(url, {
+			method: 'PUT',
+			body: JSON.stringify({ type: 'category', name: '并发', parentId: null, order: 1 })
+		});
+		const { rev } = (await created.json()) as { rev: string };
+		const statuses = await Promise.all(
+			Array.from({ length: 20 }, (_, index) =>
+				as('editor01')(url, {
+					method: 'PUT',
+					body: JSON.stringify({
+						_rev: rev,
+						type: 'category',
+						name: `并发 ${index}`,
+						parentId: null,
+						order: 1
+					})
+				}).then((response) => response.status)
+			)
+		);
+		expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+		expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+	});
+});
+
 describe('headers', () => {
 	it('on the sync endpoint: nothing may run or be framed; no X-Powered-By', async () => {
 		const response = await as('agent01')(`${test.syncUrl}/kb`);
@@ -198,7 +244,10 @@ describe('headers', () => {
 	});
 
 	it('on the app: a policy that allows its own scripts, its inline bootstrap by hash, and no framing', async () => {
-		const buildDir = mkdtempSync(path.join(os.tmpdir(), 'hotline-build-'));
+		const outside = mkdtempSync(path.join(os.tmpdir(), 'hotline-build-'));
+		const buildDir = path.join(outside, 'build');
+		mkdirSync(buildDir);
+		writeFileSync(path.join(outside, 'secret.txt'), 'outside the build');
 		const bootstrap = 'window.started = true;';
 		writeFileSync(
 			path.join(buildDir, 'index.html'),
@@ -216,9 +265,18 @@ describe('headers', () => {
 			expect(policy).not.toContain("'unsafe-eval'");
 			expect(response.headers.get('x-frame-options')).toBe('DENY');
 			expect(response.headers.get('x-powered-by')).toBeNull();
+			for (const escape of [
+				'/../package.json',
+				'/%2e%2e/package.json',
+				'/..%2fpackage.json',
+				'/_app/../../package.json'
+			]) {
+				const text = await (await fetch(`${server.appUrl}${escape}`)).text();
+				expect(text, escape).not.toContain('"hotline-workbench"');
+			}
 		} finally {
 			await server.close();
-			rmSync(buildDir, { recursive: true, force: true });
+			rmSync(outside, { recursive: true, force: true });
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	});
