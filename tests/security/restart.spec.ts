@@ -63,39 +63,43 @@ async function writeBatch(syncUrl: string, batch: number): Promise<string[]> {
 	return results.filter((result) => result.ok).map((result) => result.id);
 }
 
+/** Polls until the condition holds, or fails after `timeoutMs`. */
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
 describe('the supervisor', () => {
 	it('starts a new server after kill -9, and every acknowledged write is still there', async () => {
 		const syncUrl = (await waitForOutput(/^Sync: (\S+)/m, 0, 1_000))[1]!;
 		const firstPid = Number((await waitForOutput(/^Process: (\d+)/m, 0, 1_000))[1]);
 		const acknowledged: string[] = [];
-		let batch = 0;
-		let killed = false;
-		const writing = (async () => {
-			const until = Date.now() + 20_000;
-			while (Date.now() < until) {
+		let writing = true;
+		const writer = (async () => {
+			for (let batch = 0; writing; batch++) {
 				try {
-					acknowledged.push(...(await writeBatch(syncUrl, batch++)));
+					acknowledged.push(...(await writeBatch(syncUrl, batch)));
 				} catch {
-					// The server is down for a moment: keep trying until it is back.
-				}
-				if (killed && acknowledged.length > 0 && output.match(/^Process: \d+/gm)!.length > 1) {
-					const back = await fetch(`${syncUrl}/_up`).catch(() => null);
-					if (back?.ok) break;
+					// The server is down for a moment: try again shortly.
+					await new Promise((resolve) => setTimeout(resolve, 50));
 				}
 			}
 		})();
-		await new Promise((resolve) => setTimeout(resolve, 800));
-		const beforeKill = acknowledged.length;
+		await until(() => acknowledged.length >= 100, 30_000, 'the first acknowledged writes');
 		process.kill(firstPid, 'SIGKILL');
-		killed = true;
 		const restarted = await waitForOutput(
 			/^Process: (\d+)/m,
 			output.indexOf(`Process: ${firstPid}`) + 10,
-			30_000
+			60_000
 		);
 		expect(Number(restarted[1])).not.toBe(firstPid);
-		await writing;
-		expect(beforeKill).toBeGreaterThan(0);
+		const beforeRestart = acknowledged.length;
+		await until(() => acknowledged.length > beforeRestart, 30_000, 'writes to the restarted server');
+		writing = false;
+		await writer;
 
 		const response = await fetch(`${syncUrl}/kb/_all_docs`, {
 			method: 'POST',
@@ -105,5 +109,5 @@ describe('the supervisor', () => {
 		const rows = ((await response.json()) as { rows: Array<{ id?: string; error?: string }> }).rows;
 		expect(rows.filter((row) => row.error)).toEqual([]);
 		expect(rows).toHaveLength(acknowledged.length);
-	}, 90_000);
+	}, 150_000);
 });
