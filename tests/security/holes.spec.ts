@@ -2,11 +2,13 @@
 // database admin through _local/_security, design-document code run in the server process, and forged
 // replicated branches. (Unknown filters and form uploads that killed the server: robustness.spec.ts and
 // routes.spec.ts; stored XSS: answer-html.spec.ts; re-scoring a submitted evaluation: evaluation-lock.spec.ts.)
+import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentQaDatabaseName } from '../../src/lib/db/catalog';
+import { publicationOf } from '../../src/lib/knowledge/workflow/publication';
 import { AT, draftEntry, evaluation } from '../fixtures/documents';
 import { ADMIN, as, startTestServer, type TestServer } from '../support/test-server';
 
@@ -184,6 +186,51 @@ describe('hole 4: forged replicated branches on the embedded server', () => {
 			as('editor01')(`${test.syncUrl}/feedback/${encodeURIComponent(log._id)}`)
 		);
 		expect(kept.query).toBe('公积金提取');
+	});
+
+	it('inspector01 cannot put other bytes under an uploaded recording’s audio id', async () => {
+		const bytes = new TextEncoder().encode('RIFF-real-call');
+		const md5 = createHash('md5').update(bytes).digest();
+		const id = `audio:C9:${md5.toString('base64url')}`;
+		const uploaded = await as('inspector01')(`${test.syncUrl}/qa-audio/${encodeURIComponent(id)}/audio`, {
+			method: 'PUT',
+			headers: { 'content-type': 'audio/wav', 'content-md5': md5.toString('base64') },
+			body: bytes
+		});
+		expect(uploaded.status).toBe(201);
+		const replaced = forged({
+			_id: id,
+			_attachments: {
+				audio: { content_type: 'audio/wav', data: Buffer.from('RIFF-other-call').toString('base64') }
+			}
+		});
+		const { results } = await bulkReplicated('inspector01', 'qa-audio', [replaced]);
+		expect(results[0]?.error).toBe('forbidden');
+		const back = await as('inspector01')(`${test.syncUrl}/qa-audio/${encodeURIComponent(id)}/audio`);
+		expect(Buffer.from(await back.arrayBuffer()).toString()).toBe('RIFF-real-call');
+	});
+
+	it('editor01 cannot write or delete what agents read (the publication), even as a new document', async () => {
+		const entry = draftEntry({
+			_id: 'entry:graft',
+			status: 'published',
+			publishedAt: AT,
+			publishedBy: 'editor01'
+		});
+		const publication = publicationOf(entry, { by: 'editor01', at: AT })!;
+		const { results } = await bulkReplicated('editor01', 'kb', [forged(publication)]);
+		expect(results[0]?.error).toBe('forbidden');
+		const reviewerWrites = await put('reviewer01', '/kb/publishedEntry:graft', {
+			...publication,
+			publishedBy: 'reviewer01',
+			updatedBy: 'reviewer01'
+		});
+		expect(reviewerWrites.status).toBe(201);
+		const { rev } = (await reviewerWrites.json()) as { rev: string };
+		const deleted = await as('editor01')(`${test.syncUrl}/kb/publishedEntry:graft?rev=${rev}`, {
+			method: 'DELETE'
+		});
+		expect(deleted.status).toBe(403);
 	});
 
 	it('still takes an honest new document replicated with an unknown history (created offline)', async () => {
