@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentQaDatabase, databases } from '../../src/lib/db/catalog';
+import { agentFeedbackDatabase, agentQaDatabase, databases } from '../../src/lib/db/catalog';
 import { AT, category, draftEntry, evaluation } from '../../tests/fixtures/documents';
 import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
 import { compileValidateFunction, refusal } from '../../tests/support/design-functions';
@@ -8,6 +8,8 @@ const kb = compileValidateFunction(databases.kb!);
 const feedback = compileValidateFunction(databases.feedback!);
 const qa = compileValidateFunction(databases.qa!);
 const agentQa = compileValidateFunction(agentQaDatabase);
+const agentFeedback = compileValidateFunction(agentFeedbackDatabase);
+const pub = compileValidateFunction(databases.pub!);
 
 const user = (name: string, ...roles: string[]) => ({ name, roles });
 const editor = user('editor01', 'editor');
@@ -253,6 +255,56 @@ describe('feedback: agents report, editors handle', () => {
 		expect(refusal(() => feedback({ ...theirs, createdBy: 'editor01' }, null, editor, {}))).toBe(
 			'文档 ID 必须以提交人的用户名结尾'
 		);
+	});
+});
+
+describe('an agent’s own feedback database, and pub', () => {
+	const ownDb = { members: { names: ['agent01'], roles: [] } };
+	const miss = {
+		_id: 'searchMiss:20261205T010000000Z-1a2b3c4d:agent01',
+		type: 'searchMiss',
+		text: '电动车上牌',
+		status: 'open',
+		createdBy: 'agent01',
+		createdAt: AT
+	};
+
+	it('takes the owner’s reports and search logs, in their own name only', () => {
+		expect(refusal(() => agentFeedback(miss, null, agent, ownDb))).toBeNull();
+		const log = { ...miss, _id: 'searchLog:x:agent01', type: 'searchLog', query: '社保卡', resultCount: 2 };
+		delete (log as Partial<typeof log>).status;
+		delete (log as Partial<typeof log>).text;
+		expect(refusal(() => agentFeedback(log, null, agent, ownDb))).toBeNull();
+		expect(refusal(() => agentFeedback({ ...miss, createdBy: 'agent02' }, null, agent, ownDb))).toBe(
+			'createdBy 必须是当前用户'
+		);
+	});
+
+	it('refuses anyone else writing into it, and the owner closing their own report', () => {
+		const other = { ...miss, _id: 'searchMiss:y:agent02', createdBy: 'agent02' };
+		expect(refusal(() => agentFeedback(other, null, user('agent02', 'agent'), ownDb))).toBe(
+			'这不是你的反馈库'
+		);
+		const closed = { ...miss, status: 'closed', updatedBy: 'agent01', updatedAt: AT };
+		expect(refusal(() => agentFeedback(closed, miss, agent, ownDb))).toBe('反馈已在处理中，不能再修改');
+		expect(refusal(() => agentFeedback({ ...miss, _deleted: true }, miss, agent, ownDb))).toBe(
+			'反馈记录不可删除'
+		);
+		expect(refusal(() => agentFeedback({ _id: '_design/app' }, null, user('admin01', 'admin'), ownDb))).toBe(
+			'只有服务器管理员可以修改设计文档'
+		);
+	});
+
+	it('takes what the server carries back (the editors’ answers)', () => {
+		const closed = { ...miss, status: 'closed', updatedBy: 'editor01', updatedAt: AT, resolution: '已答复' };
+		expect(refusal(() => agentFeedback(closed, miss, serverAdmin, ownDb))).toBeNull();
+	});
+
+	it('lets only the server write pub, whatever the role', () => {
+		for (const who of [agent, editor, reviewer, user('admin01', 'admin')]) {
+			expect(refusal(() => pub(category(), null, who, {}))).toBe('已发布的知识只能在知识库中修改');
+		}
+		expect(refusal(() => pub(category(), null, serverAdmin, {}))).toBeNull();
 	});
 });
 

@@ -5,9 +5,10 @@
 import { canonicalJson } from '../canonical-json';
 import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
 import {
+	agentFeedbackDatabase,
 	agentQaDatabase,
 	databases,
-	isAgentQaDatabaseName,
+	personalDatabaseSpec,
 	type DatabaseSpec
 } from '../../src/lib/db/catalog';
 import type { UserContext } from './front/user-context';
@@ -68,13 +69,13 @@ export class RepositoryDesign {
 	readonly #byFolder = new Map<string, DatabaseDesign>();
 
 	constructor() {
-		for (const spec of [...Object.values(databases), agentQaDatabase])
+		for (const spec of [...Object.values(databases), agentQaDatabase, agentFeedbackDatabase])
 			this.#byFolder.set(spec.designFolder, designOf(spec));
 	}
 
 	/** The design of an app database, or undefined for system and unknown databases. */
 	forDatabase(name: string): DatabaseDesign | undefined {
-		const spec = databases[name] ?? (isAgentQaDatabaseName(name) ? agentQaDatabase : undefined);
+		const spec = databases[name] ?? personalDatabaseSpec(name);
 		return spec ? this.#byFolder.get(spec.designFolder) : undefined;
 	}
 

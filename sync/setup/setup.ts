@@ -3,8 +3,15 @@
 import nano, { type ServerScope } from 'nano';
 import { canonicalJson } from '../canonical-json';
 import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
-import { ensureAgentFanOut } from './agent-fan-out';
-import { agentQaDatabase, agentQaDatabaseName, databases, type DatabaseSpec } from '../../src/lib/db/catalog';
+import { agentFanOutJobs, ensureReplicationJobs, readerCopyJobs } from './standing-replications';
+import {
+	agentFeedbackDatabase,
+	agentFeedbackDatabaseName,
+	agentQaDatabase,
+	agentQaDatabaseName,
+	databases,
+	type DatabaseSpec
+} from '../../src/lib/db/catalog';
 import { entryTemplates } from '../../src/lib/knowledge/templates/default-templates';
 import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
 import { insertMissingDocuments } from './bulk-insert';
@@ -104,15 +111,14 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 		log(`  ${existing ? 'updated roles of' : 'created'} user ${account.name} (${account.roles.join(', ')})`);
 	}
 	if (account.roles.includes('agent')) {
-		await configureDatabase(
-			server,
-			agentQaDatabaseName(account.name),
-			agentQaDatabase,
-			buildDesignDocuments(agentQaDatabase.designFolder, agentQaDatabase.documentTypes),
-			log,
-			[account.name]
-		);
-		await ensureAgentFanOut(server, server.config.url, account.name, log);
+		for (const [name, spec] of [
+			[agentQaDatabaseName(account.name), agentQaDatabase],
+			[agentFeedbackDatabaseName(account.name), agentFeedbackDatabase]
+		] as const) {
+			const designDocs = buildDesignDocuments(spec.designFolder, spec.documentTypes);
+			await configureDatabase(server, name, spec, designDocs, log, [account.name]);
+		}
+		await ensureReplicationJobs(server, agentFanOutJobs(server.config.url, account.name), log);
 	}
 	await putIfChanged(server, 'kb', {
 		_id: `profile:${account.name}`,
@@ -139,6 +145,7 @@ export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 			log
 		);
 	}
+	await ensureReplicationJobs(server, readerCopyJobs(server.config.url), log);
 	const now = new Date().toISOString();
 	for (const template of entryTemplates) {
 		const db = server.use<Record<string, unknown>>('kb');

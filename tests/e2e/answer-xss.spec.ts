@@ -94,10 +94,10 @@ function hostileKnowledge(served: Doc): BulkGetResponse['results'] {
 	];
 }
 
-/** PouchDB 9 pulls the small demo kb by _changes then _bulk_get?revs=true: the entry is rewritten there (and
- * its published copy for agents, where there is one). */
+/** PouchDB 9 pulls the small demo kb (editors) and pub (agents) by _changes then _bulk_get?revs=true: the entry
+ * is rewritten there, and its published copy for agents. */
 async function serveHostileKnowledge(context: BrowserContext) {
-	await context.route('**/db/kb/_bulk_get**', async (route) => {
+	await context.route(/\/db\/(kb|pub)\/_bulk_get/, async (route) => {
 		const response = await route.fetch();
 		const body = (await response.json()) as BulkGetResponse;
 		const served = body.results.find((result) => result.id === ENTRY_ID)?.docs.find((doc) => doc.ok)?.ok;

@@ -17,6 +17,7 @@ import { approveEntry, archiveEntry, submitEntry } from '../../src/lib/knowledge
 import { loadDemoKnowledge } from '../../sync/setup/demo-knowledge';
 import { ensurePublications } from '../../sync/setup/publications';
 import { draftEntry } from '../fixtures/documents';
+import { eventually } from '../support/eventually';
 import { as, DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 PouchDB.plugin(memoryAdapter);
@@ -43,8 +44,11 @@ afterAll(async () => {
 	await test?.stop();
 });
 
+// Agents' browsers copy pub (the server's copy of what readers need), editors' and reviewers' kb.
 const remoteFor = (userName: string) =>
-	new PouchDB(`${test.syncUrl}/kb`, { auth: { username: userName, password: DEMO_PASSWORD } });
+	new PouchDB(`${test.syncUrl}/${userName.startsWith('agent') ? 'pub' : 'kb'}`, {
+		auth: { username: userName, password: DEMO_PASSWORD }
+	});
 
 /** Pushes the user's local writes; returns the ids the server refused. */
 async function push(userName: string): Promise<string[]> {
@@ -73,6 +77,16 @@ async function read<T>(userName: string, id: string): Promise<T & { _rev: string
 	return (await response.json()) as T & { _rev: string };
 }
 
+/** What an agent reads: pub, once the server has copied kb's current revision of the document there. */
+async function readAsAgent<T>(id: string): Promise<T & { _rev: string }> {
+	const current = await read<T>('reviewer01', id);
+	return eventually(async () => {
+		const response = await as('agent01')(`${test.syncUrl}/pub/${encodeURIComponent(id)}`);
+		const doc = response.ok ? ((await response.json()) as T & { _rev: string }) : undefined;
+		return doc?._rev === current._rev ? doc : undefined;
+	});
+}
+
 let entryId = '';
 
 describe('publishing in the app', () => {
@@ -86,14 +100,14 @@ describe('publishing in the app', () => {
 		// The editor's own session writes no publication, even when asked to.
 		expect(await updatePublications(editor, [{ ...created.value, status: 'published' }])).toBe(0);
 		expect(await push('editor01')).toEqual([]);
-		expect((await as('agent01')(url(publicationIdOf(entryId)))).status).toBe(404);
+		expect((await as('reviewer01')(url(publicationIdOf(entryId)))).status).toBe(404);
 
 		await pull('reviewer01');
 		const approved = await approveEntry(reviewer, entryId);
 		expect(approved.ok).toBe(true);
 		expect(await push('reviewer01')).toEqual([]);
 
-		const publication = await read<PublishedEntry>('agent01', publicationIdOf(entryId));
+		const publication = await readAsAgent<PublishedEntry>(publicationIdOf(entryId));
 		expect(publication).toMatchObject({
 			entryId,
 			status: 'published',
@@ -102,7 +116,11 @@ describe('publishing in the app', () => {
 			updatedBy: 'reviewer01',
 			answerText: draftEntry().answerText
 		});
-		await pull('agent01');
+		await eventually(async () => {
+			await pull('agent01');
+			const copied = await getPublishedEntry('agent01', entryId);
+			return copied.ok && copied.value ? copied : undefined;
+		});
 		const found = await getPublishedEntry('agent01', entryId);
 		expect(found.ok && found.value?.standardQuestion).toBe(draftEntry().standardQuestion);
 		const listed = await listPublishedEntries('agent01', { text: '社保卡', limit: 10 }, null);
@@ -134,7 +152,7 @@ describe('publishing in the app', () => {
 				true
 			);
 		}
-		expect(await read<PublishedEntry>('agent01', before._id)).toEqual(before);
+		expect(await readAsAgent<PublishedEntry>(before._id)).toEqual(before);
 	});
 
 	it('lets the reviewer take the entry off: agents’ publication says archived', async () => {
@@ -142,14 +160,14 @@ describe('publishing in the app', () => {
 		const archived = await archiveEntry(reviewer, entryId, '政策废止');
 		expect(archived.ok).toBe(true);
 		expect(await push('reviewer01')).toEqual([]);
-		expect(await read<PublishedEntry>('agent01', publicationIdOf(entryId))).toMatchObject({
+		expect(await readAsAgent<PublishedEntry>(publicationIdOf(entryId))).toMatchObject({
 			status: 'archived',
 			updatedBy: 'reviewer01'
 		});
 	});
 
 	it('keeps agents’ publication whatever becomes of a forged draft of the entry', async () => {
-		const publication = await read<PublishedEntry>('agent01', publicationIdOf(entryId));
+		const publication = await readAsAgent<PublishedEntry>(publicationIdOf(entryId));
 		const entry = await read<Entry>('editor01', entryId);
 		// The embedded server judges such a branch against the current revision; Apache CouchDB cannot, and
 		// accepts it as a new draft: either way the publication is untouched.
@@ -168,11 +186,11 @@ describe('publishing in the app', () => {
 				]
 			})
 		});
-		expect(await read<PublishedEntry>('agent01', publication._id)).toEqual(publication);
+		expect(await readAsAgent<PublishedEntry>(publication._id)).toEqual(publication);
 		const lines: string[] = [];
 		expect(await ensurePublications(couch(), (line) => lines.push(line))).toBe(0);
 		expect(lines).toEqual([]);
-		expect(await read<PublishedEntry>('agent01', publication._id)).toEqual(publication);
+		expect(await readAsAgent<PublishedEntry>(publication._id)).toEqual(publication);
 	});
 });
 
@@ -195,12 +213,12 @@ describe('setup fills in publications', () => {
 		const lines: string[] = [];
 		expect(await ensurePublications(couch(), (line) => lines.push(line))).toBe(1);
 		expect(lines).toHaveLength(1);
-		const { _rev, ...written } = await read<PublishedEntry>('agent01', 'publishedEntry:from-before');
+		const { _rev, ...written } = await readAsAgent<PublishedEntry>('publishedEntry:from-before');
 		expect(_rev).toMatch(/^1-/);
 		expect(written).toEqual(publicationOf(published));
 		// The stamp of a publication setup writes is the last publishing, never an editor's later change.
 		expect(written).toMatchObject({ updatedBy: 'reviewer01', updatedAt: at });
-		expect((await as('agent01')(url('publishedEntry:draft-from-before'))).status).toBe(404);
+		expect((await as('reviewer01')(url('publishedEntry:draft-from-before'))).status).toBe(404);
 
 		const again: string[] = [];
 		expect(await ensurePublications(couch(), (line) => again.push(line))).toBe(0);
@@ -221,13 +239,13 @@ describe('setup fills in publications', () => {
 		await kb.bulk({ docs: [published, version1, { ...published, _id: 'entry:taken-off' }, archived] });
 
 		expect(await ensurePublications(couch(), () => {})).toBe(1);
-		expect(await read<PublishedEntry>('agent01', 'publishedEntry:two-versions')).toMatchObject({
+		expect(await readAsAgent<PublishedEntry>('publishedEntry:two-versions')).toMatchObject({
 			version: 2,
 			answerText: published.answerText
 		});
 		// The entry says published, its publication archived at the same version: only a reviewer's step
 		// changes that, not setup (an editor's branch from before 下线 may have won on Apache CouchDB).
-		expect(await read<PublishedEntry>('agent01', 'publishedEntry:taken-off')).toMatchObject({
+		expect(await readAsAgent<PublishedEntry>('publishedEntry:taken-off')).toMatchObject({
 			status: 'archived'
 		});
 	});

@@ -5,6 +5,7 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentQaDatabaseName } from '../../src/lib/db/catalog';
 import { AT, evaluation } from '../fixtures/documents';
+import { eventually } from '../support/eventually';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
 PouchDB.plugin(memoryAdapter);
@@ -20,16 +21,6 @@ afterAll(async () => {
 const inspector = as('inspector01');
 const agent01 = as('agent01');
 const agent02 = as('agent02');
-
-async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error('timed out waiting for the server to replicate');
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 async function readDoc(fetcher: ReturnType<typeof as>, database: string, id: string) {
 	const response = await fetcher(`${test.syncUrl}/${database}/${encodeURIComponent(id)}`);

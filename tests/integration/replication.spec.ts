@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownConflicts, recheckConflicts } from '../../src/lib/db/conflict-tracker';
 import type { LocalDatabase } from '../../src/lib/db/local-databases';
 import { countUnpushed, markPushed, recordUnpushedWrite } from '../../src/lib/db/unpushed-changes';
-import { draftEntry } from '../fixtures/documents';
+import { AT, draftEntry } from '../fixtures/documents';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 PouchDB.plugin(memoryAdapter);
@@ -51,28 +51,35 @@ describe('replication through the sync server', () => {
 		await markPushed(editor.local, pushedDocs);
 		expect(await countUnpushed(editor.local)).toBe(0);
 
-		const agent = browserOf('agent01');
-		await agent.local.replicate.from(agent.remote);
-		expect((await agent.local.get('entry:unpushed')) as unknown).toMatchObject({
+		const reviewer = browserOf('reviewer01');
+		await reviewer.local.replicate.from(reviewer.remote);
+		expect((await reviewer.local.get('entry:unpushed')) as unknown).toMatchObject({
 			standardQuestion: entry.standardQuestion
 		});
 	});
 
 	it('keeps a refused write counted as not pushed', async () => {
-		const agent = browserOf('agent01');
-		const entry = draftEntry({ _id: 'entry:by-agent', createdBy: 'agent01', updatedBy: 'agent01' });
-		const saved = await agent.local.put(entry);
-		await recordUnpushedWrite(agent.local, saved.id, saved.rev);
+		// An editor may not start an entry published: the server refuses it whatever the browser did.
+		const editor = browserOf('editor02');
+		const entry = draftEntry({
+			_id: 'entry:published-by-editor',
+			status: 'published',
+			publishedAt: AT,
+			createdBy: 'editor02',
+			updatedBy: 'editor02'
+		});
+		const saved = await editor.local.put(entry);
+		await recordUnpushedWrite(editor.local, saved.id, saved.rev);
 		const denied: string[] = [];
 		await new Promise<void>((resolve) =>
-			agent.local.replicate
-				.to(agent.remote)
+			editor.local.replicate
+				.to(editor.remote)
 				.on('denied', (error) => denied.push((error as { id?: string }).id ?? ''))
 				.on('complete', () => resolve())
 				.on('error', () => resolve())
 		);
-		expect(denied).toEqual(['entry:by-agent']);
-		expect(await countUnpushed(agent.local)).toBe(1);
+		expect(denied).toEqual(['entry:published-by-editor']);
+		expect(await countUnpushed(editor.local)).toBe(1);
 	});
 
 	it('surfaces edits made apart as a conflict and keeps the losing revision', async () => {

@@ -7,9 +7,10 @@ import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentQaDatabaseName } from '../../src/lib/db/catalog';
+import { agentFeedbackDatabaseName, agentQaDatabaseName } from '../../src/lib/db/catalog';
 import { publicationOf } from '../../src/lib/knowledge/workflow/publication';
 import { AT, draftEntry, evaluation } from '../fixtures/documents';
+import { eventually } from '../support/eventually';
 import { ADMIN, as, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;
@@ -57,7 +58,7 @@ describe('hole 1: a member making itself database admin', () => {
 			serverAdmin(`${test.syncUrl}/${database}/_security`)
 		);
 
-	it.each(['kb', agentQaDatabaseName('agent01')])(
+	it.each(['pub', agentFeedbackDatabaseName('agent01'), agentQaDatabaseName('agent01')])(
 		'agent01 cannot reach %s’s _local/_security',
 		async (db) => {
 			expect((await as('agent01')(`${test.syncUrl}/${db}/_local/_security`)).status).toBe(404);
@@ -160,7 +161,7 @@ describe('hole 4: forged replicated branches on the embedded server', () => {
 		expect(status).toBe(201);
 		expect(results[0]?.error).toBe('forbidden');
 		const winner = await json<{ status: string; _rev: string }>(
-			as('agent01')(`${test.syncUrl}/kb/entry:graft`)
+			as('editor01')(`${test.syncUrl}/kb/entry:graft`)
 		);
 		expect(winner.status).toBe('published');
 		expect(winner._rev).not.toBe(FORGED_REV);
@@ -175,16 +176,25 @@ describe('hole 4: forged replicated branches on the embedded server', () => {
 			createdBy: 'agent02',
 			createdAt: AT
 		};
-		expect((await put('agent02', `/feedback/${encodeURIComponent(log._id)}`, log)).status).toBe(201);
+		const theirs = agentFeedbackDatabaseName('agent02');
+		expect((await put('agent02', `/${theirs}/${encodeURIComponent(log._id)}`, log)).status).toBe(201);
+		const rewritten = forged({ ...log, query: '改写', createdBy: 'agent01' });
+		// Not through the shared feedback, nor agent02's database: agent01 may not even read them.
+		for (const database of ['feedback', theirs]) {
+			expect((await bulkReplicated('agent01', database, [rewritten])).status).toBe(403);
+		}
+		// Nor under agent02's id in agent01's own database, from where the server would carry it to feedback.
 		for (const createdBy of ['agent01', 'agent02']) {
-			const { results } = await bulkReplicated('agent01', 'feedback', [
+			const own = agentFeedbackDatabaseName('agent01');
+			const { results } = await bulkReplicated('agent01', own, [
 				forged({ ...log, query: '改写', createdBy })
 			]);
 			expect(results[0]?.error).toBe('forbidden');
 		}
-		const kept = await json<{ query: string }>(
-			as('editor01')(`${test.syncUrl}/feedback/${encodeURIComponent(log._id)}`)
-		);
+		const kept = await eventually(async () => {
+			const response = await as('editor01')(`${test.syncUrl}/feedback/${encodeURIComponent(log._id)}`);
+			return response.ok ? ((await response.json()) as { query: string }) : undefined;
+		});
 		expect(kept.query).toBe('公积金提取');
 	});
 

@@ -120,7 +120,7 @@ describe('filters the server does not run', () => {
 		'filter=app/for-agent&feed=eventsource',
 		'feed=longpoll&since=abc'
 	])('_changes?%s → 400, and the server stays up', async (query) => {
-		const response = await as('agent01')(`${test.syncUrl}/kb/_changes?${query}`);
+		const response = await as('agent01')(`${test.syncUrl}/pub/_changes?${query}`);
 		expect(response.status).toBe(400);
 		expect(((await response.json()) as { reason: string }).reason).toBeTruthy();
 	});
@@ -138,7 +138,7 @@ describe('filters the server does not run', () => {
 
 describe('_local documents', () => {
 	const local = (user: string, id: string, init: RequestInit = {}) =>
-		as(user)(`${test.syncUrl}/kb/_local/${id}`, init);
+		as(user)(`${test.syncUrl}/pub/_local/${id}`, init);
 
 	it('are each user’s own: another user asking for the same id never sees or overwrites it', async () => {
 		const written = await local('agent01', 'checkpoint-1', {
@@ -180,7 +180,7 @@ describe('_local documents', () => {
 			body: JSON.stringify({ _rev: '0-1', security: { admins: { names: ['agent01'] } } })
 		});
 		expect(forged.status).toBe(400);
-		const security = await fetch(`${test.syncUrl}/kb/_security`, {
+		const security = await fetch(`${test.syncUrl}/pub/_security`, {
 			headers: { authorization: basic(ADMIN.name, ADMIN.password) }
 		});
 		expect(((await security.json()) as { admins: { names: string[] } }).admins.names).toEqual([]);
@@ -235,7 +235,7 @@ describe('what held before, kept tested', () => {
 
 describe('headers', () => {
 	it('on the sync endpoint: nothing may run or be framed; no X-Powered-By', async () => {
-		const response = await as('agent01')(`${test.syncUrl}/kb`);
+		const response = await as('agent01')(`${test.syncUrl}/pub`);
 		expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
 		expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -216,11 +216,11 @@ describe('signed-in users without the right role', () => {
 				{ docs: [{ _id: '_local/_security', security: {} }] }
 			])
 		).toBe(400);
-		expect(await send(as('agent01'), ['POST', '/kb/_bulk_get', { docs: [{ id: '_local/_security' }] }])).toBe(
-			400
-		);
-		expect(await send(as('agent01'), ['POST', '/kb/_all_docs', { keys: ['_local/_security'] }])).toBe(400);
-		expect(await send(as('agent01'), ['GET', '/kb/_all_docs?key=%22_local%2F_security%22'])).toBe(400);
+		expect(
+			await send(as('agent01'), ['POST', '/pub/_bulk_get', { docs: [{ id: '_local/_security' }] }])
+		).toBe(400);
+		expect(await send(as('agent01'), ['POST', '/pub/_all_docs', { keys: ['_local/_security'] }])).toBe(400);
+		expect(await send(as('agent01'), ['GET', '/pub/_all_docs?key=%22_local%2F_security%22'])).toBe(400);
 	});
 });
 
@@ -245,7 +245,8 @@ describe('writes straight to the server', () => {
 	});
 
 	it('lets an agent read knowledge but not write it', async () => {
-		expect((await as('agent01')(`${test.syncUrl}/kb/_all_docs`)).status).toBe(200);
+		expect((await as('agent01')(`${test.syncUrl}/pub/_all_docs`)).status).toBe(200);
+		expect((await as('agent01')(`${test.syncUrl}/kb/_all_docs`)).status).toBe(403);
 		const entry = draftEntry({ _id: 'entry:by-agent', createdBy: 'agent01', updatedBy: 'agent01' });
 		const response = await as('agent01')(`${test.syncUrl}/kb/entry:by-agent`, {
 			method: 'PUT',

@@ -23,11 +23,18 @@ export interface DatabaseSpec {
 }
 
 export const KNOWLEDGE_DB = 'kb';
+/**
+ * What every role but the editors reads of the knowledge base: publications, categories, templates,
+ * synonyms and profiles, copied from kb by the server (a standing filtered replication), never drafts,
+ * revisions or version history. Browsers of agents, inspectors and supervisors keep it as their local kb.
+ */
+export const PUBLISHED_DB = 'pub';
 export const FEEDBACK_DB = 'feedback';
 export const QA_DB = 'qa';
 /** Recordings' audio: fetched by the browser one file at a time, never replicated (see README, 录音存储). */
 export const QA_AUDIO_DB = 'qa-audio';
 const AGENT_QA_DB_PREFIX = 'qa-agent-';
+const AGENT_FEEDBACK_DB_PREFIX = 'feedback-agent-';
 
 export const databases: Record<string, DatabaseSpec> = {
 	[KNOWLEDGE_DB]: {
@@ -42,12 +49,17 @@ export const databases: Record<string, DatabaseSpec> = {
 			'changeNotice',
 			'profile'
 		],
+		readerRoles: ['admin', 'editor', 'reviewer']
+	},
+	[PUBLISHED_DB]: {
+		designFolder: 'pub',
+		documentTypes: ['publishedEntry', 'category', 'template', 'synonym', 'profile'],
 		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor']
 	},
 	[FEEDBACK_DB]: {
 		designFolder: 'feedback',
 		documentTypes: ['searchLog', 'searchMiss', 'correction', 'knowledgeQuestion', 'suggestionDecision'],
-		readerRoles: ['admin', 'editor', 'reviewer', 'agent', 'supervisor']
+		readerRoles: ['admin', 'editor', 'reviewer', 'supervisor']
 	},
 	[QA_DB]: {
 		designFolder: 'qa',
@@ -78,17 +90,53 @@ export const agentQaDatabase: DatabaseSpec = {
 	readerRoles: ['admin']
 };
 
+/**
+ * The per-agent feedback database: that agent's search logs and reports (查无信息, 纠错, 提问), pushed from
+ * their browser and carried to feedback by the server; the editors' answers come back the same way.
+ * Agents never read feedback itself, where every agent's typing lands.
+ */
+export const agentFeedbackDatabase: DatabaseSpec = {
+	designFolder: 'feedback-agent',
+	documentTypes: ['searchLog', 'searchMiss', 'correction', 'knowledgeQuestion'],
+	readerRoles: ['admin']
+};
+
 /** Database names allow only a-z0-9 and a few signs, so the user name is hex-encoded (as couch_peruser does). */
-export function agentQaDatabaseName(userName: string): string {
+function hexOf(userName: string): string {
 	let hex = '';
 	for (const byte of new TextEncoder().encode(userName)) hex += byte.toString(16).padStart(2, '0');
-	return AGENT_QA_DB_PREFIX + hex;
+	return hex;
+}
+
+export function agentQaDatabaseName(userName: string): string {
+	return AGENT_QA_DB_PREFIX + hexOf(userName);
+}
+
+export function agentFeedbackDatabaseName(userName: string): string {
+	return AGENT_FEEDBACK_DB_PREFIX + hexOf(userName);
+}
+
+function hasHexSuffix(name: string, prefix: string): boolean {
+	return name.startsWith(prefix) && /^[0-9a-f]+$/.test(name.slice(prefix.length));
 }
 
 export function isAgentQaDatabaseName(name: string): boolean {
-	return name.startsWith(AGENT_QA_DB_PREFIX) && /^[0-9a-f]+$/.test(name.slice(AGENT_QA_DB_PREFIX.length));
+	return hasHexSuffix(name, AGENT_QA_DB_PREFIX);
 }
 
+export function isAgentFeedbackDatabaseName(name: string): boolean {
+	return hasHexSuffix(name, AGENT_FEEDBACK_DB_PREFIX);
+}
+
+/** The spec of a personal (per-agent) database, from its name. */
+export function personalDatabaseSpec(name: string): DatabaseSpec | undefined {
+	if (isAgentQaDatabaseName(name)) return agentQaDatabase;
+	if (isAgentFeedbackDatabaseName(name)) return agentFeedbackDatabase;
+	return undefined;
+}
+
+/** The database a type lives in, by the name of its local copy: pub's types live in kb (a browser that may not
+ * read kb keeps its copy of pub under that name; see sync-manager). */
 export function databaseForType(type: DocumentType): string {
 	for (const [name, spec] of Object.entries(databases)) if (spec.documentTypes.includes(type)) return name;
 	throw new Error(`no database holds documents of type ${type}`);

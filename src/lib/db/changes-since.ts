@@ -62,3 +62,9 @@ export async function* changesSince<T>(
 		from = batch.lastSequence;
 	}
 }
+
+/** The sequence a local database has reached; lower than a sequence read from it earlier once it was recreated. */
+export async function localUpdateSequence(userName: string, database: string): Promise<number> {
+	const { openLocalDatabase } = await import('./local-databases');
+	return Number((await openLocalDatabase(userName, database).info()).update_seq);
+}

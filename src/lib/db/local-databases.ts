@@ -1,8 +1,7 @@
-// What is stored where: each signed-in user has their own IndexedDB copies of the databases their roles may
-// read (kb, feedback, qa, their own qa-agent-*), named <user>$<db>, so people sharing a PC never see each
-// other's data. PouchDB is imported only in this folder.
+// What is stored where: each signed-in user has their own IndexedDB copies of what their roles may read (kb,
+// feedback, qa, their own qa-agent-*; which server database each one copies is replication-plan.ts), named
+// <user>$<db>, so people sharing a PC never see each other's data. PouchDB is imported only in this folder.
 import PouchDB from 'pouchdb-browser';
-import { agentQaDatabaseName, databases, FEEDBACK_DB, KNOWLEDGE_DB, QA_DB, type Role } from './catalog';
 
 export type LocalDatabase = PouchDB.Database;
 
@@ -23,13 +22,11 @@ export function openLocalDatabase(userName: string, database: string): LocalData
 	return db;
 }
 
-/** The server databases this user replicates, derived from the same catalog as the server's _security. */
-export function databasesForUser(userName: string, roles: Role[]): string[] {
-	const names = [KNOWLEDGE_DB, FEEDBACK_DB, QA_DB].filter((name) =>
-		databases[name]!.readerRoles.some((role) => roles.includes(role))
-	);
-	if (roles.includes('agent')) names.push(agentQaDatabaseName(userName));
-	return names;
+/** Removes a local database and everything in it (a copy the user may no longer hold). */
+export async function destroyLocalDatabase(userName: string, database: string): Promise<void> {
+	const db = openLocalDatabase(userName, database);
+	opened.delete(localDatabaseName(userName, database));
+	await db.destroy();
 }
 
 export async function closeLocalDatabases(): Promise<void> {

@@ -5,7 +5,9 @@ import { nowIso } from '$lib/time';
 import { knownConflicts, recheckConflicts, scanAllConflicts, type ConflictRecord } from './conflict-tracker';
 import { copyIntoEmptyDatabase } from './initial-copy';
 import { suspendLiveChanges } from './live-changes';
+import { prepareLocalDatabase } from './layout-migration';
 import { openLocalDatabase, type LocalDatabase } from './local-databases';
+import type { ReplicationPlan } from './replication-plan';
 import { countUnpushed, markPushed, onUnpushedCountChange } from './unpushed-changes';
 
 /** signed-out: the server no longer knows this browser's session; local work goes on and waits for a sign-in. */
@@ -81,24 +83,25 @@ export class SyncManager {
 
 	#handles: PouchDB.Replication.Replication<object>[] = [];
 	#stopListening: Array<() => void> = [];
-	#startedWith: [string, string[], string] | null = null;
+	#startedWith: [string, ReplicationPlan[], string] | null = null;
 	/** Bumped by stop(), so a first copy still running knows it has been cancelled. */
 	#generation = 0;
 
-	/** Starts (or restarts) replication; with `unlessRunning`, leaves replication already running for the
-	 * same user and databases alone (a restart would interrupt a first copy). */
+	/** Starts (or restarts) replication of the plan (replication-plan.ts); with `unlessRunning`, leaves
+	 * replication already running for the same user and plan alone (a restart would interrupt a first copy). */
 	async start(
 		userName: string,
-		databaseNames: string[],
+		plans: ReplicationPlan[],
 		remoteBase: string,
 		{ unlessRunning = false } = {}
 	): Promise<void> {
-		const requested = JSON.stringify([userName, databaseNames, remoteBase]);
+		const requested = JSON.stringify([userName, plans, remoteBase]);
 		if (unlessRunning && this.#startedWith && JSON.stringify(this.#startedWith) === requested) return;
 		await this.stop();
-		this.#startedWith = [userName, databaseNames, remoteBase];
-		this.statuses = databaseNames.map((database) => ({
-			database,
+		const generation = this.#generation;
+		this.#startedWith = [userName, plans, remoteBase];
+		this.statuses = plans.map((plan) => ({
+			database: plan.local,
 			state: 'syncing',
 			pending: 0,
 			unpushed: 0,
@@ -117,13 +120,17 @@ export class SyncManager {
 				if (status) status.unpushed = count;
 			})
 		);
-		for (const status of this.statuses) {
-			const local = openLocalDatabase(userName, status.database);
+		for (const [index, plan] of plans.entries()) {
+			const status = this.statuses[index]!;
+			// A local copy of a database this user may no longer read keeps only their own documents.
+			await prepareLocalDatabase(userName, plan);
+			if (this.#generation !== generation) return;
+			const local = openLocalDatabase(userName, plan.local);
 			status.unpushed = await countUnpushed(local);
 			status.conflicts = await knownConflicts(local);
-			const remote = new PouchDB(`${remoteBase}/${status.database}`, { skip_setup: true });
-			const suspend = () => suspendLiveChanges(userName, status.database);
-			void this.#copyThenReplicate(local, remote, status, this.#generation, suspend);
+			const remote = new PouchDB(`${remoteBase}/${plan.remote}`, { skip_setup: true });
+			const suspend = () => suspendLiveChanges(userName, plan.local);
+			void this.#copyThenReplicate(local, remote, plan, status, generation, suspend);
 			void this.#measureProgress(local, remote, status);
 		}
 	}
@@ -132,11 +139,14 @@ export class SyncManager {
 	async #copyThenReplicate(
 		local: LocalDatabase,
 		remote: PouchDB.Database,
+		plan: ReplicationPlan,
 		status: DatabaseSyncStatus,
 		generation: number,
 		suspendScreens: () => () => void
 	) {
 		const cancelled = () => this.#generation !== generation;
+		// A filtered pull is the person's own data, small: plain replication, which applies the filter.
+		if (plan.pullSelector) return this.#replicate(local, remote, plan, status);
 		try {
 			const replicatedIds = await copyIntoEmptyDatabase(local, remote, {
 				onProgress: ({ copied, total }) => {
@@ -151,7 +161,7 @@ export class SyncManager {
 		} catch {
 			// Offline or refused: live replication brings the rest (rechecking what was copied) and reports why.
 		}
-		if (!cancelled()) this.#replicate(local, remote, status);
+		if (!cancelled()) this.#replicate(local, remote, plan, status);
 	}
 
 	async stop(): Promise<void> {
@@ -206,7 +216,12 @@ export class SyncManager {
 	// One replication per direction rather than local.sync(): sync() reports "paused" as soon as the push
 	// idles if the pull has not yet reported anything (its first batch emits no "active"), so a browser
 	// would show 已同步 before its first pull; it also drops the error a retrying replication pauses with.
-	#replicate(local: LocalDatabase, remote: PouchDB.Database, status: DatabaseSyncStatus) {
+	#replicate(
+		local: LocalDatabase,
+		remote: PouchDB.Database,
+		plan: ReplicationPlan,
+		status: DatabaseSyncStatus
+	) {
 		const options = {
 			live: true,
 			retry: true,
@@ -214,9 +229,13 @@ export class SyncManager {
 			batches_limit: 4,
 			back_off_function: nextBackoff
 		};
-		const pull = local.replicate.from(remote, options);
-		const push = local.replicate.to(remote, options);
-		const idle = { pull: false, push: false };
+		const pull = local.replicate.from(remote, {
+			...options,
+			...(plan.pullSelector ? { selector: plan.pullSelector } : {})
+		});
+		// A pull-only copy (pub) never writes: its push would only ask the server about nothing.
+		const push = plan.push ? local.replicate.to(remote, options) : null;
+		const idle = { pull: false, push: !push };
 		const watch = (direction: 'pull' | 'push', handle: PouchDB.Replication.Replication<object>) => {
 			handle.on('active', () => {
 				idle[direction] = false;
@@ -245,7 +264,7 @@ export class SyncManager {
 			});
 		};
 		watch('pull', pull);
-		watch('push', push);
+		if (push) watch('push', push);
 		pull.on('change', (change) => {
 			idle.pull = false;
 			status.state = 'syncing';
@@ -257,6 +276,8 @@ export class SyncManager {
 				change.docs.map((doc) => doc._id)
 			).then((conflicts) => (status.conflicts = conflicts));
 		});
+		this.#handles.push(pull);
+		if (!push) return;
 		push.on('change', (change) => {
 			idle.push = false;
 			status.state = 'syncing';
@@ -268,7 +289,7 @@ export class SyncManager {
 			const reason = error.reason ?? error.message ?? '服务器拒绝了这条修改';
 			status.refused = [...status.refused.filter((refused) => refused.id !== id), { id, reason }];
 		});
-		this.#handles.push(pull, push);
+		this.#handles.push(push);
 	}
 }
 

@@ -2,7 +2,7 @@
 // the changes since the sequence it reflects (all of them on a first start), then follows local changes
 // (saves and replicated documents). Returns results, never throws at the UI.
 import { KNOWLEDGE_DB } from '$lib/db/catalog';
-import { changesSince } from '$lib/db/changes-since';
+import { changesSince, localUpdateSequence } from '$lib/db/changes-since';
 import { knowledgeChanges } from '$lib/db/live-changes';
 import { localDatabaseName } from '$lib/db/local-databases';
 import { failure, success, type Result } from '$lib/result';
@@ -22,6 +22,12 @@ export interface SearchIndexSession {
 async function catchUp(userName: string, client: SearchClient): Promise<void> {
 	client.markIndexing();
 	let rebuilt = false;
+	// The local copy was recreated (a browser moved to the copy of pub, layout-migration.ts): its sequence
+	// starts again from zero, so the stored index would never see the new copy's changes.
+	if (Number(client.state.sequence) > (await localUpdateSequence(userName, KNOWLEDGE_DB))) {
+		rebuilt = true;
+		await client.reset();
+	}
 	for (;;) {
 		let rebuild = false;
 		for await (const batch of changesSince<IndexChange['doc']>(

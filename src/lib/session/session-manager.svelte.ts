@@ -1,6 +1,6 @@
 // Who is signed in. The last signed-in user and roles are remembered in localStorage so the app opens and
 // works offline; the server's cookie decides whether sync may run.
-import { databasesForUser } from '$lib/db/local-databases';
+import { replicationPlan } from '$lib/db/replication-plan';
 import { ROLES, type Role } from '$lib/db/catalog';
 import { syncManager } from '$lib/db/sync-manager.svelte';
 import { offlineSearch } from '$lib/search/offline-search.svelte';
@@ -78,7 +78,7 @@ export class SessionManager {
 		if (!this.user) return;
 		await syncManager.start(
 			this.user.name,
-			databasesForUser(this.user.name, this.user.roles),
+			replicationPlan(this.user.name, this.user.roles),
 			syncBaseUrl(),
 			options
 		);

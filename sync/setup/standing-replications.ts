@@ -1,0 +1,90 @@
+// Standing server-side replications (_replicator jobs, run with the server admin's rights, on the embedded
+// server and on Apache CouchDB alike), because CouchDB has no per-document read control:
+// - kb → pub: what every reader needs of the knowledge base (publications, categories, templates, synonyms,
+//   profiles), so that agents, inspectors and supervisors never read kb's drafts and history;
+// - qa ⇄ each agent's QA database: their submitted evaluations out, their acknowledgements and appeals back;
+// - each agent's feedback database ⇄ feedback: their search logs and reports in, the editors' handling of
+//   their reports back. Agents never read feedback, where every agent's typing lands.
+import type { ServerScope } from 'nano';
+import {
+	agentFeedbackDatabaseName,
+	agentQaDatabaseName,
+	FEEDBACK_DB,
+	KNOWLEDGE_DB,
+	PUBLISHED_DB,
+	QA_DB
+} from '../../src/lib/db/catalog';
+
+interface ReplicationJob {
+	_id: string;
+	source: string;
+	target: string;
+	continuous: true;
+	/** PouchDB's name for continuous; the embedded server's replicator hands the document to PouchDB. */
+	live: true;
+	filter: string;
+	query_params?: Record<string, string>;
+}
+
+/** The database URL the server replicates with: the setup URL carries the server-admin credentials. */
+function databaseUrl(serverUrl: string, database: string): string {
+	return `${serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(database)}`;
+}
+
+function job(
+	serverUrl: string,
+	source: string,
+	target: string,
+	filter: string,
+	query_params?: Record<string, string>
+): ReplicationJob {
+	return {
+		_id: `${source}-to-${target}`,
+		source: databaseUrl(serverUrl, source),
+		target: databaseUrl(serverUrl, target),
+		continuous: true,
+		live: true,
+		filter,
+		...(query_params ? { query_params } : {})
+	};
+}
+
+export function readerCopyJobs(serverUrl: string): ReplicationJob[] {
+	return [job(serverUrl, KNOWLEDGE_DB, PUBLISHED_DB, 'app/for-readers')];
+}
+
+export function agentFanOutJobs(serverUrl: string, agentName: string): ReplicationJob[] {
+	const qaDb = agentQaDatabaseName(agentName);
+	const feedbackDb = agentFeedbackDatabaseName(agentName);
+	return [
+		job(serverUrl, QA_DB, qaDb, 'app/for-agent', { agent: agentName }),
+		job(serverUrl, qaDb, QA_DB, 'app/agent-responses'),
+		job(serverUrl, feedbackDb, FEEDBACK_DB, 'app/reports'),
+		job(serverUrl, FEEDBACK_DB, feedbackDb, 'app/for-reporter', { agent: agentName })
+	];
+}
+
+const SIGNATURE_FIELDS = ['source', 'target', 'continuous', 'live', 'filter', 'query_params'] as const;
+
+/** Writes the jobs that are missing or differ (a changed server URL restarts them). */
+export async function ensureReplicationJobs(
+	server: ServerScope,
+	jobs: ReplicationJob[],
+	log: (line: string) => void
+): Promise<void> {
+	const replicator = server.use<Record<string, unknown>>('_replicator');
+	for (const wanted of jobs) {
+		let existing: Record<string, unknown> | undefined;
+		try {
+			existing = await replicator.get(wanted._id);
+		} catch (error) {
+			if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+		}
+		const same =
+			existing &&
+			SIGNATURE_FIELDS.every((field) => JSON.stringify(existing[field]) === JSON.stringify(wanted[field]));
+		if (same) continue;
+		await replicator.insert({ ...wanted, ...(existing ? { _rev: existing._rev as string } : {}) });
+		log(`  ${existing ? 'updated' : 'created'} replication ${wanted._id}`);
+	}
+}

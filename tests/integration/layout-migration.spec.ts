@@ -1,0 +1,105 @@
+// A browser that synced under the earlier layout (an agent's kb and feedback copied the shared databases)
+// moves to its plan without losing anything it had not pushed: its own documents are kept, revisions and all,
+// and reach the server through the agent's own database; whatever it may no longer hold is dropped.
+import PouchDB from 'pouchdb';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { agentFeedbackDatabaseName } from '../../src/lib/db/catalog';
+import type { LocalDatabase } from '../../src/lib/db/local-databases';
+import { prepareLocalDatabase } from '../../src/lib/db/layout-migration';
+import { replicationPlan } from '../../src/lib/db/replication-plan';
+import { AT, draftEntry } from '../fixtures/documents';
+import { eventually } from '../support/eventually';
+import { as, DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
+
+PouchDB.plugin(memoryAdapter);
+
+const browser = vi.hoisted(() => ({ databases: new Map<string, LocalDatabase>() }));
+vi.mock('../../src/lib/db/local-databases', () => {
+	const open = (user: string, name: string) => {
+		const key = `${user}$${name}`;
+		let db = browser.databases.get(key);
+		if (!db) {
+			db = new PouchDB(`${key}-${Math.random()}`, { adapter: 'memory' }) as unknown as LocalDatabase;
+			browser.databases.set(key, db);
+		}
+		return db;
+	};
+	return {
+		openLocalDatabase: open,
+		async destroyLocalDatabase(user: string, name: string) {
+			const db = open(user, name);
+			browser.databases.delete(`${user}$${name}`);
+			await db.destroy();
+		}
+	};
+});
+
+let test: TestServer;
+beforeAll(async () => {
+	test = await startTestServer();
+});
+afterAll(async () => {
+	await test?.stop();
+});
+
+const planOf = (local: string) => replicationPlan('agent01', ['agent']).find((plan) => plan.local === local)!;
+const local = (name: string) => browser.databases.get(`agent01$${name}`)!;
+
+describe('an agent’s browser from before the province layout', () => {
+	it('keeps its own unpushed report, drops everyone else’s logs, and pushes them to its own database', async () => {
+		const old = (await import('../../src/lib/db/local-databases')).openLocalDatabase('agent01', 'feedback');
+		const own = {
+			_id: 'searchMiss:20261201T080000000Z-aaaa1111:agent01',
+			type: 'searchMiss',
+			text: '离线时记下的查无信息',
+			status: 'open',
+			createdBy: 'agent01',
+			createdAt: AT
+		};
+		const ownRev = (await old.put(own)).rev;
+		const edited = await old.put({ ...own, _rev: ownRev, note: '补充说明' });
+		await old.put({
+			_id: 'searchLog:20261201T080000000Z-bbbb2222:agent02',
+			type: 'searchLog',
+			query: '别人的检索词',
+			resultCount: 1,
+			createdBy: 'agent02',
+			createdAt: AT
+		});
+
+		expect(await prepareLocalDatabase('agent01', planOf('feedback'))).toBe(1);
+		const kept = local('feedback');
+		const all = await kept.allDocs();
+		expect(all.rows.map((row) => row.id)).toEqual([own._id]);
+		expect((await kept.get(own._id))._rev).toBe(edited.rev);
+
+		const remote = new PouchDB(`${test.syncUrl}/${agentFeedbackDatabaseName('agent01')}`, {
+			auth: { username: 'agent01', password: DEMO_PASSWORD }
+		});
+		const pushed = await kept.replicate.to(remote);
+		expect(pushed.doc_write_failures).toBe(0);
+		const arrived = await eventually(async () => {
+			const response = await as('editor01')(`${test.syncUrl}/feedback/${encodeURIComponent(own._id)}`);
+			return response.ok ? ((await response.json()) as { _rev: string; note?: string }) : undefined;
+		});
+		expect(arrived._rev).toBe(edited.rev);
+		expect(arrived.note).toBe('补充说明');
+	});
+
+	it('empties the knowledge copy it may no longer hold (drafts of the shared kb), and leaves it alone next time', async () => {
+		const old = (await import('../../src/lib/db/local-databases')).openLocalDatabase('agent01', 'kb');
+		await old.put(draftEntry());
+		expect(await prepareLocalDatabase('agent01', planOf('kb'))).toBe(0);
+		expect((await local('kb').allDocs()).rows).toEqual([]);
+		expect(await prepareLocalDatabase('agent01', planOf('kb'))).toBeNull();
+	});
+
+	it('leaves a copy that already follows its plan as it is', async () => {
+		const plan = planOf('qa-agent-6167656e743031');
+		const db = (await import('../../src/lib/db/local-databases')).openLocalDatabase('agent01', plan.local);
+		await db.put({ _id: 'acknowledgement:x', type: 'acknowledgement' });
+		expect(await prepareLocalDatabase('agent01', plan)).toBeNull();
+		expect((await local(plan.local).allDocs()).rows).toHaveLength(1);
+	});
+});
