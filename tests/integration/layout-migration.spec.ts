@@ -87,6 +87,40 @@ describe('an agent’s browser from before the province layout', () => {
 		expect(arrived.note).toBe('补充说明');
 	});
 
+	it('renames its own unpushed report from before ids ended with their author, and drops one already pushed', async () => {
+		const { openLocalDatabase } = await import('../../src/lib/db/local-databases');
+		const { recordUnpushedWrite } = await import('../../src/lib/db/unpushed-changes');
+		const agent = 'agent02';
+		const old = openLocalDatabase(agent, 'feedback');
+		const legacy = (id: string, text: string) => ({
+			_id: id,
+			type: 'correction',
+			text,
+			status: 'open',
+			entryId: 'entry:shebao-card',
+			createdBy: agent,
+			createdAt: AT
+		});
+		const unpushed = await old.put(legacy('correction:20261120T080000000Z-agent02-1a2b3c4d', '离线写的纠错'));
+		await recordUnpushedWrite(old, unpushed.id, unpushed.rev);
+		await old.put(legacy('correction:20261119T080000000Z-agent02-5e6f7a8b', '早已送达的纠错'));
+
+		const plan = replicationPlan(agent, ['agent']).find((each) => each.local === 'feedback')!;
+		expect(await prepareLocalDatabase(agent, plan)).toBe(1);
+		const kept = browser.databases.get(`${agent}$feedback`)!;
+		const renamedId = `${unpushed.id}:${agent}`;
+		expect((await kept.allDocs()).rows.map((row) => row.id)).toEqual([renamedId]);
+		const remote = new PouchDB(`${test.syncUrl}/${agentFeedbackDatabaseName(agent)}`, {
+			auth: { username: agent, password: DEMO_PASSWORD }
+		});
+		expect((await kept.replicate.to(remote)).doc_write_failures).toBe(0);
+		const arrived = await eventually(async () => {
+			const response = await as('editor01')(`${test.syncUrl}/feedback/${encodeURIComponent(renamedId)}`);
+			return response.ok ? ((await response.json()) as { text: string }) : undefined;
+		});
+		expect(arrived.text).toBe('离线写的纠错');
+	});
+
 	it('empties the knowledge copy it may no longer hold (drafts of the shared kb), and leaves it alone next time', async () => {
 		const old = (await import('../../src/lib/db/local-databases')).openLocalDatabase('agent01', 'kb');
 		await old.put(draftEntry());

@@ -6,6 +6,7 @@
 // is dropped. The server database a local copy came from is kept in a _local document.
 import { destroyLocalDatabase, openLocalDatabase, type LocalDatabase } from './local-databases';
 import { readLocalDocument, writeLocalDocument } from './local-documents';
+import { recordUnpushedWrites, unpushedIds } from './unpushed-changes';
 import type { ReplicationPlan } from './replication-plan';
 
 const SOURCE_DOC = '_local/replication-source';
@@ -16,19 +17,35 @@ interface SourceDoc {
 	remote: string | null;
 }
 
-type Revisioned = { _id: string; createdBy?: string } & Record<string, unknown>;
+type Revisioned = { _id: string; _rev?: string; _revisions?: unknown; createdBy?: string } & Record<
+	string,
+	unknown
+>;
 
-/** The user's own documents, with their revision histories, so that they arrive as the same revisions. */
+/**
+ * The user's own documents, with their revision histories, so that they arrive as the same revisions. One
+ * written before ids ended with their author (which the new server database requires) is kept only if it
+ * never reached the server, under its id with ":<user>" added; one that did is on the server already.
+ */
 async function ownDocuments(db: LocalDatabase, userName: string): Promise<Revisioned[]> {
 	const all = await db.allDocs({ include_docs: true });
-	const ids = all.rows
-		.filter((row) => (row.doc as Revisioned | undefined)?.createdBy === userName)
-		.map((row) => ({ id: row.id }));
-	if (ids.length === 0) return [];
-	const fetched = await db.bulkGet({ docs: ids, revs: true });
-	return fetched.results.flatMap((result) =>
+	const own = all.rows.flatMap((row) =>
+		(row.doc as unknown as Revisioned | undefined)?.createdBy === userName
+			? [row.doc as unknown as Revisioned]
+			: []
+	);
+	const suffix = `:${userName}`;
+	const current = own.filter((doc) => doc._id.endsWith(suffix));
+	const unpushed = await unpushedIds(db);
+	const renamed = own
+		.filter((doc) => !doc._id.endsWith(suffix) && unpushed.has(doc._id))
+		.map(({ _rev: _dropped, ...doc }) => ({ ...doc, _id: `${doc._id}${suffix}` }) as Revisioned);
+	if (current.length === 0) return renamed;
+	const fetched = await db.bulkGet({ docs: current.map((doc) => ({ id: doc._id })), revs: true });
+	const kept = fetched.results.flatMap((result) =>
 		result.docs.flatMap((doc) => ('ok' in doc ? [doc.ok as unknown as Revisioned] : []))
 	);
+	return [...kept, ...renamed];
 }
 
 /** Makes the local copy fit the plan; returns how many of the user's own documents were carried over, or null. */
@@ -44,7 +61,16 @@ export async function prepareLocalDatabase(userName: string, plan: ReplicationPl
 		const own = plan.push ? await ownDocuments(db, userName) : [];
 		await destroyLocalDatabase(userName, plan.local);
 		db = openLocalDatabase(userName, plan.local);
-		if (own.length > 0) await db.bulkDocs(own, { new_edits: false });
+		const revisioned = own.filter((doc) => doc._revisions);
+		const fresh = own.filter((doc) => !doc._revisions);
+		if (revisioned.length > 0) await db.bulkDocs(revisioned, { new_edits: false });
+		if (fresh.length > 0) {
+			const written = await db.bulkDocs(fresh);
+			await recordUnpushedWrites(
+				db,
+				written.flatMap((result) => ('ok' in result && result.ok ? [{ id: result.id, rev: result.rev }] : []))
+			);
+		}
 		carried = own.length;
 	}
 	await writeLocalDocument(db, {

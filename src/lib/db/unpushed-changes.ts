@@ -67,6 +67,11 @@ export function markPushed(db: LocalDatabase, docs: Array<{ _id: string; _rev?: 
 	});
 }
 
+/** The ids of the documents written here and not yet delivered to the server. */
+export async function unpushedIds(db: LocalDatabase): Promise<Set<string>> {
+	return new Set(Object.keys((await read(db)).changes));
+}
+
 export async function countUnpushed(db: LocalDatabase): Promise<number> {
 	return Object.keys((await read(db)).changes).length;
 }
