@@ -101,6 +101,16 @@ describe('request bodies', () => {
 		expect(text).not.toMatch(/\bat \w|node_modules|\/work\/|<html/i);
 	});
 
+	it('refuses a multipart document (express-pouchdb’s parser threw on a malformed part)', async () => {
+		const body = '--b\r\ncontent-type: application/json\r\n\r\n{not json\r\n--b--';
+		const response = await as('editor01')(`${test.syncUrl}/kb/entry%3Amultipart`, {
+			method: 'PUT',
+			headers: { 'content-type': 'multipart/related; boundary=b' },
+			body
+		});
+		expect(response.status).toBe(415);
+	});
+
 	it('answers odd query parameters without a stack trace', async () => {
 		for (const query of ['limit=abc', 'startkey=%7B', 'keys=5', 'descending=maybe']) {
 			const response = await as('editor01')(`${test.syncUrl}/kb/_all_docs?${query}`);

@@ -1,13 +1,13 @@
 // Reads a request body within its route's limit: refused on its declared length before a byte is read. JSON
-// is parsed here under the same limit (a chunked body declares none); raw bodies (attachments, multipart
-// documents), which express-pouchdb reads itself, must declare their length, which HTTP framing then holds
+// is parsed here under the same limit (a chunked body declares none); raw bodies (attachments), which
+// express-pouchdb reads itself, must declare their length, which HTTP framing then holds
 // them to. Anonymous and refused requests never get here, so their bodies are never read at all.
 import express, { type Request, type Response } from 'express';
 import type { MethodRule } from './route-table';
 
 export type BodyOutcome = { ok: true } | { ok: false; status: 400 | 411 | 413 | 415; reason: string };
 
-const REFUSED_TYPES = /^multipart\/form-data/i;
+const REFUSED_TYPES = /^multipart\//i;
 
 function mediaType(req: Request): string {
 	return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -38,9 +38,9 @@ export async function readBody(req: Request, res: Response, rule: MethodRule): P
 	const length = declaredLength(req);
 	if (length !== null && (!Number.isFinite(length) || length > rule.maxBytes)) return tooLarge(rule.maxBytes);
 	const type = mediaType(req);
-	if (REFUSED_TYPES.test(type)) return { ok: false, status: 415, reason: '不接受表单上传' };
+	if (REFUSED_TYPES.test(type)) return { ok: false, status: 415, reason: '不接受 multipart 请求体' };
 	const isJson = type === 'application/json';
-	if (rule.body === 'raw' || (rule.body === 'jsonOrMultipart' && type === 'multipart/related')) {
+	if (rule.body === 'raw') {
 		return length === null ? { ok: false, status: 411, reason: '请求需要 Content-Length' } : { ok: true };
 	}
 	if (!isJson) return { ok: false, status: 415, reason: 'Content-Type 必须是 application/json' };

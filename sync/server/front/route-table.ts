@@ -3,8 +3,11 @@
 // no Fauxton, _config, _utils, _replicate, temporary views, show/list/update functions, form uploads).
 
 export type Access = 'anyone' | 'member' | 'serverAdmin';
-/** How a body is read: not at all, as JSON, as a form or JSON (sign-in), raw (attachments), or multipart/related. */
-export type BodyKind = 'none' | 'json' | 'session' | 'raw' | 'jsonOrMultipart';
+/**
+ * How a body is read: not at all, as JSON, or raw (attachments). No multipart: express-pouchdb's
+ * multipart/related parser is not CouchDB's (it wants file names) and throws on a malformed part.
+ */
+export type BodyKind = 'none' | 'json' | 'raw';
 
 export type RouteName =
 	| 'serverInfo'
@@ -55,7 +58,7 @@ export const ROUTE_TABLE: Record<RouteName, Partial<Record<string, MethodRule>>>
 	up: { GET: read('anyone') },
 	session: {
 		GET: read('anyone'),
-		POST: write('anyone', 'session', 4 * KB),
+		POST: write('anyone', 'json', 4 * KB),
 		DELETE: read('anyone')
 	},
 	allDbs: { GET: read('serverAdmin') },
@@ -88,7 +91,7 @@ export const ROUTE_TABLE: Record<RouteName, Partial<Record<string, MethodRule>>>
 	view: { GET: read(), POST: write('member', 'json', 4 * MB) },
 	document: {
 		GET: read(),
-		PUT: write('member', 'jsonOrMultipart', MAX_BULK_BYTES),
+		PUT: write('member', 'json', MAX_DOCUMENT_BYTES),
 		DELETE: read()
 	},
 	attachment: {
