@@ -62,10 +62,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 	app.set('etag', false);
 	if (options.trustProxy) app.set('trust proxy', true);
 	let stopCouch = () => {};
-	app.use(
-		SYNC_PATH,
-		securityHeaders(() => SYNC_CONTENT_SECURITY_POLICY)
-	);
+	app.use(SYNC_PATH, securityHeaders(SYNC_CONTENT_SECURITY_POLICY));
 	if (options.couchdbUrl) {
 		app.use(SYNC_PATH, createCouchDbProxy(options.couchdbUrl));
 	} else {
@@ -84,8 +81,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 		if (!existsSync(indexFile)) {
 			throw new Error(`没有找到构建好的应用 (${options.buildDir})：请先运行 npm run build`);
 		}
-		const policy = appContentSecurityPolicy(readFileSync(indexFile, 'utf8'));
-		app.use(securityHeaders(() => policy));
+		app.use(securityHeaders(appContentSecurityPolicy(readFileSync(indexFile, 'utf8'))));
 		app.use(...serveStaticApp(options.buildDir));
 	}
 	app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {

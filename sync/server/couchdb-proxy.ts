@@ -6,7 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Request, Response } from 'express';
-import { clientAddress, readCookie, SESSION_COOKIE } from './auth/authenticator';
+import { basicCredentials, clientAddress, readCookie, SESSION_COOKIE } from './auth/authenticator';
 import { SignInThrottle, throttledReason } from './auth/sign-in-throttle';
 import { sendError } from './front/responses';
 
@@ -18,13 +18,6 @@ export function couchCookieIssue(cookie: string): { name: string; issuedAt: numb
 	const parts = Buffer.from(cookie, 'base64').toString('utf8').split(':');
 	if (parts.length < 3 || !parts[0] || !/^[0-9A-Fa-f]+$/.test(parts[1]!)) return null;
 	return { name: parts[0], issuedAt: parseInt(parts[1]!, 16) };
-}
-
-function basicName(req: Request): string | null {
-	const header = req.headers.authorization;
-	if (!header || !/^basic /i.test(header)) return null;
-	const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-	return decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : null;
 }
 
 async function readSmallBody(req: Request): Promise<Buffer | null> {
@@ -94,7 +87,7 @@ export function createCouchDbProxy(couchdbUrl: string, throttle = new SignInThro
 			return sendError(res, 401, 'unauthorized', '登录已结束，请重新登录');
 		}
 
-		let account = basicName(req);
+		let account = basicCredentials(req)?.name ?? null;
 		let body: Buffer | null = null;
 		if (path === '/_session' && req.method === 'POST') {
 			body = await readSmallBody(req);

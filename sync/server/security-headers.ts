@@ -36,9 +36,9 @@ export function appContentSecurityPolicy(indexHtml: string): string {
 /** The sync endpoint serves JSON and attachments, never pages: nothing in its answers may run or be framed. */
 export const SYNC_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-export function securityHeaders(contentSecurityPolicy: () => string) {
+export function securityHeaders(contentSecurityPolicy: string) {
 	return (_req: Request, res: Response, next: NextFunction) => {
-		res.setHeader('Content-Security-Policy', contentSecurityPolicy());
+		res.setHeader('Content-Security-Policy', contentSecurityPolicy);
 		res.setHeader('X-Frame-Options', 'DENY');
 		res.setHeader('X-Content-Type-Options', 'nosniff');
 		res.setHeader('Referrer-Policy', 'same-origin');

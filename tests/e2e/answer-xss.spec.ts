@@ -3,6 +3,7 @@
 // _bulk_get responses are rewritten on the way in. One demo entry gets a hostile published answer, a hostile
 // revision waiting for review, a hostile conflicting revision and a hostile published version.
 import type { BrowserContext, Page } from '@playwright/test';
+import { ENTRY_CONTENT_FIELDS } from '../../src/lib/knowledge/entry-content';
 import { expect, signIn, test } from './fixtures';
 
 const ENTRY_ID = 'entry:shebao-card-activate';
@@ -32,23 +33,8 @@ function hostileAnswer(marker: string, key: string): string {
 type Doc = Record<string, unknown> & { _rev: string; _revisions: { start: number; ids: string[] } };
 type BulkGetResponse = { results: Array<{ id: string; docs: Array<{ ok?: Doc; error?: unknown }> }> };
 
-const CONTENT_FIELDS = [
-	'standardQuestion',
-	'categoryId',
-	'template',
-	'answerHtml',
-	'answerText',
-	'templateFields',
-	'sources',
-	'similarQuestions',
-	'relatedEntries',
-	'keywords',
-	'region',
-	'validFrom',
-	'validTo'
-];
 const contentOf = (doc: Doc) =>
-	Object.fromEntries(CONTENT_FIELDS.map((field) => [field, doc[field] ?? null]));
+	Object.fromEntries(ENTRY_CONTENT_FIELDS.map((field) => [field, doc[field] ?? null]));
 
 /** The entry as the server sent it becomes the conflict; a winning branch, a revision and a version join it. */
 function hostileKnowledge(served: Doc): BulkGetResponse['results'] {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentQaDatabaseName } from '../../src/lib/db/catalog';
 import type { Evaluation } from '../../src/lib/db/generated/documents';
 import { rescored, scoredDraft } from '../fixtures/scored-evaluation';
+import { eventually } from '../support/eventually';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;
@@ -34,16 +35,6 @@ async function put(fetcher: Fetcher, doc: Evaluation): Promise<{ status: number;
 
 async function stored(): Promise<StoredEvaluation> {
 	return (await (await inspector(url())).json()) as StoredEvaluation;
-}
-
-async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error('timed out waiting for the server to replicate');
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
 }
 
 async function agentCopy(fetcher: Fetcher, agent: string) {

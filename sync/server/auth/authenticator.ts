@@ -20,7 +20,7 @@ export function readCookie(req: Request, name: string): string | null {
 	return null;
 }
 
-function basicCredentials(req: Request): { name: string; password: string } | null {
+export function basicCredentials(req: Request): { name: string; password: string } | null {
 	const header = req.headers.authorization;
 	if (!header || !/^basic /i.test(header)) return null;
 	const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');

@@ -25,24 +25,9 @@ export function installUsersDatabase(
 		const name = doc._id ? userNameFromId(doc._id) : null;
 		if (name) users.forget(name);
 	};
-	type Args = { doc: UserDoc; docs: UserDoc[] };
+	type Args = { docs: UserDoc[] };
+	// put and post reach bulkDocs, so one wrapper sees every write (as in validation.ts).
 	wrappers.installWrapperMethods(db, {
-		put: async (orig: () => Promise<unknown>, args: Args) => {
-			await prepare(args.doc);
-			try {
-				return await orig();
-			} finally {
-				forgetAfter(args.doc);
-			}
-		},
-		post: async (orig: () => Promise<unknown>, args: Args) => {
-			await prepare(args.doc);
-			try {
-				return await orig();
-			} finally {
-				forgetAfter(args.doc);
-			}
-		},
 		bulkDocs: async (orig: () => Promise<unknown>, args: Args) => {
 			for (const doc of args.docs) await prepare(doc);
 			try {
