@@ -62,6 +62,26 @@ describe('an agent is refused what is not theirs, by every route', () => {
 		}
 	});
 
+	it.each(['inspector01', 'supervisor01'])('%s reads pub, never the editors’ kb', async (user) => {
+		expect((await as(user)(`${test.syncUrl}/pub/_all_docs`)).status).toBe(200);
+		expect((await as(user)(`${test.syncUrl}/kb/_all_docs`)).status).toBe(403);
+		expect((await as(user)(`${test.syncUrl}/kb/_changes`)).status).toBe(403);
+	});
+
+	it('lets no other role write into an agent’s own feedback database', async () => {
+		for (const user of ['agent02', 'editor01', 'reviewer01', 'inspector01', 'supervisor01', 'admin01']) {
+			const report = {
+				_id: `searchMiss:20261205T040000000Z-0a0b0c0d:${user}`,
+				type: 'searchMiss',
+				text: '写进别人的反馈库',
+				status: 'open',
+				createdBy: user,
+				createdAt: AT
+			};
+			expect((await put(user, agent01Feedback, report)).status, user).toBe(403);
+		}
+	});
+
 	it('reads pub, and nobody but the server writes it', async () => {
 		expect((await as('agent01')(`${test.syncUrl}/pub/_all_docs`)).status).toBe(200);
 		for (const user of ['agent01', 'editor01', 'reviewer01', 'admin01']) {
