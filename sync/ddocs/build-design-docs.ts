@@ -80,7 +80,7 @@ export function buildDesignDocuments(designFolder: string, documentTypes: Docume
 				for (const view of readdirSync(viewsDir).sort()) {
 					const reduceFile = path.join(viewsDir, view, 'reduce.js');
 					ddoc.views[view] = {
-						map: read(path.join(viewsDir, view, 'map.js')),
+						map: bareFunction(read(path.join(viewsDir, view, 'map.js'))),
 						...(existsSync(reduceFile) ? { reduce: read(reduceFile) } : {})
 					};
 				}

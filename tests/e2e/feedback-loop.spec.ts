@@ -43,7 +43,18 @@ test('查无信息 reaches the editors and their answer comes back to the agent'
 	await expect(editor.getByRole('listitem', { name: query })).toContainText('处理结果：已补充');
 
 	await editor.getByRole('tab', { name: '无结果检索' }).click();
-	await expect(editor.getByRole('cell', { name: query })).toBeVisible({ timeout: 30_000 });
+	// The figures are the server's view over every agent's logs: asked again until the log has arrived there.
+	await expect(async () => {
+		await editor.getByRole('button', { name: '刷新统计' }).click();
+		await expect(editor.getByRole('cell', { name: query })).toBeVisible({ timeout: 2_000 });
+	}).toPass({ timeout: 30_000 });
+	await expect(editor.getByText(/本月检索 \d+ 次，无结果 [1-9]\d* 次/)).toBeVisible();
+	// Offline, the figures last read stay on screen, saying so.
+	await editor.context().setOffline(true);
+	await editor.getByRole('button', { name: '刷新统计' }).click();
+	await expect(editor.getByText(/离线：显示本机保存的统计/)).toBeVisible();
+	await expect(editor.getByRole('cell', { name: query })).toBeVisible();
+	await editor.context().setOffline(false);
 	await waitUntilSynced(editor);
 
 	await agent.getByRole('link', { name: '我的反馈' }).click();

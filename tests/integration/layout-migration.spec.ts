@@ -137,3 +137,61 @@ describe('an agent’s browser from before the province layout', () => {
 		expect((await local(plan.local).allDocs()).rows).toHaveLength(1);
 	});
 });
+
+describe('an editor’s browser that pulled the search logs with the feedback', () => {
+	it('keeps its unpushed handling, drops the logs, and pulls back only the working set', async () => {
+		const { openLocalDatabase } = await import('../../src/lib/db/local-databases');
+		const { recordUnpushedWrite } = await import('../../src/lib/db/unpushed-changes');
+		const editor = 'editor01';
+		const today = '2026-12-05';
+		const plan = replicationPlan(editor, ['editor'], today).find((each) => each.local === 'feedback')!;
+		const admin = new PouchDB(`${test.adminSyncUrl}/feedback`);
+		const item = (id: string, status: string, updatedAt?: string) => ({
+			_id: `${id}:agent01`,
+			type: 'searchMiss',
+			text: id,
+			status,
+			createdBy: 'agent01',
+			createdAt: '2025-01-05T02:00:00.000Z',
+			...(updatedAt ? { updatedBy: editor, updatedAt } : {})
+		});
+		const log = {
+			_id: 'searchLog:20261201T080000000Z-cccc3333:agent01',
+			type: 'searchLog',
+			query: '话务员的检索词',
+			resultCount: 0,
+			createdBy: 'agent01',
+			createdAt: '2026-12-01T08:00:00.000Z'
+		};
+		const onServer = [
+			log,
+			item('searchMiss:20250105T020000000Z-00000001', 'open'),
+			item('searchMiss:20250105T020000000Z-00000002', 'closed', '2025-02-01T02:00:00.000Z'),
+			item('searchMiss:20250105T020000000Z-00000003', 'closed', '2026-11-02T02:00:00.000Z'),
+			item('searchMiss:20250105T020000000Z-00000004', 'open')
+		];
+		const written = await admin.bulkDocs(onServer);
+		expect(written.every((result) => 'ok' in result)).toBe(true);
+
+		// The browser held the whole database, and had assigned item 4 without pushing it yet.
+		const old = openLocalDatabase(editor, 'feedback');
+		expect((await old.replicate.from(admin)).docs_written).toBeGreaterThanOrEqual(onServer.length);
+		const toAssign = await old.get(onServer[4]!._id);
+		const assigned = await old.put({ ...toAssign, status: 'assigned', assignee: editor });
+		await recordUnpushedWrite(old, assigned.id, assigned.rev);
+
+		expect(await prepareLocalDatabase(editor, plan)).toBe(1);
+		const kept = browser.databases.get(`${editor}$feedback`)!;
+		expect((await kept.allDocs()).rows.map((row) => row.id)).toEqual([onServer[4]!._id]);
+		expect((await kept.get(onServer[4]!._id))._rev).toBe(assigned.rev);
+
+		await kept.replicate.from(admin, { selector: plan.pullSelector });
+		const ids = (await kept.allDocs()).rows.map((row) => row.id);
+		expect(ids).toContain(onServer[1]!._id);
+		expect(ids).toContain(onServer[3]!._id);
+		expect(ids).not.toContain(onServer[2]!._id);
+		expect(ids).not.toContain(log._id);
+		expect((await kept.get(onServer[4]!._id))._rev).toBe(assigned.rev);
+		expect(await prepareLocalDatabase(editor, plan)).toBeNull();
+	});
+});

@@ -3,6 +3,7 @@
 // editorial kb are refused by every route; what agents need arrives through the server's own replications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFeedbackDatabaseName } from '../../src/lib/db/catalog';
+import { replicationPlan } from '../../src/lib/db/replication-plan';
 import { AT, category, draftEntry } from '../fixtures/documents';
 import { eventually } from '../support/eventually';
 import { as, startTestServer, type TestServer } from '../support/test-server';
@@ -42,6 +43,7 @@ function readRoutes(database: string): Array<[string, string, unknown?]> {
 		['POST', `/${database}/_revs_diff`, { x: ['1-a'] }],
 		['POST', `/${database}/_find`, { selector: {} }],
 		['GET', `/${database}/_design/app/_view/open-items`],
+		['GET', `/${database}/_design/insights/_view/zero-results?group_level=3`],
 		['GET', `/${database}/searchLog%3Ax%3Aagent01`]
 	];
 }
@@ -133,6 +135,28 @@ describe('what agents need arrives through the server', () => {
 		expect((await put('agent01', agent01Feedback, log)).status).toBe(201);
 		const arrived = await eventually(() => readDoc('editor01', 'feedback', miss._id));
 		await eventually(() => readDoc('editor01', 'feedback', log._id));
+		// The editors read the log as a figure of the server's view; their browsers do not pull the logs.
+		const month = new Date(Date.parse(AT) + 8 * 3600_000).toISOString().slice(0, 7);
+		const figures = await as('editor01')(
+			`${test.syncUrl}/feedback/_design/insights/_view/zero-results?group_level=3&startkey=${encodeURIComponent(
+				JSON.stringify([month])
+			)}&endkey=${encodeURIComponent(JSON.stringify([month, {}]))}`
+		);
+		expect(figures.status).toBe(200);
+		const { rows } = (await figures.json()) as { rows: Array<{ key: unknown[]; value: { count: number } }> };
+		expect(rows).toContainEqual(expect.objectContaining({ key: [month, '电动车上牌', 'agent01'] }));
+		const editorPull = await as('editor01')(`${test.syncUrl}/feedback/_changes?filter=_selector`, {
+			method: 'POST',
+			body: JSON.stringify({
+				selector: replicationPlan('editor01', ['editor']).find((plan) => plan.local === 'feedback')!
+					.pullSelector
+			})
+		});
+		const pulled = ((await editorPull.json()) as { results: Array<{ id: string }> }).results.map(
+			(row) => row.id
+		);
+		expect(pulled).toContain(miss._id);
+		expect(pulled).not.toContain(log._id);
 		const closed = {
 			...arrived,
 			status: 'closed',

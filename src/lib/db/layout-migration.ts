@@ -3,7 +3,9 @@
 // history) and feedback (every agent's search logs). Before replicating with the server database of the
 // current plan, the local copy is checked: if it came from another one, the user's own documents are kept
 // (they may not have been pushed yet; the new server database takes them, revisions and all) and the rest
-// is dropped. The server database a local copy came from is kept in a _local document.
+// is dropped. A copy pulled from the same database under another selector (the editors' feedback before it
+// left out the search logs; a window that moved on) keeps what it has not pushed and pulls its set again.
+// The server database and selector a local copy came from are kept in a _local document.
 import { destroyLocalDatabase, openLocalDatabase, type LocalDatabase } from './local-databases';
 import { readLocalDocument, writeLocalDocument } from './local-documents';
 import { recordUnpushedWrites, unpushedIds } from './unpushed-changes';
@@ -15,7 +17,11 @@ interface SourceDoc {
 	_id: string;
 	_rev?: string;
 	remote: string | null;
+	/** The pull selector, as JSON ('' for none); absent on markers written before selectors changed. */
+	pull?: string;
 }
+
+const pullOf = (plan: ReplicationPlan) => (plan.pullSelector ? JSON.stringify(plan.pullSelector) : '');
 
 type Revisioned = { _id: string; _rev?: string; _revisions?: unknown; createdBy?: string } & Record<
 	string,
@@ -27,6 +33,14 @@ type Revisioned = { _id: string; _rev?: string; _revisions?: unknown; createdBy?
  * written before ids ended with their author (which the new server database requires) is kept only if it
  * never reached the server, under its id with ":<user>" added; one that did is on the server already.
  */
+async function withRevisions(db: LocalDatabase, ids: string[]): Promise<Revisioned[]> {
+	if (ids.length === 0) return [];
+	const fetched = await db.bulkGet({ docs: ids.map((id) => ({ id })), revs: true });
+	return fetched.results.flatMap((result) =>
+		result.docs.flatMap((doc) => ('ok' in doc ? [doc.ok as unknown as Revisioned] : []))
+	);
+}
+
 async function ownDocuments(db: LocalDatabase, userName: string): Promise<Revisioned[]> {
 	const all = await db.allDocs({ include_docs: true });
 	const own = all.rows.flatMap((row) =>
@@ -40,42 +54,53 @@ async function ownDocuments(db: LocalDatabase, userName: string): Promise<Revisi
 	const renamed = own
 		.filter((doc) => !doc._id.endsWith(suffix) && unpushed.has(doc._id))
 		.map(({ _rev: _dropped, ...doc }) => ({ ...doc, _id: `${doc._id}${suffix}` }) as Revisioned);
-	if (current.length === 0) return renamed;
-	const fetched = await db.bulkGet({ docs: current.map((doc) => ({ id: doc._id })), revs: true });
-	const kept = fetched.results.flatMap((result) =>
-		result.docs.flatMap((doc) => ('ok' in doc ? [doc.ok as unknown as Revisioned] : []))
-	);
-	return [...kept, ...renamed];
+	return [
+		...(await withRevisions(
+			db,
+			current.map((doc) => doc._id)
+		)),
+		...renamed
+	];
 }
 
-/** Makes the local copy fit the plan; returns how many of the user's own documents were carried over, or null. */
+/** Makes the local copy fit the plan; returns how many documents were carried over, or null. */
 export async function prepareLocalDatabase(userName: string, plan: ReplicationPlan): Promise<number | null> {
 	let db = openLocalDatabase(userName, plan.local);
 	const source = await readLocalDocument<SourceDoc>(db, { _id: SOURCE_DOC, remote: null });
-	if (source.remote === plan.remote) return null;
+	if (source.remote === plan.remote && (source.pull ?? '') === pullOf(plan) && source.pull !== undefined)
+		return null;
 	const info = await db.info();
 	// A copy without the marker synced before it existed, when every local copy had its server database's name.
 	const previous = source.remote ?? (info.doc_count > 0 ? plan.local : null);
 	let carried: number | null = null;
-	if (previous !== null && previous !== plan.remote) {
-		const own = plan.push ? await ownDocuments(db, userName) : [];
+	if (previous !== null && (previous !== plan.remote || (source.pull ?? '') !== pullOf(plan))) {
+		const kept = !plan.push
+			? []
+			: previous !== plan.remote
+				? await ownDocuments(db, userName)
+				: await withRevisions(db, [...(await unpushedIds(db))]);
 		await destroyLocalDatabase(userName, plan.local);
 		db = openLocalDatabase(userName, plan.local);
-		const revisioned = own.filter((doc) => doc._revisions);
-		const fresh = own.filter((doc) => !doc._revisions);
+		const revisioned = kept.filter((doc) => doc._revisions);
+		const fresh = kept.filter((doc) => !doc._revisions);
 		if (revisioned.length > 0) await db.bulkDocs(revisioned, { new_edits: false });
-		if (fresh.length > 0) {
-			const written = await db.bulkDocs(fresh);
-			await recordUnpushedWrites(
-				db,
-				written.flatMap((result) => ('ok' in result && result.ok ? [{ id: result.id, rev: result.rev }] : []))
-			);
-		}
-		carried = own.length;
+		const written =
+			fresh.length > 0
+				? (await db.bulkDocs(fresh)).flatMap((result) =>
+						'ok' in result && result.ok ? [{ id: result.id, rev: result.rev }] : []
+					)
+				: [];
+		// Carried documents are unpushed to the server database they now replicate with.
+		await recordUnpushedWrites(db, [
+			...revisioned.map((doc) => ({ id: doc._id, rev: doc._rev! })),
+			...written
+		]);
+		carried = kept.length;
 	}
 	await writeLocalDocument(db, {
 		_id: SOURCE_DOC,
 		remote: plan.remote,
+		pull: pullOf(plan),
 		...(carried === null && source._rev ? { _rev: source._rev } : {})
 	});
 	return carried;

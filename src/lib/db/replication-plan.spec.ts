@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { matchesSelector } from 'pouchdb-selector-core';
 import { databases, type Role } from './catalog';
-import { replicationPlan } from './replication-plan';
+import { recentHistoryStart, replicationPlan } from './replication-plan';
 
 const remotes = (roles: Role[], user = 'agent01') =>
 	replicationPlan(user, roles).map((plan) => `${plan.local}←${plan.remote}${plan.push ? '⇄' : ''}`);
@@ -44,5 +45,29 @@ describe('replicationPlan', () => {
 	it('pulls none of an agent’s own search logs back', () => {
 		const feedback = replicationPlan('agent01', ['agent']).find((plan) => plan.local === 'feedback')!;
 		expect(feedback.pullSelector).toEqual({ type: { $ne: 'searchLog' } });
+	});
+});
+
+describe('the editors’ feedback working set', () => {
+	const feedback = replicationPlan('editor01', ['editor'], '2026-12-05').find(
+		(plan) => plan.local === 'feedback'
+	)!;
+	const pulled = (doc: Record<string, unknown>) => matchesSelector(doc, feedback.pullSelector!);
+
+	it('starts its recent history at the start of last month, Beijing time', () => {
+		expect(recentHistoryStart('2026-12-05')).toBe('2026-10-31T16:00:00.000Z');
+		expect(recentHistoryStart('2026-01-31')).toBe('2025-11-30T16:00:00.000Z');
+	});
+
+	it('pulls open items, recently handled ones and decisions; never a search log or old history', () => {
+		expect(pulled({ type: 'searchMiss', status: 'open' })).toBe(true);
+		expect(pulled({ type: 'correction', status: 'closed', updatedAt: '2026-11-02T00:00:00.000Z' })).toBe(
+			true
+		);
+		expect(pulled({ type: 'suggestionDecision' })).toBe(true);
+		expect(
+			pulled({ type: 'knowledgeQuestion', status: 'closed', updatedAt: '2026-10-30T00:00:00.000Z' })
+		).toBe(false);
+		expect(pulled({ type: 'searchLog', query: '社保卡', resultCount: 0 })).toBe(false);
 	});
 });

@@ -1,6 +1,6 @@
 // The loop from agents to editors: what agents report (查无信息, 纠错, 提问), how editors handle it, and the
 // search log behind the editors' lists. Returns results, never throws at the UI.
-import type { Correction, KnowledgeQuestion, SearchLog, SearchMiss } from '$lib/db/generated/documents';
+import type { Correction, KnowledgeQuestion, SearchMiss } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
 import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
@@ -105,14 +105,6 @@ export async function handleFeedback(
 		return success((await new Repository(userName, item.type).save(doc as never)) as FeedbackItem);
 	} catch (error) {
 		return failure(explainFailure(error, '保存'));
-	}
-}
-
-export async function listSearchLogs(userName: string): Promise<Result<SearchLog[]>> {
-	try {
-		return success(await new Repository(userName, 'searchLog').all());
-	} catch (error) {
-		return failure(explainFailure(error, '读取检索日志'));
 	}
 }
 

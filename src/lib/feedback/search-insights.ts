@@ -1,8 +1,11 @@
 // What the agents' searches tell the editors: the queries that found nothing, and the questions agents ask
-// in their own words before opening an entry — offered to that entry as similar questions.
-import type { SearchLog } from '$lib/db/generated/documents';
+// in their own words before opening an entry, offered to that entry as similar questions. The logs stay on
+// the server; these functions read the rows of its views (sync/ddocs/feedback/insights), reduced there.
+import type { ViewRow, ViewStats } from '$lib/db/server-views';
 import { normalizeQuestion } from '$lib/knowledge/exchange/import-values';
-import { beijingDate } from '$lib/knowledge/exchange/china-time';
+
+/** The list shows the most frequent queries of the month; the long tail of one-off typing is left out. */
+export const ZERO_RESULT_LIST_LIMIT = 500;
 
 export interface ZeroResultQuery {
 	query: string;
@@ -11,28 +14,31 @@ export interface ZeroResultQuery {
 	lastSeenAt: string;
 }
 
-/** Queries that returned nothing, grouped by their normalized form, most frequent first. */
-export function zeroResultQueries(logs: SearchLog[]): ZeroResultQuery[] {
-	const groups = new Map<string, { query: string; count: number; agents: Set<string>; lastSeenAt: string }>();
-	for (const log of logs) {
-		if (log.resultCount !== 0) continue;
-		const key = normalizeQuestion(log.query);
-		if (!key) continue;
-		const group = groups.get(key) ?? { query: log.query, count: 0, agents: new Set(), lastSeenAt: '' };
-		group.count++;
-		group.agents.add(log.createdBy);
-		if (log.createdAt > group.lastSeenAt) {
-			group.lastSeenAt = log.createdAt;
-			group.query = log.query;
-		}
-		groups.set(key, group);
+/** Rows of insights/zero-results at group_level 3: [month, query, agent] → stats of the search times. */
+export function zeroResultQueries(
+	rows: ViewRow<[string, string, string], ViewStats>[],
+	limit = ZERO_RESULT_LIST_LIMIT
+): ZeroResultQuery[] {
+	const byQuery = new Map<string, { count: number; agents: number; last: number }>();
+	for (const { key, value } of rows) {
+		const group = byQuery.get(key[1]) ?? { count: 0, agents: 0, last: 0 };
+		group.count += value.count;
+		group.agents += 1;
+		group.last = Math.max(group.last, value.max);
+		byQuery.set(key[1], group);
 	}
-	return [...groups.values()]
-		.map(({ agents, ...group }) => ({ ...group, agents: agents.size }))
-		.sort((a, b) => b.count - a.count || (a.lastSeenAt < b.lastSeenAt ? 1 : -1));
+	return [...byQuery]
+		.map(([query, group]) => ({
+			query,
+			count: group.count,
+			agents: group.agents,
+			lastSeenAt: new Date(group.last).toISOString()
+		}))
+		.sort((a, b) => b.count - a.count || (a.lastSeenAt < b.lastSeenAt ? 1 : -1))
+		.slice(0, limit);
 }
 
-/** Three openings by different agents, or on different days, count as a habit rather than a slip. */
+/** Three openings, and not all by one person on one day, count as a habit rather than a slip. */
 export const SUGGESTION_MIN_OPENINGS = 3;
 
 export interface SimilarQuestionSuggestion {
@@ -48,30 +54,46 @@ export interface EntryQuestions {
 
 export const suggestionKey = (query: string, entryId: string) => `${normalizeQuestion(query)}|${entryId}`;
 
+/**
+ * Rows of insights/opened-queries at group_level 3: [month, query, entry] → stats of a number standing for
+ * (agent, day). Openings from a single occasion give min = max; two or more occasions differ.
+ */
+export function suggestionCandidates(
+	rows: ViewRow<[string, string, string], ViewStats>[]
+): SimilarQuestionSuggestion[] {
+	return rows
+		.filter(({ value }) => value.count >= SUGGESTION_MIN_OPENINGS && value.min !== value.max)
+		.map(({ key, value }) => ({ query: key[1], entryId: key[2], openings: value.count }))
+		.sort((a, b) => b.openings - a.openings);
+}
+
+/** Candidates less those already decided and those the entry already asks. */
 export function similarQuestionSuggestions(
-	logs: SearchLog[],
+	candidates: SimilarQuestionSuggestion[],
 	entries: Map<string, EntryQuestions>,
 	decided: Set<string>
 ): SimilarQuestionSuggestion[] {
-	const pairs = new Map<string, { query: string; entryId: string; occasions: Set<string> }>();
-	for (const log of logs) {
-		if (!log.openedEntryId) continue;
-		const normalized = normalizeQuestion(log.query);
-		// A word or two is a search, not a way of asking.
-		if ([...normalized].length < 4) continue;
-		const key = suggestionKey(log.query, log.openedEntryId);
-		const pair = pairs.get(key) ?? { query: log.query, entryId: log.openedEntryId, occasions: new Set() };
-		pair.occasions.add(`${log.createdBy}|${beijingDate(log.createdAt)}`);
-		pairs.set(key, pair);
-	}
-	const suggestions: SimilarQuestionSuggestion[] = [];
-	for (const [key, pair] of pairs) {
-		if (pair.occasions.size < SUGGESTION_MIN_OPENINGS || decided.has(key)) continue;
-		const entry = entries.get(pair.entryId);
-		if (!entry) continue;
+	return candidates.filter((candidate) => {
+		const entry = entries.get(candidate.entryId);
+		if (!entry || decided.has(suggestionKey(candidate.query, candidate.entryId))) return false;
 		const known = [entry.standardQuestion, ...entry.similarQuestions].map(normalizeQuestion);
-		if (known.includes(normalizeQuestion(pair.query))) continue;
-		suggestions.push({ query: pair.query, entryId: pair.entryId, openings: pair.occasions.size });
+		return !known.includes(normalizeQuestion(candidate.query));
+	});
+}
+
+export interface SearchCounts {
+	searches: number;
+	zero: number;
+	opened: number;
+}
+
+/** Rows of insights/searches-by-day at group_level 2: [day, outcome] → count. */
+export function searchCounts(rows: ViewRow<[string, string], number>[]): SearchCounts {
+	const counts: SearchCounts = { searches: 0, zero: 0, opened: 0 };
+	for (const { key, value } of rows) {
+		counts.searches += value;
+		if (key[1] === 'zero') counts.zero += value;
+		if (key[1] === 'opened') counts.opened += value;
 	}
-	return suggestions.sort((a, b) => b.openings - a.openings);
+	return counts;
 }

@@ -1,0 +1,15 @@
+// 相似问建议: key [Beijing month, normalized query, entry opened], value a number per (agent, day); _stats
+// gives the openings and, by min ≠ max, whether they came from more than one person or day.
+function (doc) {
+	if (doc.type !== 'searchLog' || !doc.openedEntryId) return;
+	var at = Date.parse(doc.createdAt);
+	var query = String(doc.query);
+	if (query.normalize) query = query.normalize('NFKC');
+	query = query.toLowerCase().replace(/\s+/g, ' ').replace(/^\s+|\s+$/g, '').replace(/\s*\?+$/, '');
+	if (query.length < 4) return;
+	var beijing = new Date(at + 28800000).toISOString();
+	var occasion = doc.createdBy + '|' + beijing.slice(0, 10);
+	var hash = 0;
+	for (var i = 0; i < occasion.length; i++) hash = (hash * 31 + occasion.charCodeAt(i)) % 2147483647;
+	emit([beijing.slice(0, 7), query, doc.openedEntryId], hash);
+}
