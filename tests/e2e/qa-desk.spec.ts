@@ -310,3 +310,28 @@ test('an agent appeals an evaluation and a supervisor’s ruling comes back to t
 	});
 	await expect(agent.getByText('申诉驳回')).toBeVisible();
 });
+
+test('the list reads the server; calls kept for offline scoring open without the network', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const page = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(page, 'inspector01');
+	// No call is replicated to the browser: the list is the server's, and only what is kept stays here.
+	await expect(page.getByRole('link', { name: 'Y20261120-0002' })).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByText(/从服务器读取 \d+ 通/)).toBeVisible();
+	await page.getByRole('searchbox', { name: /通话\/工单号/ }).fill('Y20261120-0002');
+	await expect(page.locator('table.recordings tbody tr')).toHaveCount(1);
+	await page.getByRole('button', { name: '下载列出的未评录音供离线评分' }).click();
+	await expect(page.getByText(/已下载列出的 1 通未评录音/)).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('searchbox', { name: /通话\/工单号/ }).fill('');
+
+	await reloadOffline(page);
+	await expect(page.getByText(/离线（.*）：只列出本机保存的通话/)).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('link', { name: 'Y20261120-0002' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'C20261119-0007' })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Y20261120-0002' }).click();
+	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+	await backOnline(page);
+});

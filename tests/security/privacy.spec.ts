@@ -53,7 +53,8 @@ describe('an agent is refused what is not theirs, by every route', () => {
 		['agent02', agent01Feedback],
 		['agent01', agent02Feedback],
 		['agent01', 'feedback'],
-		['agent01', 'kb']
+		['agent01', 'kb'],
+		['agent01', 'qa']
 	])('%s reading %s', async (user, database) => {
 		for (const [method, route, body] of readRoutes(database)) {
 			const response = await as(user)(`${test.syncUrl}${route}`, {

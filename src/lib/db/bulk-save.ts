@@ -2,6 +2,7 @@
 // database refuses any, the ones this call wrote are removed again, so an import lands whole or not at all.
 import type { AnyDocument } from './generated/documents';
 import { openLocalDatabase, type LocalDatabase } from './local-databases';
+import { whenWritable } from './write-gate';
 import { recordUnpushedWrites } from './unpushed-changes';
 import { validateDocument } from './validation';
 
@@ -127,6 +128,7 @@ export async function saveAllOrNothing(
 		};
 	}
 
+	await whenWritable(userName, database);
 	const db = openLocalDatabase(userName, database);
 	const written: Written[] = [];
 	let recorded = 0;

@@ -10,6 +10,7 @@ import { destroyLocalDatabase, openLocalDatabase, type LocalDatabase } from './l
 import { readLocalDocument, writeLocalDocument } from './local-documents';
 import { recordUnpushedWrites, unpushedIds } from './unpushed-changes';
 import type { ReplicationPlan } from './replication-plan';
+import { holdWrites } from './write-gate';
 
 const SOURCE_DOC = '_local/replication-source';
 
@@ -74,28 +75,34 @@ export async function prepareLocalDatabase(userName: string, plan: ReplicationPl
 	const previous = source.remote ?? (info.doc_count > 0 ? plan.local : null);
 	let carried: number | null = null;
 	if (previous !== null && (previous !== plan.remote || (source.pull ?? '') !== pullOf(plan))) {
-		const kept = !plan.push
-			? []
-			: previous !== plan.remote
-				? await ownDocuments(db, userName)
-				: await withRevisions(db, [...(await unpushedIds(db))]);
-		await destroyLocalDatabase(userName, plan.local);
-		db = openLocalDatabase(userName, plan.local);
-		const revisioned = kept.filter((doc) => doc._revisions);
-		const fresh = kept.filter((doc) => !doc._revisions);
-		if (revisioned.length > 0) await db.bulkDocs(revisioned, { new_edits: false });
-		const written =
-			fresh.length > 0
-				? (await db.bulkDocs(fresh)).flatMap((result) =>
-						'ok' in result && result.ok ? [{ id: result.id, rev: result.rev }] : []
-					)
-				: [];
-		// Carried documents are unpushed to the server database they now replicate with.
-		await recordUnpushedWrites(db, [
-			...revisioned.map((doc) => ({ id: doc._id, rev: doc._rev! })),
-			...written
-		]);
-		carried = kept.length;
+		// Writes wait meanwhile: one landing between the carry-over and the drop would be lost.
+		const release = holdWrites(userName, plan.local);
+		try {
+			const kept = !plan.push
+				? []
+				: previous !== plan.remote
+					? await ownDocuments(db, userName)
+					: await withRevisions(db, [...(await unpushedIds(db))]);
+			await destroyLocalDatabase(userName, plan.local);
+			db = openLocalDatabase(userName, plan.local);
+			const revisioned = kept.filter((doc) => doc._revisions);
+			const fresh = kept.filter((doc) => !doc._revisions);
+			if (revisioned.length > 0) await db.bulkDocs(revisioned, { new_edits: false });
+			const written =
+				fresh.length > 0
+					? (await db.bulkDocs(fresh)).flatMap((result) =>
+							'ok' in result && result.ok ? [{ id: result.id, rev: result.rev }] : []
+						)
+					: [];
+			// Carried documents are unpushed to the server database they now replicate with.
+			await recordUnpushedWrites(db, [
+				...revisioned.map((doc) => ({ id: doc._id, rev: doc._rev! })),
+				...written
+			]);
+			carried = kept.length;
+		} finally {
+			release();
+		}
 	}
 	await writeLocalDocument(db, {
 		_id: SOURCE_DOC,

@@ -42,9 +42,38 @@ describe('replicationPlan', () => {
 		}
 	});
 
-	it('pulls none of an agent’s own search logs back', () => {
-		const feedback = replicationPlan('agent01', ['agent']).find((plan) => plan.local === 'feedback')!;
-		expect(feedback.pullSelector).toEqual({ type: { $ne: 'searchLog' } });
+	it('pulls none of an agent’s own search logs back, and their reports of a bounded window', () => {
+		const feedback = replicationPlan('agent01', ['agent'], '2026-12-05').find(
+			(plan) => plan.local === 'feedback'
+		)!;
+		const pulled = (doc: Record<string, unknown>) => matchesSelector(doc, feedback.pullSelector!);
+		expect(pulled({ type: 'searchLog', createdAt: '2026-12-05T00:00:00.000Z' })).toBe(false);
+		expect(pulled({ type: 'correction', status: 'open', createdAt: '2025-01-01T00:00:00.000Z' })).toBe(true);
+		expect(
+			pulled({
+				type: 'searchMiss',
+				status: 'closed',
+				createdAt: '2026-11-30T00:00:00.000Z',
+				updatedAt: '2026-12-01T00:00:00.000Z'
+			})
+		).toBe(true);
+		expect(
+			pulled({
+				type: 'searchMiss',
+				status: 'closed',
+				createdAt: '2026-09-01T00:00:00.000Z',
+				updatedAt: '2026-09-02T00:00:00.000Z'
+			})
+		).toBe(false);
+	});
+
+	it('moves every window on at the start of a Beijing month, so a copy is made again then', () => {
+		const selectors = (today: string) =>
+			JSON.stringify(
+				replicationPlan('agent01', ['agent', 'inspector'], today).map((plan) => plan.pullSelector)
+			);
+		expect(selectors('2026-12-01')).toBe(selectors('2026-12-31'));
+		expect(selectors('2026-12-31')).not.toBe(selectors('2027-01-01'));
 	});
 });
 
@@ -69,5 +98,41 @@ describe('the editors’ feedback working set', () => {
 			pulled({ type: 'knowledgeQuestion', status: 'closed', updatedAt: '2026-10-30T00:00:00.000Z' })
 		).toBe(false);
 		expect(pulled({ type: 'searchLog', query: '社保卡', resultCount: 0 })).toBe(false);
+	});
+});
+
+describe('the QA roles’ working set', () => {
+	const qaOf = (user: string, roles: Role[]) =>
+		replicationPlan(user, roles, '2026-12-05').find((plan) => plan.local === 'qa')!.pullSelector!;
+	const recent = '2026-11-20T00:00:00.000Z';
+	const old = '2026-09-20T00:00:00.000Z';
+
+	it('never pulls the calls themselves: the list reads them from the server', () => {
+		for (const type of ['recording', 'waveform', 'transcript'])
+			expect(
+				matchesSelector(
+					{ type, startedAt: recent, recordingId: 'recording:x' },
+					qaOf('inspector01', ['inspector'])
+				)
+			).toBe(false);
+	});
+
+	it('gives an inspector their own recent or draft evaluations, a supervisor everyone’s', () => {
+		const evaluation = (inspector: string, status: string, updatedAt: string) => ({
+			type: 'evaluation',
+			inspector,
+			status,
+			updatedAt
+		});
+		const inspector = qaOf('inspector01', ['inspector']);
+		expect(matchesSelector(evaluation('inspector01', 'submitted', recent), inspector)).toBe(true);
+		expect(matchesSelector(evaluation('inspector01', 'draft', old), inspector)).toBe(true);
+		expect(matchesSelector(evaluation('inspector01', 'submitted', old), inspector)).toBe(false);
+		expect(matchesSelector(evaluation('inspector02', 'submitted', recent), inspector)).toBe(false);
+		const supervisor = qaOf('supervisor01', ['supervisor', 'inspector']);
+		expect(matchesSelector(evaluation('inspector02', 'submitted', recent), supervisor)).toBe(true);
+		expect(matchesSelector(evaluation('inspector02', 'final', old), supervisor)).toBe(false);
+		expect(matchesSelector({ type: 'scorecard' }, inspector)).toBe(true);
+		expect(matchesSelector({ type: 'appeal', status: 'open', createdAt: old }, inspector)).toBe(true);
 	});
 });

@@ -49,6 +49,38 @@ function feedbackWorkingSet(historyStart: string): Record<string, unknown> {
 	};
 }
 
+/**
+ * The QA roles' working set: scorecards; evaluations (an inspector's own, a supervisor's every one) in draft
+ * or changed since the start of last month; appeals open or recent; recent acknowledgements. Never the calls
+ * themselves: the list reads the server a page at a time and a call opened or kept for offline is copied in
+ * (src/lib/qa/recording.service.ts); a province records millions a year.
+ */
+function qaWorkingSet(userName: string, oversees: boolean, historyStart: string): Record<string, unknown> {
+	const recent = { updatedAt: { $gte: historyStart } };
+	return {
+		$or: [
+			{ type: 'scorecard' },
+			oversees
+				? { type: 'evaluation', $or: [{ status: 'draft' }, recent] }
+				: { type: 'evaluation', inspector: userName, $or: [{ status: 'draft' }, recent] },
+			{ type: 'appeal', $or: [{ status: 'open' }, { createdAt: { $gte: historyStart } }] },
+			{ type: 'acknowledgement', acknowledgedAt: { $gte: historyStart } }
+		]
+	};
+}
+
+/** An agent's reports: open ones and those handled (or made) since the start of last month. */
+function ownReports(historyStart: string): Record<string, unknown> {
+	return {
+		type: { $in: FEEDBACK_ITEMS },
+		$or: [
+			{ status: { $ne: 'closed' } },
+			{ updatedAt: { $gte: historyStart } },
+			{ createdAt: { $gte: historyStart } }
+		]
+	};
+}
+
 export function replicationPlan(
 	userName: string,
 	roles: Role[],
@@ -71,14 +103,22 @@ export function replicationPlan(
 			pullSelector: feedbackWorkingSet(recentHistoryStart(today))
 		});
 	else if (roles.includes('agent'))
-		// The agent's own reports and search logs; the logs go up and are never pulled back.
+		// The agent's own reports and search logs. The logs go up and are never pulled back; the selector
+		// moves on each month, and the copy is then made again (layout-migration.ts), which drops the logs
+		// already pushed: an agent's browser holds at most about two months of its own typing.
 		plans.push({
 			local: FEEDBACK_DB,
 			remote: agentFeedbackDatabaseName(userName),
 			push: true,
-			pullSelector: { type: { $ne: 'searchLog' } }
+			pullSelector: ownReports(recentHistoryStart(today))
 		});
-	if (has(['inspector', 'supervisor', 'admin'])) plans.push({ local: QA_DB, remote: QA_DB, push: true });
+	if (has(['inspector', 'supervisor', 'admin']))
+		plans.push({
+			local: QA_DB,
+			remote: QA_DB,
+			push: true,
+			pullSelector: qaWorkingSet(userName, has(['supervisor', 'admin']), recentHistoryStart(today))
+		});
 	if (roles.includes('agent')) {
 		const own = agentQaDatabaseName(userName);
 		plans.push({ local: own, remote: own, push: true });

@@ -5,6 +5,7 @@ import type { DocumentType, DocumentTypeMap } from './generated/documents';
 import { openLocalDatabase } from './local-databases';
 import { recordUnpushedWrite, recordUnpushedWrites } from './unpushed-changes';
 import { assertValidDocument } from './validation';
+import { whenWritable } from './write-gate';
 
 export type Stored<T> = T & { _rev: string };
 
@@ -23,6 +24,11 @@ export class Repository<T extends DocumentType> {
 
 	private get db() {
 		return openLocalDatabase(this.userName, this.database);
+	}
+
+	private async writable() {
+		await whenWritable(this.userName, this.database);
+		return this.db;
 	}
 
 	async get(id: string): Promise<Stored<DocumentTypeMap[T]> | null> {
@@ -99,26 +105,25 @@ export class Repository<T extends DocumentType> {
 	): Promise<Stored<DocumentTypeMap[T]>> {
 		assertValidDocument(merged);
 		const retired = losingRevs.map((rev) => ({ _id: merged._id, _rev: rev, _deleted: true }));
-		const results = await this.db.bulkDocs([
-			merged as unknown as PouchDB.Core.PutDocument<object>,
-			...retired
-		]);
+		const db = await this.writable();
+		const results = await db.bulkDocs([merged as unknown as PouchDB.Core.PutDocument<object>, ...retired]);
 		const failed = results.find((result) => 'error' in result && result.error);
 		if (failed) throw new Error(`保存合并结果失败：${(failed as PouchDB.Core.Error).message ?? ''}`);
 		// The merged revision wins, so it is the one the push reports for this _id.
 		const mergedRev = (results[0] as PouchDB.Core.Response).rev;
-		await recordUnpushedWrite(this.db, merged._id, mergedRev);
+		await recordUnpushedWrite(db, merged._id, mergedRev);
 		return { ...merged, _rev: mergedRev };
 	}
 
 	/** Writes several documents of this type; each is validated first, so a bad one stops the whole write. */
 	async saveMany(docs: DocumentTypeMap[T][]): Promise<Stored<DocumentTypeMap[T]>[]> {
 		docs.forEach((doc) => assertValidDocument(doc));
-		const results = await this.db.bulkDocs(docs as unknown as PouchDB.Core.PutDocument<object>[]);
+		const db = await this.writable();
+		const results = await db.bulkDocs(docs as unknown as PouchDB.Core.PutDocument<object>[]);
 		const failed = results.find((result) => 'error' in result && result.error);
 		if (failed) throw new Error((failed as PouchDB.Core.Error).message ?? '保存失败');
 		await recordUnpushedWrites(
-			this.db,
+			db,
 			(results as PouchDB.Core.Response[]).map((result) => ({ id: result.id, rev: result.rev }))
 		);
 		return docs.map((doc, index) => ({ ...doc, _rev: (results[index] as PouchDB.Core.Response).rev }));
@@ -126,15 +131,17 @@ export class Repository<T extends DocumentType> {
 
 	/** Deletes the latest revision of the document (it stays in the history the server keeps). */
 	async remove(id: string): Promise<void> {
-		const doc = await this.db.get(id);
-		const result = await this.db.remove(doc);
-		await recordUnpushedWrite(this.db, result.id, result.rev);
+		const db = await this.writable();
+		const doc = await db.get(id);
+		const result = await db.remove(doc);
+		await recordUnpushedWrite(db, result.id, result.rev);
 	}
 
 	async save(doc: DocumentTypeMap[T]): Promise<Stored<DocumentTypeMap[T]>> {
 		assertValidDocument(doc);
-		const result = await this.db.put(doc as unknown as PouchDB.Core.PutDocument<object>);
-		await recordUnpushedWrite(this.db, result.id, result.rev);
+		const db = await this.writable();
+		const result = await db.put(doc as unknown as PouchDB.Core.PutDocument<object>);
+		await recordUnpushedWrite(db, result.id, result.rev);
 		return { ...doc, _rev: result.rev };
 	}
 }

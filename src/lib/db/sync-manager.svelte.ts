@@ -131,7 +131,7 @@ export class SyncManager {
 			const remote = new PouchDB(`${remoteBase}/${plan.remote}`, { skip_setup: true });
 			const suspend = () => suspendLiveChanges(userName, plan.local);
 			void this.#copyThenReplicate(local, remote, plan, status, generation, suspend);
-			void this.#measureProgress(local, remote, status);
+			void this.#measureProgress(local, plan.pullSelector ? null : remote, status);
 		}
 	}
 
@@ -255,7 +255,7 @@ export class SyncManager {
 				status.state = 'synced';
 				status.error = null;
 				status.lastSyncedAt = nowIso();
-				void this.#measureProgress(local, remote, status);
+				void this.#measureProgress(local, plan.pullSelector ? null : remote, status);
 			});
 			handle.on('error', (error: ReplicationError) => {
 				const described = describeError(error);

@@ -47,14 +47,18 @@ export async function checkRecordingBatch(userName: string, files: File[]): Prom
 					{ userName: profile.userName, displayName: profile.displayName }
 				])
 		);
+		const table = sheetRows(sheet.value.rows);
 		const plan = planRecordingImport({
-			...sheetRows(sheet.value.rows),
+			...table,
 			audioFiles: audioFiles.map((file) => ({ name: file.name, size: file.size })),
 			transcripts: await Promise.all(
 				transcriptFiles.map(async (file) => ({ name: file.name, text: await file.text() }))
 			),
 			agentsByEmployeeNumber,
-			existingCallIds: await existingCallIds(userName),
+			existingCallIds: await existingCallIds(
+				userName,
+				table.rows.map((row) => row.callId)
+			),
 			importedBy: userName,
 			now: nowIso()
 		});

@@ -11,10 +11,13 @@ export const DIRECTION_LABELS: Record<Recording['direction'], string> = {
 
 export type ScoredState = 'unscored' | 'draft' | 'scored';
 
+/** What the list needs of an evaluation: the server's view gives these fields, not whole documents. */
+export type EvaluationSummary = Pick<Evaluation, 'recordingId' | 'inspector' | 'status' | 'total'>;
+
 export interface RecordingRow {
 	recording: Recording;
 	/** This inspector's own evaluation, or else the most advanced one by anyone. */
-	evaluation: Evaluation | null;
+	evaluation: EvaluationSummary | null;
 	scored: ScoredState;
 }
 
@@ -46,13 +49,13 @@ export const NO_FILTER: RecordingFilter = {
 	text: ''
 };
 
-function scoredState(evaluation: Evaluation | null): ScoredState {
+function scoredState(evaluation: EvaluationSummary | null): ScoredState {
 	if (!evaluation) return 'unscored';
 	return evaluation.status === 'draft' ? 'draft' : 'scored';
 }
 
-export function recordingRows(recordings: Recording[], evaluations: Evaluation[], inspector: string) {
-	const byRecording = new Map<string, Evaluation>();
+export function recordingRows(recordings: Recording[], evaluations: EvaluationSummary[], inspector: string) {
+	const byRecording = new Map<string, EvaluationSummary>();
 	for (const evaluation of evaluations) {
 		const current = byRecording.get(evaluation.recordingId);
 		const mine = evaluation.inspector === inspector;
@@ -88,8 +91,14 @@ export function matchesFilter(row: RecordingRow, filter: RecordingFilter): boole
 	);
 }
 
+export interface FilterChoices {
+	businessTypes: string[];
+	handlingResults: string[];
+	agents: Array<{ name: string; label: string }>;
+}
+
 /** The values present in the data, for the filter drop-downs. */
-export function filterChoices(rows: RecordingRow[]) {
+export function filterChoices(rows: RecordingRow[]): FilterChoices {
 	const distinct = (values: Array<string | undefined>) =>
 		[...new Set(values.filter((value): value is string => Boolean(value)))].sort((a, b) =>
 			a.localeCompare(b, 'zh-CN')

@@ -1,0 +1,40 @@
+// Documents a browser does not replicate but needs now (a call opened from the server's list, the calls kept
+// for offline scoring): read from the server with their revision histories and stored in the local copy as
+// the same revisions, so the copy's push finds nothing new to send and later edits descend from them.
+import { openLocalDatabase } from './local-databases';
+import { whenWritable } from './write-gate';
+import { requestServer } from './server-views';
+
+interface BulkGetResult {
+	results: Array<{ id: string; docs: Array<{ ok?: Record<string, unknown> & { _id: string } }> }>;
+}
+
+/** Copies the documents that exist on the server into the local database; returns the ids it copied. */
+export async function copyFromServer(
+	userName: string,
+	local: string,
+	remoteBase: string,
+	remote: string,
+	ids: string[]
+): Promise<string[]> {
+	if (ids.length === 0) return [];
+	const answer = await requestServer<BulkGetResult>(`${remoteBase}/${remote}/_bulk_get?revs=true`, {
+		docs: ids.map((id) => ({ id }))
+	});
+	const docs = answer.results.flatMap((result) => result.docs.flatMap((doc) => (doc.ok ? [doc.ok] : [])));
+	const live = docs.filter((doc) => !doc._deleted);
+	await whenWritable(userName, local);
+	if (live.length > 0)
+		await openLocalDatabase(userName, local).bulkDocs(live as never[], { new_edits: false });
+	return live.map((doc) => doc._id);
+}
+
+/** Which of these ids the server holds (deleted ones do not count). */
+export async function existingOnServer(remoteBase: string, remote: string, ids: string[]): Promise<string[]> {
+	if (ids.length === 0) return [];
+	const answer = await requestServer<{ rows: Array<{ key: string; value?: { deleted?: boolean } }> }>(
+		`${remoteBase}/${remote}/_all_docs`,
+		{ keys: ids }
+	);
+	return answer.rows.flatMap((row) => (row.value && !row.value.deleted ? [row.key] : []));
+}
