@@ -4,6 +4,7 @@ import nano, { type ServerScope } from 'nano';
 import { canonicalJson } from '../canonical-json';
 import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
 import { agentFanOutJobs, ensureReplicationJobs, readerCopyJobs } from './standing-replications';
+import { moveSearchLogs } from './search-log-move';
 import {
 	agentFeedbackDatabase,
 	agentFeedbackDatabaseName,
@@ -146,6 +147,7 @@ export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 		);
 	}
 	await ensureReplicationJobs(server, readerCopyJobs(server.config.url), log);
+	await moveSearchLogs(server, log);
 	const now = new Date().toISOString();
 	for (const template of entryTemplates) {
 		const db = server.use<Record<string, unknown>>('kb');

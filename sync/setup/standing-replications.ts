@@ -3,8 +3,9 @@
 // - kb → pub: what every reader needs of the knowledge base (publications, categories, templates, synonyms,
 //   profiles), so that agents, inspectors and supervisors never read kb's drafts and history;
 // - qa ⇄ each agent's QA database: their submitted evaluations out, their acknowledgements and appeals back;
-// - each agent's feedback database ⇄ feedback: their search logs and reports in, the editors' handling of
-//   their reports back. Agents never read feedback, where every agent's typing lands.
+// - each agent's feedback database ⇄ feedback: their reports in, the editors' handling of them back; and →
+//   searchlog: their search logs, kept apart so the fan-out back to the agents never filters them. Agents
+//   read neither feedback nor searchlog, where every agent's typing lands.
 import type { ServerScope } from 'nano';
 import {
 	agentFeedbackDatabaseName,
@@ -12,7 +13,8 @@ import {
 	FEEDBACK_DB,
 	KNOWLEDGE_DB,
 	PUBLISHED_DB,
-	QA_DB
+	QA_DB,
+	SEARCH_LOG_DB
 } from '../../src/lib/db/catalog';
 
 interface ReplicationJob {
@@ -60,6 +62,7 @@ export function agentFanOutJobs(serverUrl: string, agentName: string): Replicati
 		job(serverUrl, QA_DB, qaDb, 'app/for-agent', { agent: agentName }),
 		job(serverUrl, qaDb, QA_DB, 'app/agent-responses'),
 		job(serverUrl, feedbackDb, FEEDBACK_DB, 'app/reports'),
+		job(serverUrl, feedbackDb, SEARCH_LOG_DB, 'app/search-logs'),
 		job(serverUrl, FEEDBACK_DB, feedbackDb, 'app/for-reporter', { agent: agentName })
 	];
 }

@@ -17,6 +17,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { adminUrl } from '../../sync/config';
 import { ensureUser, runSetup, type UserAccount } from '../../sync/setup/setup';
+import { agentFanOutJobs } from '../../sync/setup/standing-replications';
 import { agentQaDatabaseName } from '../../src/lib/db/catalog';
 import type { Entry, SearchLog } from '../../src/lib/db/generated/documents';
 import { draftEntry } from '../fixtures/documents';
@@ -1001,7 +1002,7 @@ async function main(): Promise<number> {
 			`server: node --import tsx sync/start.ts --sync-only --no-demo --port 0 on a fresh data folder, its own process (server pid ${firstPid}); this process generates the load on the same machine`
 		);
 		console.log(
-			`setup (not timed): ${AGENTS} agents + ${EDITORS} editors created in ${setupSeconds.toFixed(1)} s, ${SETUP_CONCURRENCY} at a time (PBKDF2-SHA256 600 000 per password on the server); each agent's qa-agent-<hex> database and 2 standing replication jobs (${2 * AGENTS} jobs running on the server throughout); quiet ${settleSeconds.toFixed(0)} s later; ${clients.length} sign-ins (POST /_session) in ${signInSeconds.toFixed(1)} s`
+			`setup (not timed): ${AGENTS} agents + ${EDITORS} editors created in ${setupSeconds.toFixed(1)} s, ${SETUP_CONCURRENCY} at a time (PBKDF2-SHA256 600 000 per password on the server); each agent's qa-agent-<hex> and feedback-agent-<hex> databases and ${agentFanOutJobs('http://x', 'x').length} standing replication jobs (${agentFanOutJobs('http://x', 'x').length * AGENTS + 1} jobs running on the server throughout); quiet ${settleSeconds.toFixed(0)} s later; ${clients.length} sign-ins (POST /_session) in ${signInSeconds.toFixed(1)} s`
 		);
 		console.log(
 			`feeds: ${clients.length} clients × 4 = ${[...perDb.values()].reduce((a, b) => a + b, 0)} live feeds (${[...perDb].map(([db, count]) => `${db} ${count}`).join(', ')}); agents: kb, feedback, own qa-agent, kb again (search index); editors: kb ×2, feedback ×2`

@@ -45,3 +45,32 @@ describe('setup', () => {
 		expect(agentQaDatabaseName('张三')).toMatch(/^qa-agent-[0-9a-f]+$/);
 	});
 });
+
+describe('setup on an install from before searchlog', () => {
+	it('copies the search logs feedback holds into searchlog once, as the same revisions', async () => {
+		const log = (n: number) => ({
+			_id: `searchLog:20261101T0${n}0000000Z-0000000${n}:agent01`,
+			type: 'searchLog',
+			query: `旧的检索词${n}`,
+			resultCount: n,
+			createdBy: 'agent01',
+			createdAt: `2026-11-01T0${n}:00:00.000Z`
+		});
+		const written = await fetch(`${test.syncUrl}/feedback/_bulk_docs`, {
+			method: 'POST',
+			headers: { ...adminHeaders(), 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: [1, 2, 3].map(log) })
+		});
+		const revs = ((await written.json()) as Array<{ id: string; rev: string }>).map((row) => row.rev);
+		const lines: string[] = [];
+		await runSetup({ url: test.adminSyncUrl, log: (line) => lines.push(line) });
+		expect(lines).toContain('  copied 3 search logs from feedback to searchlog');
+		const copied = await fetch(`${test.syncUrl}/searchlog/_all_docs`, { headers: adminHeaders() });
+		const rows = ((await copied.json()) as { rows: Array<{ id: string; value: { rev: string } }> }).rows;
+		expect(rows.filter((row) => row.id.startsWith('searchLog:')).map((row) => row.value.rev)).toEqual(revs);
+
+		const again: string[] = [];
+		await runSetup({ url: test.adminSyncUrl, log: (line) => again.push(line) });
+		expect(again).toEqual([]);
+	});
+});

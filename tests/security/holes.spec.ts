@@ -179,11 +179,11 @@ describe('hole 4: forged replicated branches on the embedded server', () => {
 		const theirs = agentFeedbackDatabaseName('agent02');
 		expect((await put('agent02', `/${theirs}/${encodeURIComponent(log._id)}`, log)).status).toBe(201);
 		const rewritten = forged({ ...log, query: '改写', createdBy: 'agent01' });
-		// Not through the shared feedback, nor agent02's database: agent01 may not even read them.
-		for (const database of ['feedback', theirs]) {
+		// Not through the shared databases, nor agent02's database: agent01 may not even read them.
+		for (const database of ['feedback', 'searchlog', theirs]) {
 			expect((await bulkReplicated('agent01', database, [rewritten])).status).toBe(403);
 		}
-		// Nor under agent02's id in agent01's own database, from where the server would carry it to feedback.
+		// Nor under agent02's id in agent01's own database, from where the server would carry it to searchlog.
 		for (const createdBy of ['agent01', 'agent02']) {
 			const own = agentFeedbackDatabaseName('agent01');
 			const { results } = await bulkReplicated('agent01', own, [
@@ -192,7 +192,7 @@ describe('hole 4: forged replicated branches on the embedded server', () => {
 			expect(results[0]?.error).toBe('forbidden');
 		}
 		const kept = await eventually(async () => {
-			const response = await as('editor01')(`${test.syncUrl}/feedback/${encodeURIComponent(log._id)}`);
+			const response = await as('editor01')(`${test.syncUrl}/searchlog/${encodeURIComponent(log._id)}`);
 			return response.ok ? ((await response.json()) as { query: string }) : undefined;
 		});
 		expect(kept.query).toBe('公积金提取');

@@ -54,7 +54,8 @@ describe('an agent is refused what is not theirs, by every route', () => {
 		['agent01', agent02Feedback],
 		['agent01', 'feedback'],
 		['agent01', 'kb'],
-		['agent01', 'qa']
+		['agent01', 'qa'],
+		['agent01', 'searchlog']
 	])('%s reading %s', async (user, database) => {
 		for (const [method, route, body] of readRoutes(database)) {
 			const response = await as(user)(`${test.syncUrl}${route}`, {
@@ -135,11 +136,13 @@ describe('what agents need arrives through the server', () => {
 		expect((await put('agent01', agent01Feedback, miss)).status).toBe(201);
 		expect((await put('agent01', agent01Feedback, log)).status).toBe(201);
 		const arrived = await eventually(() => readDoc('editor01', 'feedback', miss._id));
-		await eventually(() => readDoc('editor01', 'feedback', log._id));
+		// The log goes to searchlog, never into feedback, whose reports fan out to the agents.
+		await eventually(() => readDoc('editor01', 'searchlog', log._id));
+		expect(await readDoc('editor01', 'feedback', log._id)).toBeUndefined();
 		// The editors read the log as a figure of the server's view; their browsers do not pull the logs.
 		const month = new Date(Date.parse(AT) + 8 * 3600_000).toISOString().slice(0, 7);
 		const figures = await as('editor01')(
-			`${test.syncUrl}/feedback/_design/insights/_view/zero-results?group_level=3&startkey=${encodeURIComponent(
+			`${test.syncUrl}/searchlog/_design/insights/_view/zero-results?group_level=3&startkey=${encodeURIComponent(
 				JSON.stringify([month])
 			)}&endkey=${encodeURIComponent(JSON.stringify([month, {}]))}`
 		);
@@ -191,4 +194,33 @@ describe('what agents need arrives through the server', () => {
 		expect((await put('agent01', agent01Feedback, forged)).status).toBe(403);
 		expect((await put('agent01', agent02Feedback, { ...forged, createdBy: 'agent01' })).status).toBe(403);
 	});
+});
+
+describe('searchlog is written by the server alone', () => {
+	const forged = {
+		_id: 'searchLog:20261205T040000000Z-0f0f0f0f:agent01',
+		type: 'searchLog',
+		query: '伪造的检索',
+		resultCount: 0,
+		createdBy: 'agent01',
+		createdAt: AT
+	};
+	it.each(['editor01', 'reviewer01', 'supervisor01', 'admin01', 'agent01', 'inspector01'])(
+		'%s may not write a log, replicate one in or change the design',
+		async (user) => {
+			expect((await put(user, 'searchlog', forged)).status, 'PUT').toBe(403);
+			const replicated = await as(user)(`${test.syncUrl}/searchlog/_bulk_docs`, {
+				method: 'POST',
+				body: JSON.stringify({ new_edits: false, docs: [{ ...forged, _rev: '1-abc' }] })
+			});
+			const answer = replicated.ok ? ((await replicated.json()) as Array<{ error?: string }>) : null;
+			expect(answer === null || answer.every((row) => row.error === 'forbidden')).toBe(true);
+			const design = await as(user)(`${test.syncUrl}/searchlog/_design/insights`, {
+				method: 'PUT',
+				body: JSON.stringify({ views: {} })
+			});
+			expect(design.status, 'design document').toBe(403);
+			expect(await readDoc('admin01', 'searchlog', forged._id)).toBeUndefined();
+		}
+	);
 });

@@ -30,6 +30,12 @@ export const KNOWLEDGE_DB = 'kb';
  */
 export const PUBLISHED_DB = 'pub';
 export const FEEDBACK_DB = 'feedback';
+/**
+ * Every agent's search logs, carried in by the server from the agents' own databases, apart from feedback so
+ * that the fan-out of reports back to 150 agents never filters 30 000 logs a day. No browser replicates it:
+ * its figures are its views. A browser keeps its own logs in its local feedback copy until pushed.
+ */
+export const SEARCH_LOG_DB = 'searchlog';
 export const QA_DB = 'qa';
 /** Recordings' audio: fetched by the browser one file at a time, never replicated (see README, 录音存储). */
 export const QA_AUDIO_DB = 'qa-audio';
@@ -59,6 +65,11 @@ export const databases: Record<string, DatabaseSpec> = {
 	[FEEDBACK_DB]: {
 		designFolder: 'feedback',
 		documentTypes: ['searchLog', 'searchMiss', 'correction', 'knowledgeQuestion', 'suggestionDecision'],
+		readerRoles: ['admin', 'editor', 'reviewer', 'supervisor']
+	},
+	[SEARCH_LOG_DB]: {
+		designFolder: 'searchlog',
+		documentTypes: ['searchLog'],
 		readerRoles: ['admin', 'editor', 'reviewer', 'supervisor']
 	},
 	[QA_DB]: {

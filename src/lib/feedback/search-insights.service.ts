@@ -1,6 +1,6 @@
 // The editors' figures about agents' searches for one Beijing month, read from the server's views and kept
 // in this browser with their time, so the screen still shows the last ones offline.
-import { FEEDBACK_DB } from '$lib/db/catalog';
+import { FEEDBACK_DB, SEARCH_LOG_DB } from '$lib/db/catalog';
 import { cacheFigures, readCachedFigures, type Figures } from '$lib/db/figure-cache';
 import { readServerView, type ViewStats } from '$lib/db/server-views';
 import { syncBaseUrl } from '$lib/session/session.service';
@@ -37,15 +37,15 @@ function lastDayOf(month: string): string {
 async function readFromServer(month: string): Promise<MonthInsights> {
 	const base = syncBaseUrl();
 	const [zeroRows, openedRows, dayRows] = await Promise.all([
-		readServerView<[string, string, string], ViewStats>(base, FEEDBACK_DB, 'insights/zero-results', {
+		readServerView<[string, string, string], ViewStats>(base, SEARCH_LOG_DB, 'insights/zero-results', {
 			...monthRange(month),
 			group_level: 3
 		}),
-		readServerView<[string, string, string], ViewStats>(base, FEEDBACK_DB, 'insights/opened-queries', {
+		readServerView<[string, string, string], ViewStats>(base, SEARCH_LOG_DB, 'insights/opened-queries', {
 			...monthRange(month),
 			group_level: 3
 		}),
-		readServerView<[string, string], number>(base, FEEDBACK_DB, 'insights/searches-by-day', {
+		readServerView<[string, string], number>(base, SEARCH_LOG_DB, 'insights/searches-by-day', {
 			startkey: [`${month}-01`],
 			endkey: [lastDayOf(month), {}],
 			group_level: 2

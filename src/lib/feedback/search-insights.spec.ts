@@ -2,7 +2,7 @@ import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDesignDocuments } from '../../../sync/ddocs/build-design-docs';
-import { databases, FEEDBACK_DB } from '$lib/db/catalog';
+import { databases, SEARCH_LOG_DB } from '$lib/db/catalog';
 import type { SearchLog } from '$lib/db/generated/documents';
 import type { ViewRow, ViewStats } from '$lib/db/server-views';
 import { SearchLogger, SETTLE_MS, type LoggedSearch } from './search-logger';
@@ -19,8 +19,8 @@ PouchDB.plugin(memoryAdapter);
 // The views run as the server runs them (the repository's map and built-in reducers, in PouchDB), so these
 // tests cover the map functions, the key ranges the screen asks for and the reading of the rows together.
 const insights = buildDesignDocuments(
-	databases[FEEDBACK_DB]!.designFolder,
-	databases[FEEDBACK_DB]!.documentTypes
+	databases[SEARCH_LOG_DB]!.designFolder,
+	databases[SEARCH_LOG_DB]!.documentTypes
 ).find((ddoc) => ddoc._id === '_design/insights')!;
 
 let n = 0;

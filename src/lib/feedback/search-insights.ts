@@ -1,6 +1,6 @@
 // What the agents' searches tell the editors: the queries that found nothing, and the questions agents ask
 // in their own words before opening an entry, offered to that entry as similar questions. The logs stay on
-// the server; these functions read the rows of its views (sync/ddocs/feedback/insights), reduced there.
+// the server; these functions read the rows of its views (sync/ddocs/searchlog/insights), reduced there.
 import type { ViewRow, ViewStats } from '$lib/db/server-views';
 import { normalizeQuestion } from '$lib/knowledge/exchange/import-values';
 
