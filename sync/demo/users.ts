@@ -55,5 +55,29 @@ export const demoUsers: UserAccount[] = [
 		displayName: '张话务',
 		employeeNumber: '1002',
 		team: '话务一班'
+	},
+	// 分平台 staff: an agent each in 海口 and 三亚, and a 海口 editor who edits 海口's entries only.
+	{
+		name: 'agent03',
+		password: DEMO_PASSWORD,
+		roles: ['agent', 'city:haikou'],
+		displayName: '王话务（海口）',
+		employeeNumber: '2001',
+		team: '海口分平台'
+	},
+	{
+		name: 'agent04',
+		password: DEMO_PASSWORD,
+		roles: ['agent', 'city:sanya'],
+		displayName: '陈话务（三亚）',
+		employeeNumber: '3001',
+		team: '三亚分平台'
+	},
+	{
+		name: 'editor03',
+		password: DEMO_PASSWORD,
+		roles: ['editor', 'city:haikou'],
+		displayName: '林采编（海口）',
+		team: '海口分平台'
 	}
 ];

@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerScope } from 'nano';
 import type { Category, Entry } from '../../src/lib/db/generated/documents';
+import { demoCityEntries } from '../demo/city-entries';
 import { insertMissingDocuments } from './bulk-insert';
 import { ensurePublications } from './publications';
 
 type DemoEntry = Pick<
 	Entry,
 	| '_id'
+	| 'subPlatform'
 	| 'template'
 	| 'standardQuestion'
 	| 'categoryId'
@@ -55,11 +57,15 @@ export async function loadDemoKnowledge(server: ServerScope, log: (line: string)
 	const file = path.join(import.meta.dirname, '../demo/knowledge.json');
 	const demo = JSON.parse(readFileSync(file, 'utf8')) as DemoKnowledge;
 	const at = '2026-01-05T08:00:00.000Z';
-	const documents = [...demo.categories, ...demo.entries.map((entry) => publishedDemoEntry(entry, at))];
+	const documents = [
+		...demo.categories,
+		...demo.entries.map((entry) => publishedDemoEntry(entry, at)),
+		...demoCityEntries.map((entry) => publishedDemoEntry(entry, at))
+	];
 	const added = await insertMissingDocuments(server.use('kb'), documents);
 	if (added > 0) {
 		log(
-			`  loaded ${added} demo documents (${demo.entries.length} entries, ${demo.categories.length} categories)`
+			`  loaded ${added} demo documents (${demo.entries.length} province and ${demoCityEntries.length} city entries, ${demo.categories.length} categories)`
 		);
 		// What agents are shown of them.
 		await ensurePublications(server, log);

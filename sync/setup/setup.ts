@@ -5,8 +5,12 @@ import { canonicalJson } from '../canonical-json';
 import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
 import { agentFanOutJobs, ensureReplicationJobs, readerCopyJobs } from './standing-replications';
 import { moveSearchLogs } from './search-log-move';
+import { ensureSubPlatforms } from './sub-platforms';
 import {
 	agentFeedbackDatabase,
+	subPlatformsOf,
+	ROLES,
+	type Role,
 	agentFeedbackDatabaseName,
 	agentQaDatabase,
 	agentQaDatabaseName,
@@ -51,10 +55,10 @@ async function ensureDatabase(server: ServerScope, name: string, log: (line: str
  * No app role is a database admin, the app's `admin` included: on Apache CouchDB database admins may write
  * design documents and _security, so only the server admin (this setup) may.
  */
-function securityObject(spec: DatabaseSpec, memberNames: string[] = []) {
+function securityObject(spec: DatabaseSpec, memberNames: string[] = [], memberRoles: string[] = []) {
 	return {
 		admins: { names: [], roles: [] },
-		members: { names: memberNames, roles: spec.readerRoles }
+		members: { names: memberNames, roles: [...spec.readerRoles, ...memberRoles] }
 	};
 }
 
@@ -79,14 +83,15 @@ async function configureDatabase(
 	spec: DatabaseSpec,
 	designDocs: DesignDocument[],
 	log: (line: string) => void,
-	memberNames: string[] = []
+	memberNames: string[] = [],
+	memberRoles: string[] = []
 ) {
 	await ensureDatabase(server, name, log);
 	await server.request({
 		db: name,
 		path: '_security',
 		method: 'PUT',
-		body: securityObject(spec, memberNames)
+		body: securityObject(spec, memberNames, memberRoles)
 	});
 	for (const ddoc of designDocs) {
 		if (await putIfChanged(server, name, ddoc)) log(`  updated ${name}/${ddoc._id}`);
@@ -126,9 +131,11 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 		type: 'profile',
 		userName: account.name,
 		displayName: account.displayName,
-		roles: account.roles,
+		// The profile lists the app roles; a city role shows as its sub-platform.
+		roles: account.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role)),
 		...(account.employeeNumber ? { employeeNumber: account.employeeNumber } : {}),
-		...(account.team ? { team: account.team } : {})
+		...(account.team ? { team: account.team } : {}),
+		...(subPlatformsOf(account.roles)[0] ? { subPlatform: subPlatformsOf(account.roles)[0] } : {})
 	} as { _id: string });
 }
 
@@ -147,6 +154,20 @@ export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 		);
 	}
 	await ensureReplicationJobs(server, readerCopyJobs(server.config.url), log);
+	await ensureSubPlatforms(
+		server,
+		(name, spec, memberRoles) =>
+			configureDatabase(
+				server,
+				name,
+				spec,
+				buildDesignDocuments(spec.designFolder, spec.documentTypes),
+				log,
+				[],
+				memberRoles
+			),
+		log
+	);
 	await moveSearchLogs(server, log);
 	const now = new Date().toISOString();
 	for (const template of entryTemplates) {

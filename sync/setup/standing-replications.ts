@@ -1,6 +1,6 @@
 // Standing server-side replications (_replicator jobs, run with the server admin's rights, on the embedded
 // server and on Apache CouchDB alike), because CouchDB has no per-document read control:
-// - kb → pub: what every reader needs of the knowledge base (publications, categories, templates, synonyms,
+// - kb → pub: what every reader needs (and kb → pub-<code>: one sub-platform's publications) of the knowledge base (publications, categories, templates, synonyms,
 //   profiles), so that agents, inspectors and supervisors never read kb's drafts and history;
 // - qa ⇄ each agent's QA database: their submitted evaluations out, their acknowledgements and appeals back;
 // - each agent's feedback database ⇄ feedback: their reports in, the editors' handling of them back; and →
@@ -10,6 +10,7 @@ import type { ServerScope } from 'nano';
 import {
 	agentFeedbackDatabaseName,
 	agentQaDatabaseName,
+	cityPublishedDatabaseName,
 	FEEDBACK_DB,
 	KNOWLEDGE_DB,
 	PUBLISHED_DB,
@@ -53,6 +54,11 @@ function job(
 
 export function readerCopyJobs(serverUrl: string): ReplicationJob[] {
 	return [job(serverUrl, KNOWLEDGE_DB, PUBLISHED_DB, 'app/for-readers')];
+}
+
+/** kb → pub-<code>: one sub-platform's publications, for its agents. */
+export function cityCopyJobs(serverUrl: string, code: string): ReplicationJob[] {
+	return [job(serverUrl, KNOWLEDGE_DB, cityPublishedDatabaseName(code), 'app/for-city', { city: code })];
 }
 
 export function agentFanOutJobs(serverUrl: string, agentName: string): ReplicationJob[] {

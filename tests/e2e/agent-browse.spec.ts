@@ -162,3 +162,32 @@ test('filters narrow the results by entry type and the answer copies as plain te
 	expect(clipboard).toContain('办理材料');
 	expect(clipboard).not.toContain('<');
 });
+
+test('a sub-platform’s agents find their city’s entries beside the province’s, never another city’s', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const search = async (user: string, query: string) => {
+		const page = await (await browser.newContext({ baseURL })).newPage();
+		await signIn(page, user);
+		await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 60_000 });
+		await page.getByRole('searchbox', { name: '检索知识库' }).fill(query);
+		return page.getByRole('listbox', { name: '检索结果' }).getByRole('option');
+	};
+	// 海口's agent: the city's own entry, and the province's.
+	const haikou = await search('agent03', '海口电动自行车怎么上牌');
+	await expect(haikou.first()).toContainText('海口市电动自行车怎么上牌？', { timeout: 60_000 });
+	await expect(await search('agent03', '社保卡丢了怎么补办').then((rows) => rows.first())).toContainText(
+		'社保卡丢失了怎么补办？',
+		{ timeout: 60_000 }
+	);
+	// 三亚's agent, and the province's: 海口's entry is not in their browser at all.
+	for (const user of ['agent04', 'agent01']) {
+		const rows = await search(user, '海口电动自行车怎么上牌');
+		await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+		await expect(rows.filter({ hasText: '海口市电动自行车怎么上牌？' })).toHaveCount(0);
+	}
+	const sanya = await search('agent04', '三亚海滩停车收费');
+	await expect(sanya.first()).toContainText('三亚市海滩公共停车场怎么收费？', { timeout: 60_000 });
+});

@@ -53,13 +53,14 @@ export const databases: Record<string, DatabaseSpec> = {
 			'template',
 			'synonym',
 			'changeNotice',
-			'profile'
+			'profile',
+			'subPlatform'
 		],
 		readerRoles: ['admin', 'editor', 'reviewer']
 	},
 	[PUBLISHED_DB]: {
 		designFolder: 'pub',
-		documentTypes: ['publishedEntry', 'category', 'template', 'synonym', 'profile'],
+		documentTypes: ['publishedEntry', 'category', 'template', 'synonym', 'profile', 'subPlatform'],
 		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor']
 	},
 	[FEEDBACK_DB]: {
@@ -112,6 +113,38 @@ export const agentFeedbackDatabase: DatabaseSpec = {
 	readerRoles: ['admin']
 };
 
+/**
+ * A sub-platform's (分平台) published entries: what its agents see besides the province's (pub). Readable by
+ * the users holding its city role; the server copies them from kb (filter app/for-city). Same design as pub.
+ */
+export const cityPublishedDatabase: DatabaseSpec = {
+	// The same design as pub (one design folder builds one design document); only publications arrive.
+	designFolder: 'pub',
+	documentTypes: ['publishedEntry', 'category', 'template', 'synonym', 'profile', 'subPlatform'],
+	readerRoles: ['admin']
+};
+const CITY_PUBLISHED_DB_PREFIX = 'pub-';
+const SUB_PLATFORM_CODE = /^[a-z][a-z0-9-]{1,30}$/;
+
+export function cityPublishedDatabaseName(code: string): string {
+	return CITY_PUBLISHED_DB_PREFIX + code;
+}
+
+/**
+ * The CouchDB role that places a user in a sub-platform. CouchDB's _security cannot intersect roles, so the
+ * city is a role of its own: a city's databases list it as their members.
+ */
+export function cityRole(code: string): string {
+	return `city:${code}`;
+}
+
+/** The sub-platforms a user's CouchDB roles place them in (none: province staff). */
+export function subPlatformsOf(roles: readonly string[]): string[] {
+	return roles.flatMap((role) =>
+		role.startsWith('city:') && SUB_PLATFORM_CODE.test(role.slice(5)) ? [role.slice(5)] : []
+	);
+}
+
 /** Database names allow only a-z0-9 and a few signs, so the user name is hex-encoded (as couch_peruser does). */
 function hexOf(userName: string): string {
 	let hex = '';
@@ -143,6 +176,11 @@ export function isAgentFeedbackDatabaseName(name: string): boolean {
 export function personalDatabaseSpec(name: string): DatabaseSpec | undefined {
 	if (isAgentQaDatabaseName(name)) return agentQaDatabase;
 	if (isAgentFeedbackDatabaseName(name)) return agentFeedbackDatabase;
+	if (
+		name.startsWith(CITY_PUBLISHED_DB_PREFIX) &&
+		SUB_PLATFORM_CODE.test(name.slice(CITY_PUBLISHED_DB_PREFIX.length))
+	)
+		return cityPublishedDatabase;
 	return undefined;
 }
 

@@ -17,12 +17,25 @@ const SOURCE_DOC = '_local/replication-source';
 interface SourceDoc {
 	_id: string;
 	_rev?: string;
+	/** The first source (all a marker held before a local copy could have several). */
 	remote: string | null;
-	/** The pull selector, as JSON ('' for none); absent on markers written before selectors changed. */
+	/** Its pull selector, as JSON ('' for none); absent on markers written before selectors changed. */
 	pull?: string;
+	/** Every [server database, pull selector] the copy replicates with (an agent of a city: pub and pub-<code>). */
+	sources?: Array<[string, string]>;
 }
 
 const pullOf = (plan: ReplicationPlan) => (plan.pullSelector ? JSON.stringify(plan.pullSelector) : '');
+/** Stands for a selector a marker did not record: it matches none. */
+const UNKNOWN_PULL = '\u0000unknown';
+
+function sourcesOf(marker: SourceDoc): Array<[string, string]> | null {
+	if (marker.sources) return marker.sources;
+	if (marker.remote === null) return null;
+	return [[marker.remote, marker.pull ?? UNKNOWN_PULL]];
+}
+
+const key = ([remote, pull]: [string, string]) => `${remote}|${pull}`;
 
 type Revisioned = { _id: string; _rev?: string; _revisions?: unknown; createdBy?: string } & Record<
 	string,
@@ -64,27 +77,39 @@ async function ownDocuments(db: LocalDatabase, userName: string): Promise<Revisi
 	];
 }
 
-/** Makes the local copy fit the plan; returns how many documents were carried over, or null. */
-export async function prepareLocalDatabase(userName: string, plan: ReplicationPlan): Promise<number | null> {
-	let db = openLocalDatabase(userName, plan.local);
-	const source = await readLocalDocument<SourceDoc>(db, { _id: SOURCE_DOC, remote: null });
-	if (source.remote === plan.remote && (source.pull ?? '') === pullOf(plan) && source.pull !== undefined)
-		return null;
-	const info = await db.info();
+/**
+ * Makes the local copy fit its plans (every plan of one local database); returns how many documents were
+ * carried over, or null when the copy was kept as it is.
+ */
+export async function prepareLocalDatabase(
+	userName: string,
+	planOrPlans: ReplicationPlan | ReplicationPlan[]
+): Promise<number | null> {
+	const plans = Array.isArray(planOrPlans) ? planOrPlans : [planOrPlans];
+	const local = plans[0]!.local;
+	const wanted = plans.map((plan): [string, string] => [plan.remote, pullOf(plan)]);
+	let db = openLocalDatabase(userName, local);
+	const marker = await readLocalDocument<SourceDoc>(db, { _id: SOURCE_DOC, remote: null });
 	// A copy without the marker synced before it existed, when every local copy had its server database's name.
-	const previous = source.remote ?? (info.doc_count > 0 ? plan.local : null);
+	const current =
+		sourcesOf(marker) ?? ((await db.info()).doc_count > 0 ? [[local, ''] as [string, string]] : null);
+	const wantedKeys = new Set(wanted.map(key));
+	if (current && current.length === wanted.length && current.every((source) => wantedKeys.has(key(source))))
+		return null;
 	let carried: number | null = null;
-	if (previous !== null && (previous !== plan.remote || (source.pull ?? '') !== pullOf(plan))) {
+	// A source added (a city's publications beside the province's) leaves what the copy holds right.
+	if (current && !current.every((source) => wantedKeys.has(key(source)))) {
 		// Writes wait meanwhile: one landing between the carry-over and the drop would be lost.
-		const release = holdWrites(userName, plan.local);
+		const release = holdWrites(userName, local);
 		try {
-			const kept = !plan.push
+			const wantedRemotes = new Set(wanted.map(([remote]) => remote));
+			const kept = !plans.some((plan) => plan.push)
 				? []
-				: previous !== plan.remote
+				: current.some(([remote]) => !wantedRemotes.has(remote))
 					? await ownDocuments(db, userName)
 					: await withRevisions(db, [...(await unpushedIds(db))]);
-			await destroyLocalDatabase(userName, plan.local);
-			db = openLocalDatabase(userName, plan.local);
+			await destroyLocalDatabase(userName, local);
+			db = openLocalDatabase(userName, local);
 			const revisioned = kept.filter((doc) => doc._revisions);
 			const fresh = kept.filter((doc) => !doc._revisions);
 			if (revisioned.length > 0) await db.bulkDocs(revisioned, { new_edits: false });
@@ -106,9 +131,10 @@ export async function prepareLocalDatabase(userName: string, plan: ReplicationPl
 	}
 	await writeLocalDocument(db, {
 		_id: SOURCE_DOC,
-		remote: plan.remote,
-		pull: pullOf(plan),
-		...(carried === null && source._rev ? { _rev: source._rev } : {})
+		remote: wanted[0]![0],
+		pull: wanted[0]![1],
+		sources: wanted,
+		...(carried === null && marker._rev ? { _rev: marker._rev } : {})
 	});
 	return carried;
 }

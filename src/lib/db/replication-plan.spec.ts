@@ -136,3 +136,18 @@ describe('the QA roles’ working set', () => {
 		expect(matchesSelector({ type: 'appeal', status: 'open', createdAt: old }, inspector)).toBe(true);
 	});
 });
+
+describe('a sub-platform’s staff', () => {
+	it('read the province’s publications and their city’s, into one local kb, never another city’s', () => {
+		const plans = replicationPlan('agent03', ['agent'], '2026-12-05', ['haikou']);
+		expect(plans.filter((plan) => plan.local === 'kb').map((plan) => [plan.remote, plan.push])).toEqual([
+			['pub', false],
+			['pub-haikou', false]
+		]);
+	});
+
+	it('who edit read kb itself, as the province’s editors do', () => {
+		const plans = replicationPlan('editor03', ['editor'], '2026-12-05', ['haikou']);
+		expect(plans.filter((plan) => plan.local === 'kb').map((plan) => plan.remote)).toEqual(['kb']);
+	});
+});

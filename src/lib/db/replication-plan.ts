@@ -4,6 +4,7 @@
 import {
 	agentFeedbackDatabaseName,
 	agentQaDatabaseName,
+	cityPublishedDatabaseName,
 	FEEDBACK_DB,
 	KNOWLEDGE_DB,
 	PUBLISHED_DB,
@@ -81,20 +82,27 @@ function ownReports(historyStart: string): Record<string, unknown> {
 	};
 }
 
+/**
+ * @param subPlatforms the user's sub-platforms (city roles): their agents also read those cities'
+ * publications, into the same local kb.
+ */
 export function replicationPlan(
 	userName: string,
 	roles: Role[],
-	today: string = beijingToday()
+	today: string = beijingToday(),
+	subPlatforms: string[] = []
 ): ReplicationPlan[] {
 	const has = (wanted: Role[]) => wanted.some((role) => roles.includes(role));
 	const plans: ReplicationPlan[] = [];
 	// Editors work on the whole knowledge base; everyone else reads what is published (pub), which the server
 	// copies from kb: no drafts, revisions in review or version history.
-	plans.push(
-		has(EDITORIAL)
-			? { local: KNOWLEDGE_DB, remote: KNOWLEDGE_DB, push: true }
-			: { local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false }
-	);
+	if (has(EDITORIAL)) plans.push({ local: KNOWLEDGE_DB, remote: KNOWLEDGE_DB, push: true });
+	else {
+		plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false });
+		// Each city's own entries come from its pub-<code>; no browser reads another city's.
+		for (const code of subPlatforms)
+			plans.push({ local: KNOWLEDGE_DB, remote: cityPublishedDatabaseName(code), push: false });
+	}
 	if (has([...EDITORIAL, 'supervisor']))
 		plans.push({
 			local: FEEDBACK_DB,

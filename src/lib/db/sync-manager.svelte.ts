@@ -20,6 +20,8 @@ export interface RefusedWrite {
 
 export interface DatabaseSyncStatus {
 	database: string;
+	/** The server database it replicates with (a city agent's kb has two: pub and pub-<code>). */
+	remote: string;
 	state: SyncState;
 	/** Documents still to transfer in the current batch, as PouchDB reports it. */
 	pending: number;
@@ -102,6 +104,7 @@ export class SyncManager {
 		this.#startedWith = [userName, plans, remoteBase];
 		this.statuses = plans.map((plan) => ({
 			database: plan.local,
+			remote: plan.remote,
 			state: 'syncing',
 			pending: 0,
 			unpushed: 0,
@@ -120,17 +123,30 @@ export class SyncManager {
 				if (status) status.unpushed = count;
 			})
 		);
+		// Several plans may fill one local copy (a city agent's kb from pub and pub-<code>): it is prepared once,
+		// and the later ones replicate after the first one's first copy, which wants the copy to itself.
+		const firstCopies: Record<string, Promise<void>> = {};
 		for (const [index, plan] of plans.entries()) {
 			const status = this.statuses[index]!;
+			const first = firstCopies[plan.local];
 			// A local copy of a database this user may no longer read keeps only their own documents.
-			await prepareLocalDatabase(userName, plan);
+			if (!first)
+				await prepareLocalDatabase(
+					userName,
+					plans.filter((each) => each.local === plan.local)
+				);
 			if (this.#generation !== generation) return;
 			const local = openLocalDatabase(userName, plan.local);
 			status.unpushed = await countUnpushed(local);
 			status.conflicts = await knownConflicts(local);
 			const remote = new PouchDB(`${remoteBase}/${plan.remote}`, { skip_setup: true });
 			const suspend = () => suspendLiveChanges(userName, plan.local);
-			void this.#copyThenReplicate(local, remote, plan, status, generation, suspend);
+			if (first)
+				void first.then(() => {
+					if (this.#generation === generation) this.#replicate(local, remote, plan, status);
+				});
+			else
+				firstCopies[plan.local] = this.#copyThenReplicate(local, remote, plan, status, generation, suspend);
 			void this.#measureProgress(local, plan.pullSelector ? null : remote, status);
 		}
 	}

@@ -17,14 +17,17 @@ import {
 
 export type StoredEntry = Stored<Entry>;
 
-/** A new draft from the editor's form content. */
+/** A new draft from the editor's form content; with a sub-platform's code, an entry of that city. */
 export async function createDraftEntry(
 	userName: string,
-	content: EntryContent
+	content: EntryContent,
+	subPlatform?: string
 ): Promise<Result<StoredEntry>> {
 	try {
 		const entry = draftEntryFromContent(content, `entry:${crypto.randomUUID()}`, userName, new Date());
-		return success(await new Repository(userName, 'entry').save(entry));
+		return success(
+			await new Repository(userName, 'entry').save(subPlatform ? { ...entry, subPlatform } : entry)
+		);
 	} catch (error) {
 		return failure(explainFailure(error, '保存'));
 	}

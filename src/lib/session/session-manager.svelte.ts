@@ -1,7 +1,7 @@
 // Who is signed in. The last signed-in user and roles are remembered in localStorage so the app opens and
 // works offline; the server's cookie decides whether sync may run.
 import { replicationPlan } from '$lib/db/replication-plan';
-import { ROLES, type Role } from '$lib/db/catalog';
+import { ROLES, subPlatformsOf, type Role } from '$lib/db/catalog';
 import { syncManager } from '$lib/db/sync-manager.svelte';
 import { offlineSearch } from '$lib/search/offline-search.svelte';
 import { audioUploads } from '$lib/qa/audio-uploads.svelte';
@@ -14,6 +14,8 @@ const STORAGE_KEY = 'hotline.session';
 export interface SignedInUser {
 	name: string;
 	roles: Role[];
+	/** 分平台: the sub-platforms the user's city roles name; empty for province staff. */
+	subPlatforms?: string[];
 	signedInAt: string;
 }
 
@@ -41,7 +43,12 @@ export class SessionManager {
 		if (!result.ok) return result;
 		const roles = knownRoles(result.value.roles);
 		if (roles.length === 0) return failure('此账号没有分配角色，请联系管理员');
-		const user: SignedInUser = { name: result.value.name, roles, signedInAt: nowIso() };
+		const user: SignedInUser = {
+			name: result.value.name,
+			roles,
+			subPlatforms: subPlatformsOf(result.value.roles),
+			signedInAt: nowIso()
+		};
 		if (this.user && this.user.name !== user.name)
 			await Promise.all([syncManager.stop(), offlineSearch.stop(), audioUploads.stop()]);
 		this.user = user;
@@ -67,7 +74,11 @@ export class SessionManager {
 			return;
 		}
 		if (typeof server === 'object') {
-			this.user = { ...this.user, roles: knownRoles(server.roles) };
+			this.user = {
+				...this.user,
+				roles: knownRoles(server.roles),
+				subPlatforms: subPlatformsOf(server.roles)
+			};
 			localStorage.setItem(STORAGE_KEY, JSON.stringify(this.user));
 		}
 		// Unreachable: replication retries with backoff until the server answers. Just signed in: it runs already.
@@ -78,7 +89,7 @@ export class SessionManager {
 		if (!this.user) return;
 		await syncManager.start(
 			this.user.name,
-			replicationPlan(this.user.name, this.user.roles),
+			replicationPlan(this.user.name, this.user.roles, undefined, this.user.subPlatforms ?? []),
 			syncBaseUrl(),
 			options
 		);

@@ -38,3 +38,19 @@ function checkAuthorship(newDoc, oldDoc, userCtx, createdField, updatedField) {
 		forbid(createdField + ' 不可更改');
 	}
 }
+// 分平台: a user's city roles (city:<code>); none for province staff, who may work on every entry.
+function cityScopes(userCtx) {
+	var codes = [];
+	for (var i = 0; i < userCtx.roles.length; i++)
+		if (userCtx.roles[i].indexOf('city:') === 0) codes.push(userCtx.roles[i].slice(5));
+	return codes;
+}
+function isCityStaff(userCtx) {
+	return !isServerAdmin(userCtx) && !hasRole(userCtx, 'admin') && cityScopes(userCtx).length > 0;
+}
+// City staff may touch only documents of their own sub-platform; a document without one is the province's.
+function checkCityScope(userCtx, doc, action) {
+	if (!isCityStaff(userCtx)) return;
+	if (!doc || !doc.subPlatform || cityScopes(userCtx).indexOf(doc.subPlatform) === -1)
+		forbid('分平台人员只能' + action + '本分平台的知识点，全省知识点请通过纠错反馈');
+}

@@ -139,6 +139,7 @@ export function versionSnapshot(entry: Entry, publishedBy: string, publishedAt: 
 		version: entry.version,
 		publishedBy,
 		publishedAt,
+		...(entry.subPlatform ? { subPlatform: entry.subPlatform } : {}),
 		...entryContent(entry)
 	};
 }

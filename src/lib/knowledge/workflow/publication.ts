@@ -50,6 +50,8 @@ export function publicationOf(entry: Entry, stamp?: PublicationStamp): Published
 		publishedAt,
 		updatedBy: stamp?.by ?? publishedBy,
 		updatedAt: stamp?.at ?? publishedAt,
+		// Which agents see it: pub for a province entry, pub-<code> for a sub-platform's (for-city).
+		...(entry.subPlatform ? { subPlatform: entry.subPlatform } : {}),
 		...entryContent(entry)
 	};
 }

@@ -1,5 +1,7 @@
-// What the server copies from kb to pub: the documents every reader needs (publications, categories,
-// templates, synonyms, profiles), decided by the _id so that their deletions are copied too.
+// What the server copies from kb to pub: what every reader needs (the province's publications, categories,
+// templates, synonyms, profiles, the sub-platform list), decided by the _id so that deletions are copied
+// too. A city's publications go to its own pub-<code> (for-city).
 function (doc) {
-	return /^(publishedEntry|category|template|synonym|profile):/.test(doc._id);
+	if (!/^(publishedEntry|category|template|synonym|profile|subPlatform):/.test(doc._id)) return false;
+	return Boolean(doc._deleted) || doc.type !== 'publishedEntry' || !doc.subPlatform;
 }
