@@ -6,6 +6,7 @@ import { demoUsers } from './demo/users';
 import { startAppServer } from './server/app-server';
 import { loadDemoKnowledge } from './setup/demo-knowledge';
 import { loadDemoRecordings } from './setup/demo-qa';
+import { loadDemoActivity } from './setup/demo-activity';
 import { ensureUser, runSetup } from './setup/setup';
 import { ROLE_LABELS, type Role } from '../src/lib/db/catalog';
 
@@ -27,6 +28,7 @@ try {
 		for (const user of demoUsers) await ensureUser(couch, user, log);
 		await loadDemoKnowledge(couch, log);
 		await loadDemoRecordings(couch, demoUsers, log);
+		await loadDemoActivity(couch, log);
 	}
 } catch (error) {
 	console.error(`初始化失败: ${(error as Error).message}`);
