@@ -17,8 +17,9 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { adminUrl } from '../../sync/config';
 import { ensureUser, runSetup, type UserAccount } from '../../sync/setup/setup';
-import { agentFanOutJobs } from '../../sync/setup/standing-replications';
-import { agentQaDatabaseName } from '../../src/lib/db/catalog';
+import { agentFanOutJobs, readerCopyJobs } from '../../sync/setup/standing-replications';
+import { HAINAN_SUB_PLATFORMS } from '../../sync/setup/sub-platforms';
+import { agentFeedbackDatabaseName, agentQaDatabaseName } from '../../src/lib/db/catalog';
 import type { Entry, SearchLog } from '../../src/lib/db/generated/documents';
 import { draftEntry } from '../fixtures/documents';
 
@@ -543,10 +544,21 @@ function accounts(): UserAccount[] {
 }
 
 /** The databases each client keeps a live feed on, as the app's sync does. */
+/** Feeds per database, the agents' own databases counted together. */
+function feedsByKind(perDb: Map<Database, number>): Map<string, number> {
+	const kinds = new Map<string, number>();
+	for (const [db, count] of perDb) {
+		const kind = db.replace(/-[0-9a-f]+$/, '-<hex>');
+		kinds.set(kind, (kinds.get(kind) ?? 0) + count);
+	}
+	return kinds;
+}
+
 function feedDatabases(account: UserAccount): Database[] {
 	if (account.roles.includes('agent'))
-		// kb and feedback replicate; the agent's own QA database; the search index follows kb with its own feed.
-		return ['kb', 'feedback', agentQaDatabaseName(account.name), 'kb'];
+		// As the app's plan (replication-plan.ts): the local kb pulls pub; the agent's own feedback and QA
+		// databases; the search index follows the local kb with a feed of its own.
+		return ['pub', agentFeedbackDatabaseName(account.name), agentQaDatabaseName(account.name), 'pub'];
 	// Editors: kb (replication and search index) and feedback (replication and the 待处理 queue).
 	return ['kb', 'kb', 'feedback', 'feedback'];
 }
@@ -629,7 +641,12 @@ class Bench {
 		}
 		const sequence = this.#logCount++;
 		const agentClient = this.agents[sequence % this.agents.length]!;
-		return { client: agentClient, db: 'feedback', doc: searchLogFor(agentClient.account.name, sequence) };
+		// An agent's log goes to their own database; the server's job carries it on to searchlog.
+		return {
+			client: agentClient,
+			db: agentFeedbackDatabaseName(agentClient.account.name),
+			doc: searchLogFor(agentClient.account.name, sequence)
+		};
 	}
 
 	async send(record: WriteRecord, client: Client, doc: { _id: string }, draft?: Draft): Promise<void> {
@@ -810,7 +827,7 @@ function describeWrites(label: string, records: WriteRecord[]): string[] {
 	const lines = [
 		`${label}: attempted ${records.length}, done ${done.length} (2xx), failed ${records.length - done.length}`,
 		`  write latency (send → response): all ${summary(latency())}`,
-		`    searchLog PUT in feedback (${answeredRate('searchLog')}): ${summary(latency('searchLog'))}`,
+		`    searchLog PUT in the agent's own feedback-agent db (${answeredRate('searchLog')}): ${summary(latency('searchLog'))}`,
 		`    draft edit PUT in kb (${answeredRate('draftEdit')}):      ${summary(latency('draftEdit'))}`,
 		`  schedule lag (due → sent, the generator's own delay): ${summary(records.map((r) => r.sentAt - r.dueAt))}`
 	];
@@ -873,7 +890,11 @@ async function main(): Promise<number> {
 		// One write of each kind must pass validation before anything is timed.
 		await bench.createDrafts(bench.editors[0]!);
 		const firstLog = searchLogFor(bench.agents[0]!.account.name, 0);
-		const logReply = await bench.put(bench.agents[0]!, 'feedback', firstLog);
+		const logReply = await bench.put(
+			bench.agents[0]!,
+			agentFeedbackDatabaseName(bench.agents[0]!.account.name),
+			firstLog
+		);
 		if (logReply.status !== 201) throw new Error(`first searchLog: ${logReply.status} ${logReply.body}`);
 		const probeDraft = bench.drafts[0]!;
 		const probe: WriteRecord = {
@@ -1002,10 +1023,10 @@ async function main(): Promise<number> {
 			`server: node --import tsx sync/start.ts --sync-only --no-demo --port 0 on a fresh data folder, its own process (server pid ${firstPid}); this process generates the load on the same machine`
 		);
 		console.log(
-			`setup (not timed): ${AGENTS} agents + ${EDITORS} editors created in ${setupSeconds.toFixed(1)} s, ${SETUP_CONCURRENCY} at a time (PBKDF2-SHA256 600 000 per password on the server); each agent's qa-agent-<hex> and feedback-agent-<hex> databases and ${agentFanOutJobs('http://x', 'x').length} standing replication jobs (${agentFanOutJobs('http://x', 'x').length * AGENTS + 1} jobs running on the server throughout); quiet ${settleSeconds.toFixed(0)} s later; ${clients.length} sign-ins (POST /_session) in ${signInSeconds.toFixed(1)} s`
+			`setup (not timed): ${AGENTS} agents + ${EDITORS} editors created in ${setupSeconds.toFixed(1)} s, ${SETUP_CONCURRENCY} at a time (PBKDF2-SHA256 600 000 per password on the server); each agent's qa-agent-<hex> and feedback-agent-<hex> databases and ${agentFanOutJobs('http://x', 'x').length} standing replication jobs (${agentFanOutJobs('http://x', 'x').length * AGENTS + readerCopyJobs('http://x').length + HAINAN_SUB_PLATFORMS.length} jobs running on the server throughout, with kb → pub and kb → each of the ${HAINAN_SUB_PLATFORMS.length} pub-<city>); quiet ${settleSeconds.toFixed(0)} s later; ${clients.length} sign-ins (POST /_session) in ${signInSeconds.toFixed(1)} s`
 		);
 		console.log(
-			`feeds: ${clients.length} clients × 4 = ${[...perDb.values()].reduce((a, b) => a + b, 0)} live feeds (${[...perDb].map(([db, count]) => `${db} ${count}`).join(', ')}); agents: kb, feedback, own qa-agent, kb again (search index); editors: kb ×2, feedback ×2`
+			`feeds: ${clients.length} clients × 4 = ${[...perDb.values()].reduce((a, b) => a + b, 0)} live feeds (${[...feedsByKind(perDb)].map(([db, count]) => `${db} ${count}`).join(', ')}); agents: pub, own feedback-agent, own qa-agent, pub again (search index); editors: kb ×2, feedback ×2`
 		);
 		console.log(
 			"  each: GET /db/<db>/_changes?style=all_docs&feed=longpoll&heartbeat=10000&since=<last_seq>&limit=100 with the AuthSession cookie, re-issued as soon as one returns, from the db's update_seq"
@@ -1036,7 +1057,7 @@ async function main(): Promise<number> {
 			`  delivery (write acknowledged → that feed's longpoll answer holding the id; one sample per write and feed on its database): all ${summary(allFromAck)}`
 		);
 		console.log(`    kb (draft edits):        ${summary(fromAck.kb)}`);
-		console.log(`    feedback (search logs):  ${summary(fromAck.feedback)}`);
+		console.log(`    own feedback-agent db (search logs): ${summary(fromAck.feedback)}`);
 		console.log(`    from the write's send:   ${summary(fromSent)}`);
 		console.log(
 			`    missing after ${DRAIN_TIMEOUT_MS / 1000} s: ${missing}; answers that reached the feed before the write's own answer reached its client: ${early} (counted as 0 ms)`
