@@ -19,6 +19,7 @@ import { ChangesHub } from './front/changes-feed';
 import { sendError } from './front/responses';
 import { SecurityObjects } from './front/security-objects';
 import { createSyncFront } from './front/sync-front';
+import { AggregateViews } from './views/aggregate-views';
 import { trackReplications } from './replication-tracker';
 import { installValidation } from './validation';
 
@@ -132,7 +133,11 @@ export async function createCouchApp(options: CouchAppOptions) {
 		return pouch.dbWrapper.wrap(name, db);
 	};
 	const security = new SecurityObjects(open);
-	const forgetSecurity = (name: string) => security.forget(name);
+	const aggregates = new AggregateViews(open);
+	const forgetSecurity = (name: string) => {
+		security.forget(name);
+		aggregates.forget(name);
+	};
 	LocalPouchDB.on('destroyed', forgetSecurity);
 	const sessions = new SessionStore(
 		path.join(options.dataDir, 'sessions.json'),
@@ -179,6 +184,7 @@ export async function createCouchApp(options: CouchAppOptions) {
 		openDatabase: open,
 		repository,
 		changes,
+		aggregates,
 		pouch
 	});
 

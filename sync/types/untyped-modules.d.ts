@@ -22,3 +22,9 @@ declare module 'pouchdb-bulkdocs-wrapper' {
 declare module 'pouchdb-selector-core' {
 	export function matchesSelector(doc: object, selector: object): boolean;
 }
+
+declare module 'pouchdb-collate' {
+	/** A string whose plain order is CouchDB's view collation of the key. */
+	export function toIndexableString(key: unknown): string;
+	export function collate(a: unknown, b: unknown): number;
+}

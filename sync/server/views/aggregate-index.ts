@@ -1,0 +1,223 @@
+// A view with a built-in reducer (_count, _sum, _stats), kept reduced per distinct key as the documents change,
+// so a grouped read costs the rows it returns. PouchDB's map/reduce, under express-pouchdb, reduces at read
+// time over every row in the range: at a province's month of search logs one read took far over a second.
+// Apache CouchDB keeps reductions in its B-tree and needs none of this. Only the repository's own map
+// functions run here (design-code.ts); the index lives in memory and is rebuilt after a restart.
+import { toIndexableString } from 'pouchdb-collate';
+
+export type BuiltInReducer = '_count' | '_sum' | '_stats';
+
+export interface Stats {
+	sum: number;
+	count: number;
+	min: number;
+	max: number;
+	sumsqr: number;
+}
+
+export type Aggregate = number | Stats;
+
+interface KeyedAggregate {
+	key: unknown;
+	value: Aggregate;
+}
+
+export interface AggregateQuery {
+	startkey?: unknown;
+	endkey?: unknown;
+	inclusiveEnd: boolean;
+	descending: boolean;
+	/** 'exact' for group=true; a number for group_level; undefined for one total. */
+	group: number | 'exact' | undefined;
+	limit?: number;
+	skip: number;
+}
+
+type Emission = [indexable: string, key: unknown, value: unknown];
+
+export function isBuiltInReducer(reduce: string | undefined): reduce is BuiltInReducer {
+	return reduce === '_count' || reduce === '_sum' || reduce === '_stats';
+}
+
+function single(reducer: BuiltInReducer, value: unknown): Aggregate {
+	if (reducer === '_count') return 1;
+	const number = typeof value === 'number' ? value : Number.NaN;
+	if (reducer === '_sum') return number;
+	return { sum: number, count: 1, min: number, max: number, sumsqr: number * number };
+}
+
+function combine(reducer: BuiltInReducer, a: Aggregate, b: Aggregate): Aggregate {
+	if (reducer !== '_stats') return (a as number) + (b as number);
+	const x = a as Stats;
+	const y = b as Stats;
+	return {
+		sum: x.sum + y.sum,
+		count: x.count + y.count,
+		min: Math.min(x.min, y.min),
+		max: Math.max(x.max, y.max),
+		sumsqr: x.sumsqr + y.sumsqr
+	};
+}
+
+/** The first index whose item is ≥ the target (> with strictlyAfter), in a sorted array. */
+function lowerBound(sorted: string[], target: string, strictlyAfter = false): number {
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		const before = strictlyAfter ? sorted[middle]! <= target : sorted[middle]! < target;
+		if (before) low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+export class AggregateIndex {
+	readonly #reducer: BuiltInReducer;
+	readonly #map: (doc: Record<string, unknown>) => Emission[];
+	/** What each document emitted, to take it back when the document changes. */
+	readonly #byDocument = new Map<string, Emission[]>();
+	readonly #byKey = new Map<string, KeyedAggregate>();
+	/** The distinct keys in collation order (pouchdb-collate's indexable strings sort as CouchDB collates). */
+	readonly #sorted: string[] = [];
+	/** Keys whose _stats lost a value (min and max cannot be taken back): summed again before a read. */
+	readonly #stale = new Set<string>();
+
+	constructor(mapSource: string, reducer: BuiltInReducer) {
+		this.#reducer = reducer;
+		let emitted: Emission[] = [];
+		const emit = (key: unknown, value: unknown) => {
+			emitted.push([toIndexableString(key), key, value]);
+		};
+		// The repository's own ES5 map function (sync/ddocs), compiled once with emit in its scope.
+		const map = new Function('emit', `"use strict"; return (${mapSource});`)(emit) as (
+			doc: Record<string, unknown>
+		) => void;
+		this.#map = (doc) => {
+			emitted = [];
+			try {
+				map(doc);
+			} catch {
+				// CouchDB skips a document its map function throws on; so does this index.
+				return [];
+			}
+			return emitted;
+		};
+	}
+
+	get keyCount(): number {
+		return this.#byKey.size;
+	}
+
+	/** A document as it now is (deleted: null). */
+	update(id: string, doc: Record<string, unknown> | null): void {
+		const before = this.#byDocument.get(id);
+		if (before) for (const emission of before) this.#remove(emission);
+		if (!doc || id.startsWith('_design/')) {
+			this.#byDocument.delete(id);
+			return;
+		}
+		const after = this.#map(doc);
+		if (after.length === 0) this.#byDocument.delete(id);
+		else this.#byDocument.set(id, after);
+		for (const emission of after) this.#add(emission);
+	}
+
+	#add([indexable, key, value]: Emission): void {
+		const current = this.#byKey.get(indexable);
+		const one = single(this.#reducer, value);
+		if (current) {
+			current.value = combine(this.#reducer, current.value, one);
+			return;
+		}
+		this.#byKey.set(indexable, { key, value: one });
+		this.#sorted.splice(lowerBound(this.#sorted, indexable), 0, indexable);
+	}
+
+	#remove([indexable, , value]: Emission): void {
+		const current = this.#byKey.get(indexable);
+		if (!current) return;
+		let empty: boolean;
+		if (this.#reducer === '_stats') {
+			const stats = current.value as Stats;
+			const number = typeof value === 'number' ? value : Number.NaN;
+			stats.count -= 1;
+			stats.sum -= number;
+			stats.sumsqr -= number * number;
+			empty = stats.count === 0;
+			if (!empty) this.#stale.add(indexable);
+		} else {
+			current.value = (current.value as number) - (this.#reducer === '_count' ? 1 : (value as number));
+			empty = !this.#byDocumentHas(indexable);
+		}
+		if (empty) {
+			this.#byKey.delete(indexable);
+			this.#stale.delete(indexable);
+			this.#sorted.splice(lowerBound(this.#sorted, indexable), 1);
+		}
+	}
+
+	/** Whether any document still emits the key (called only when a _count or _sum key reaches its base). */
+	#byDocumentHas(indexable: string): boolean {
+		const current = this.#byKey.get(indexable);
+		if (this.#reducer === '_count') return (current?.value as number) > 0;
+		for (const emissions of this.#byDocument.values())
+			if (emissions.some(([each]) => each === indexable)) return true;
+		return false;
+	}
+
+	/** _stats of keys that lost a value, from what the documents now emit (rare: logs are never changed). */
+	#refreshStale(): void {
+		if (this.#stale.size === 0) return;
+		const fresh = new Map<string, Aggregate>();
+		for (const emissions of this.#byDocument.values())
+			for (const [indexable, , value] of emissions) {
+				if (!this.#stale.has(indexable)) continue;
+				const one = single(this.#reducer, value);
+				const sum = fresh.get(indexable);
+				fresh.set(indexable, sum === undefined ? one : combine(this.#reducer, sum, one));
+			}
+		for (const indexable of this.#stale) {
+			const value = fresh.get(indexable);
+			const current = this.#byKey.get(indexable);
+			if (current && value !== undefined) current.value = value;
+		}
+		this.#stale.clear();
+	}
+
+	/** The rows CouchDB answers for a reduced query: grouped at the level asked, or one total. */
+	query(query: AggregateQuery): Array<{ key: unknown; value: Aggregate }> {
+		this.#refreshStale();
+		const low = query.descending ? query.endkey : query.startkey;
+		const high = query.descending ? query.startkey : query.endkey;
+		// inclusive_end belongs to endkey, which is the low end of a descending read.
+		const lowInclusive = query.descending ? query.inclusiveEnd : true;
+		const highInclusive = query.descending ? true : query.inclusiveEnd;
+		const from = low === undefined ? 0 : lowerBound(this.#sorted, toIndexableString(low), !lowInclusive);
+		const to =
+			high === undefined
+				? this.#sorted.length
+				: lowerBound(this.#sorted, toIndexableString(high), highInclusive);
+		const rows: Array<{ key: unknown; value: Aggregate }> = [];
+		let groupIndexable: string | null = null;
+		for (let index = from; index < to; index++) {
+			const entry = this.#byKey.get(this.#sorted[index]!)!;
+			const key =
+				query.group === undefined
+					? null
+					: query.group === 'exact' || !Array.isArray(entry.key)
+						? entry.key
+						: entry.key.slice(0, query.group);
+			const indexable = query.group === undefined ? '' : toIndexableString(key);
+			const last = rows.at(-1);
+			if (last && indexable === groupIndexable) last.value = combine(this.#reducer, last.value, entry.value);
+			else {
+				rows.push({ key, value: structuredClone(entry.value) });
+				groupIndexable = indexable;
+			}
+		}
+		if (query.descending) rows.reverse();
+		const skipped = rows.slice(query.skip);
+		return query.limit === undefined ? skipped : skipped.slice(0, query.limit);
+	}
+}

@@ -1,0 +1,118 @@
+// Reduced reads of the repository's views with built-in reducers, answered from AggregateIndex: built on the
+// first read from the database's changes, brought up to date on every read (CouchDB's default, stale=false).
+// Reads this does not answer (reduce=false, keys, include_docs, a custom reducer) go on to PouchDB.
+import type { Request } from 'express';
+import { AggregateIndex, isBuiltInReducer, type Aggregate, type AggregateQuery } from './aggregate-index';
+
+const BATCH = 5000;
+
+interface IndexState {
+	index: AggregateIndex;
+	since: number | string;
+	/** Catching up runs one at a time; a read waits for the one under way. */
+	running: Promise<void>;
+	mapSource: string;
+}
+
+const ANSWERED_PARAMETERS = new Set([
+	'reduce',
+	'group',
+	'group_level',
+	'startkey',
+	'start_key',
+	'endkey',
+	'end_key',
+	'key',
+	'inclusive_end',
+	'descending',
+	'limit',
+	'skip',
+	'update_seq'
+]);
+
+function json(value: unknown): unknown {
+	if (typeof value !== 'string') return undefined;
+	return JSON.parse(value);
+}
+
+/** The query, when the index can answer it; null to leave the read to PouchDB. */
+export function aggregateQuery(req: Request): AggregateQuery | null {
+	if (req.method !== 'GET') return null;
+	const params = req.query as Record<string, unknown>;
+	for (const name of Object.keys(params)) if (!ANSWERED_PARAMETERS.has(name)) return null;
+	if (params.reduce === 'false') return null;
+	try {
+		const key = params.key !== undefined ? json(params.key) : undefined;
+		const groupLevel = params.group_level !== undefined ? Number(params.group_level) : undefined;
+		if (groupLevel !== undefined && !(Number.isInteger(groupLevel) && groupLevel >= 0)) return null;
+		const limit = params.limit !== undefined ? Number(params.limit) : undefined;
+		const skip = params.skip !== undefined ? Number(params.skip) : 0;
+		if ((limit !== undefined && !(limit >= 0)) || !(skip >= 0)) return null;
+		return {
+			startkey: key ?? json(params.startkey ?? params.start_key),
+			endkey: key ?? json(params.endkey ?? params.end_key),
+			inclusiveEnd: params.inclusive_end !== 'false',
+			descending: params.descending === 'true',
+			group: params.group === 'true' ? 'exact' : groupLevel,
+			...(limit !== undefined ? { limit } : {}),
+			skip
+		};
+	} catch {
+		return null;
+	}
+}
+
+export class AggregateViews {
+	readonly #states = new Map<string, IndexState>();
+	readonly #openDatabase: (name: string) => Promise<PouchDB.Database>;
+
+	constructor(openDatabase: (name: string) => Promise<PouchDB.Database>) {
+		this.#openDatabase = openDatabase;
+	}
+
+	/** The rows for a reduced read of `view` ("ddoc/view") of the database, or null if not ours to answer. */
+	async read(
+		database: string,
+		view: string,
+		code: { map: string; reduce?: string },
+		query: AggregateQuery
+	): Promise<Array<{ key: unknown; value: Aggregate }> | null> {
+		if (!isBuiltInReducer(code.reduce)) return null;
+		const name = `${database}\u0000${view}`;
+		let state = this.#states.get(name);
+		if (!state || state.mapSource !== code.map) {
+			state = {
+				index: new AggregateIndex(code.map, code.reduce),
+				since: 0,
+				running: Promise.resolve(),
+				mapSource: code.map
+			};
+			this.#states.set(name, state);
+		}
+		const current = state;
+		// A failed catch-up (a database being deleted) is reported to its read, and the next one tries again.
+		current.running = current.running.catch(() => {}).then(() => this.#catchUp(database, current));
+		await current.running;
+		return current.index.query(query);
+	}
+
+	/** Forgets a database's indexes (it was deleted). */
+	forget(database: string): void {
+		for (const name of [...this.#states.keys()])
+			if (name.startsWith(`${database}\u0000`)) this.#states.delete(name);
+	}
+
+	async #catchUp(database: string, state: IndexState): Promise<void> {
+		const db = await this.#openDatabase(database);
+		for (;;) {
+			const changes = await db.changes({ since: state.since, include_docs: true, limit: BATCH });
+			for (const change of changes.results)
+				state.index.update(
+					change.id,
+					change.deleted ? null : (change.doc as unknown as Record<string, unknown>)
+				);
+			state.since = changes.last_seq;
+			if (changes.results.length < BATCH) return;
+		}
+	}
+}

@@ -1,0 +1,206 @@
+// npm run bench:scale — a province's month of search logs on the embedded server, and what the editors'
+// figures cost there: the time to write them, to build searchlog's views, and to read one month's
+// aggregates as the 一线反馈 screen does (src/lib/feedback/search-insights.service.ts). Part one of the
+// issue's benchmark: the browsers of each role come next. Prints what it measured and how.
+//   BENCH_LOGS (default 750000), BENCH_AGENTS (default 150), BENCH_ENTRIES (default 100000)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { adminUrl } from '../../sync/config';
+import { startAppServer } from '../../sync/server/app-server';
+import { runSetup } from '../../sync/setup/setup';
+import { SEARCH_LOG_DB } from '../../src/lib/db/catalog';
+import type { SearchLog } from '../../src/lib/db/generated/documents';
+import {
+	searchCounts,
+	suggestionCandidates,
+	zeroResultQueries
+} from '../../src/lib/feedback/search-insights';
+import { root } from './bench-app';
+
+const LOGS = Number(process.env.BENCH_LOGS ?? 750_000);
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 150);
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
+const MONTH = '2026-11';
+const BATCH = 5000;
+const READS = 5;
+/** Shares of the outcomes: nothing found, an entry opened, the rest looked at the list only. */
+const ZERO_SHARE = 0.08;
+const OPENED_SHARE = 0.55;
+
+/** Mulberry32: the same logs on every run. */
+function random(seed: number) {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** A Zipf-like pick among n (rank r with weight 1/r): a few queries are everyone's, most are rare. */
+function zipf(next: () => number, n: number): number {
+	const harmonic = Math.log(n) + 0.5772;
+	const target = next() * harmonic;
+	return Math.min(n - 1, Math.max(0, Math.floor(Math.exp(target - 0.5772)) - 1));
+}
+
+function column(file: string, index: number): string[] {
+	return readFileSync(path.join(root, '../shared/data', file), 'utf8')
+		.split('\n')
+		.slice(1)
+		.map((line) => line.split('\t')[index]?.trim() ?? '')
+		.filter(Boolean);
+}
+
+/** Queries as agents type them: real questions, often cut to their first words. */
+function queryPools() {
+	const questions = [...column('policy-qa.tsv', 2), ...column('pairs-lcqmc-dev.tsv', 0)];
+	const shortened = questions.map((question, index) =>
+		index % 3 === 0 ? question : question.slice(0, 4 + (index % 7))
+	);
+	const unanswerable = column('citizen-messages.tsv', 1).map((topic) => topic.slice(0, 24));
+	return { answerable: shortened, unanswerable };
+}
+
+function* generateLogs(): Generator<SearchLog> {
+	const next = random(20261105);
+	const { answerable, unanswerable } = queryPools();
+	const [year, month] = MONTH.split('-').map(Number) as [number, number];
+	const monthStart = Date.UTC(year, month - 1, 1) - 8 * 3600_000;
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	for (let index = 0; index < LOGS; index++) {
+		const agent = `agent${String(1 + Math.floor(next() * AGENTS)).padStart(3, '0')}`;
+		// Office hours, Beijing time, spread over the month.
+		const day = Math.floor((index / LOGS) * days);
+		const at = new Date(monthStart + day * 86_400_000 + (8 + next() * 10) * 3600_000).toISOString();
+		const outcome = next();
+		const base = {
+			_id: `searchLog:${at.replace(/[:.]/g, '')}-${index.toString(16).padStart(8, '0')}:${agent}`,
+			type: 'searchLog' as const,
+			createdBy: agent,
+			createdAt: at
+		};
+		if (outcome < ZERO_SHARE) {
+			yield { ...base, query: unanswerable[zipf(next, unanswerable.length)]!, resultCount: 0 };
+			continue;
+		}
+		const rank = zipf(next, answerable.length);
+		const query = answerable[rank]!;
+		const resultCount = 1 + Math.floor(next() * 40);
+		if (outcome < ZERO_SHARE + OPENED_SHARE)
+			// Mostly the entry the question belongs to; sometimes another one.
+			yield {
+				...base,
+				query,
+				resultCount,
+				openedEntryId: `entry:bench-${next() < 0.8 ? rank % ENTRIES : Math.floor(next() * ENTRIES)}`
+			};
+		else yield { ...base, query, resultCount };
+	}
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main() {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hotline-scale-'));
+	const admin = { name: 'couchadmin', password: 'bench-secret' };
+	const server = await startAppServer({ host: '127.0.0.1', port: 0, dataDir, admin });
+	const headers = {
+		authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`,
+		'content-type': 'application/json'
+	};
+	const db = `${server.syncUrl}/${SEARCH_LOG_DB}`;
+	const request = async (url: string, body?: unknown) => {
+		const response = await fetch(url, {
+			method: body ? 'POST' : 'GET',
+			headers,
+			...(body ? { body: JSON.stringify(body) } : {})
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${response.status} ${text.slice(0, 200)}`);
+		return text;
+	};
+	try {
+		await runSetup({ url: adminUrl(server.syncUrl, admin) });
+		console.log('\nbench:scale (server aggregates)');
+		console.log(
+			`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}; load average at start ${os
+				.loadavg()
+				.map((load) => load.toFixed(1))
+				.join(' ')}`
+		);
+		console.log(
+			`data: ${LOGS} search logs of ${AGENTS} agents over ${MONTH} (Beijing office hours), ${Math.round(ZERO_SHARE * 100)} % with nothing found, ${Math.round(OPENED_SHARE * 100)} % opening one of ${ENTRIES} entries; queries from ../shared/data (policy-qa and LCQMC questions, often cut to their first words; citizen-message topics for those that find nothing), picked Zipf-like, seeded`
+		);
+		console.log(
+			`written straight into ${SEARCH_LOG_DB} by the server admin with _bulk_docs (${BATCH} a batch, validated), as the agents' jobs would; the embedded server in this process, LevelDB in ${dataDir}`
+		);
+
+		let started = performance.now();
+		let batch: SearchLog[] = [];
+		let written = 0;
+		for (const log of generateLogs()) {
+			batch.push(log);
+			if (batch.length < BATCH) continue;
+			await request(`${db}/_bulk_docs`, { docs: batch });
+			written += batch.length;
+			batch = [];
+			if (written % 100_000 === 0)
+				console.log(`  written ${written} in ${seconds(performance.now() - started)}`);
+		}
+		if (batch.length) await request(`${db}/_bulk_docs`, { docs: batch });
+		const writeMs = performance.now() - started;
+		console.log(`written: ${LOGS} logs in ${seconds(writeMs)} (${Math.round(LOGS / (writeMs / 1000))}/s)`);
+
+		const views = ['searches-by-day', 'zero-results', 'opened-queries'];
+		for (const view of views) {
+			started = performance.now();
+			// The first reduced read builds the index (the embedded server's AggregateIndex, in memory).
+			await request(`${db}/_design/insights/_view/${view}?limit=1`);
+			console.log(`view build: ${view} over ${LOGS} logs in ${seconds(performance.now() - started)}`);
+		}
+
+		const monthRange = `startkey=${encodeURIComponent(JSON.stringify([MONTH]))}&endkey=${encodeURIComponent(JSON.stringify([MONTH, {}]))}`;
+		const queries = {
+			'zero-results': `${db}/_design/insights/_view/zero-results?group_level=3&${monthRange}`,
+			'opened-queries': `${db}/_design/insights/_view/opened-queries?group_level=3&${monthRange}`,
+			'searches-by-day': `${db}/_design/insights/_view/searches-by-day?group_level=2&startkey=${encodeURIComponent(JSON.stringify([`${MONTH}-01`]))}&endkey=${encodeURIComponent(JSON.stringify([`${MONTH}-30`, {}]))}`
+		};
+		const reads: number[] = [];
+		let sizes = '';
+		for (let run = 0; run < READS; run++) {
+			started = performance.now();
+			const [zero, opened, days] = await Promise.all(Object.values(queries).map((url) => request(url)));
+			const figures = {
+				zero: zeroResultQueries(JSON.parse(zero!).rows),
+				candidates: suggestionCandidates(JSON.parse(opened!).rows),
+				counts: searchCounts(JSON.parse(days!).rows)
+			};
+			reads.push(performance.now() - started);
+			if (run === 0)
+				sizes = `rows ${JSON.parse(zero!).rows.length} (zero-results, ${(zero!.length / 1e6).toFixed(1)} MB), ${JSON.parse(opened!).rows.length} (opened-queries, ${(opened!.length / 1e6).toFixed(1)} MB), ${JSON.parse(days!).rows.length} (searches-by-day); figures: ${figures.counts.searches} searches, ${figures.counts.zero} with nothing found, ${figures.counts.opened} opened; ${figures.zero.length} zero-result queries listed, ${figures.candidates.length} similar-question candidates`;
+		}
+		reads.sort((a, b) => a - b);
+		console.log(
+			`month read (the three views at once, as the screen asks them, rows turned into figures), ${READS} runs: median ${Math.round(reads[Math.floor(READS / 2)]!)} ms, max ${Math.round(reads.at(-1)!)} ms`
+		);
+		console.log(`  ${sizes}`);
+
+		// A new day's first searches: the views catch up on the next read.
+		const more = [...generateLogs()].slice(0, 1000).map((log) => ({ ...log, _id: `${log._id}-more` }));
+		await request(`${db}/_bulk_docs`, { docs: more });
+		started = performance.now();
+		await Promise.all(Object.values(queries).map((url) => request(url)));
+		console.log(
+			`read after 1 000 new logs (views updated first): ${Math.round(performance.now() - started)} ms`
+		);
+	} finally {
+		await server.close();
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
+
+await main();
