@@ -1,7 +1,7 @@
 // 分平台 in kb's validate_doc_update: city staff (city:<code>) edit and publish their city's entries only;
 // the province's entries, categories, synonyms, templates, notices and the list itself are not theirs.
 import { describe, expect, it } from 'vitest';
-import { databases } from '../../src/lib/db/catalog';
+import { agentFeedbackDatabase, databases } from '../../src/lib/db/catalog';
 import { publicationOf } from '../../src/lib/knowledge/workflow/publication';
 import { AT, category, draftEntry } from '../../tests/fixtures/documents';
 import { compileValidateFunction, refusal } from '../../tests/support/design-functions';
@@ -109,5 +109,29 @@ describe('kb: 分平台 staff', () => {
 				)
 			)
 		).toBe(true);
+	});
+});
+
+describe('feedback: the sub-platform a report counts for', () => {
+	const agentFeedback = compileValidateFunction(agentFeedbackDatabase);
+	const own = { members: { names: ['agent03'], roles: [] } };
+	const log = (subPlatform?: string) => ({
+		_id: 'searchLog:20261205T010000000Z-1a2b3c4d:agent03',
+		type: 'searchLog',
+		query: '电动车上牌',
+		resultCount: 0,
+		createdBy: 'agent03',
+		createdAt: AT,
+		...(subPlatform ? { subPlatform } : {})
+	});
+	const haikouAgent = user('agent03', 'agent', 'city:haikou');
+
+	it('is the reporter’s own city, or none', () => {
+		expect(accepted(() => agentFeedback(log('haikou'), null, haikouAgent, own))).toBe(true);
+		expect(accepted(() => agentFeedback(log(), null, haikouAgent, own))).toBe(true);
+		expect(refusal(() => agentFeedback(log('sanya'), null, haikouAgent, own))).toMatch(/分平台/);
+		expect(refusal(() => agentFeedback(log('haikou'), null, user('agent03', 'agent'), own))).toMatch(
+			/分平台/
+		);
 	});
 });

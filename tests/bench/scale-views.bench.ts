@@ -170,10 +170,12 @@ async function main() {
 			'searches-by-day': `${db}/_design/insights/_view/searches-by-day?group_level=2&startkey=${encodeURIComponent(JSON.stringify([`${MONTH}-01`]))}&endkey=${encodeURIComponent(JSON.stringify([`${MONTH}-30`, {}]))}`
 		};
 		const reads: number[] = [];
+		const answered: number[] = [];
 		let sizes = '';
 		for (let run = 0; run < READS; run++) {
 			started = performance.now();
 			const [zero, opened, days] = await Promise.all(Object.values(queries).map((url) => request(url)));
+			answered.push(performance.now() - started);
 			const figures = {
 				zero: zeroResultQueries(JSON.parse(zero!).rows),
 				candidates: suggestionCandidates(JSON.parse(opened!).rows),
@@ -183,19 +185,48 @@ async function main() {
 			if (run === 0)
 				sizes = `rows ${JSON.parse(zero!).rows.length} (zero-results, ${(zero!.length / 1e6).toFixed(1)} MB), ${JSON.parse(opened!).rows.length} (opened-queries, ${(opened!.length / 1e6).toFixed(1)} MB), ${JSON.parse(days!).rows.length} (searches-by-day); figures: ${figures.counts.searches} searches, ${figures.counts.zero} with nothing found, ${figures.counts.opened} opened; ${figures.zero.length} zero-result queries listed, ${figures.candidates.length} similar-question candidates`;
 		}
+		// Each tab reads its own list (search-insights.service.ts): 无结果检索 with the counts, 相似问建议 alone.
+		const perTab: string[] = [];
+		for (const [tab, views] of [
+			['无结果检索', ['zero-results', 'searches-by-day']],
+			['相似问建议', ['opened-queries', 'searches-by-day']]
+		] as const) {
+			const times: number[] = [];
+			for (let run = 0; run < READS; run++) {
+				started = performance.now();
+				const [rows] = await Promise.all(views.map((view) => request(queries[view])));
+				const parsed = JSON.parse(rows!).rows;
+				if (views[0] === 'zero-results') zeroResultQueries(parsed);
+				else suggestionCandidates(parsed);
+				times.push(performance.now() - started);
+			}
+			times.sort((a, b) => a - b);
+			perTab.push(
+				`${tab} median ${Math.round(times[Math.floor(READS / 2)]!)} ms, max ${Math.round(times.at(-1)!)} ms`
+			);
+		}
 		reads.sort((a, b) => a - b);
+		answered.sort((a, b) => a - b);
 		console.log(
-			`month read (the three views at once, as the screen asks them, rows turned into figures), ${READS} runs: median ${Math.round(reads[Math.floor(READS / 2)]!)} ms, max ${Math.round(reads.at(-1)!)} ms`
+			`month read (the three views at once, as the screen asks them, rows turned into figures), ${READS} runs: median ${Math.round(reads[Math.floor(READS / 2)]!)} ms, max ${Math.round(reads.at(-1)!)} ms (the server's answers alone: median ${Math.round(answered[Math.floor(READS / 2)]!)} ms)`
 		);
 		console.log(`  ${sizes}`);
+		console.log(`per tab, as the screen reads them, ${READS} runs each: ${perTab.join('; ')}`);
 
 		// A new day's first searches: the views catch up on the next read.
-		const more = [...generateLogs()].slice(0, 1000).map((log) => ({ ...log, _id: `${log._id}-more` }));
+		const more: SearchLog[] = [];
+		for (const log of generateLogs()) {
+			more.push({ ...log, _id: `${log._id}-more` });
+			if (more.length === 1000) break;
+		}
 		await request(`${db}/_bulk_docs`, { docs: more });
 		started = performance.now();
 		await Promise.all(Object.values(queries).map((url) => request(url)));
 		console.log(
 			`read after 1 000 new logs (views updated first): ${Math.round(performance.now() - started)} ms`
+		);
+		console.log(
+			`memory of this process (the server and the generator): RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`
 		);
 	} finally {
 		await server.close();

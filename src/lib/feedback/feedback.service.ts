@@ -32,7 +32,7 @@ const newId = (type: string, userName: string) =>
 export async function report(
 	userName: string,
 	type: FeedbackType,
-	content: { text: string; note?: string; entryId?: string }
+	content: { text: string; note?: string; entryId?: string; subPlatform?: string }
 ): Promise<Result<FeedbackItem>> {
 	const text = content.text.trim();
 	if (!text) return failure(type === 'correction' ? '请写明哪里有误' : '内容不能为空');
@@ -40,6 +40,7 @@ export async function report(
 		const doc = {
 			_id: newId(type, userName),
 			type,
+			...(content.subPlatform ? { subPlatform: content.subPlatform } : {}),
 			text,
 			...(content.note?.trim() ? { note: content.note.trim() } : {}),
 			...(content.entryId ? { entryId: content.entryId } : {}),
@@ -110,13 +111,14 @@ export async function handleFeedback(
 
 export async function logSearch(
 	userName: string,
-	entry: { query: string; resultCount: number; openedEntryId?: string }
+	entry: { query: string; resultCount: number; openedEntryId?: string; subPlatform?: string }
 ): Promise<void> {
 	const query = entry.query.trim().slice(0, 200);
 	if (!query) return;
 	await new Repository(userName, 'searchLog').save({
 		_id: newId('searchLog', userName),
 		type: 'searchLog',
+		...(entry.subPlatform ? { subPlatform: entry.subPlatform } : {}),
 		query,
 		resultCount: entry.resultCount,
 		...(entry.openedEntryId ? { openedEntryId: entry.openedEntryId } : {}),

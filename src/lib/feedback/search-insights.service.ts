@@ -14,6 +14,9 @@ import {
 	type ZeroResultQuery
 } from './search-insights';
 
+/** Each list is read when its tab is opened: 相似问建议 reads the larger view (a row per wording and entry). */
+export type InsightsPart = 'zero' | 'suggestions';
+
 export interface MonthInsights {
 	month: string;
 	counts: SearchCounts;
@@ -34,17 +37,21 @@ function lastDayOf(month: string): string {
 	return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
 }
 
-async function readFromServer(month: string): Promise<MonthInsights> {
+async function readFromServer(month: string, part: InsightsPart): Promise<MonthInsights> {
 	const base = syncBaseUrl();
 	const [zeroRows, openedRows, dayRows] = await Promise.all([
-		readServerView<[string, string, string], ViewStats>(base, SEARCH_LOG_DB, 'insights/zero-results', {
-			...monthRange(month),
-			group_level: 3
-		}),
-		readServerView<[string, string, string], ViewStats>(base, SEARCH_LOG_DB, 'insights/opened-queries', {
-			...monthRange(month),
-			group_level: 3
-		}),
+		part === 'zero'
+			? readServerView<[string, string, string], ViewStats>(base, SEARCH_LOG_DB, 'insights/zero-results', {
+					...monthRange(month),
+					group_level: 3
+				})
+			: [],
+		part === 'suggestions'
+			? readServerView<[string, string, string], ViewStats>(base, SEARCH_LOG_DB, 'insights/opened-queries', {
+					...monthRange(month),
+					group_level: 3
+				})
+			: [],
 		readServerView<[string, string], number>(base, SEARCH_LOG_DB, 'insights/searches-by-day', {
 			startkey: [`${month}-01`],
 			endkey: [lastDayOf(month), {}],
@@ -60,10 +67,14 @@ async function readFromServer(month: string): Promise<MonthInsights> {
 }
 
 /** The month's figures from the server, or the last kept ones (saying why) when it cannot be reached. */
-export async function readMonthInsights(userName: string, month: string): Promise<InsightsReading> {
-	const key = `search-insights:${month}`;
+export async function readMonthInsights(
+	userName: string,
+	month: string,
+	part: InsightsPart
+): Promise<InsightsReading> {
+	const key = `search-insights:${month}:${part}`;
 	try {
-		const reading = { computedAt: nowIso(), figures: await readFromServer(month) };
+		const reading = { computedAt: nowIso(), figures: await readFromServer(month, part) };
 		await cacheFigures(userName, FEEDBACK_DB, key, reading).catch(() => {});
 		return reading;
 	} catch (error) {

@@ -44,7 +44,11 @@ export async function checkRecordingBatch(userName: string, files: File[]): Prom
 				.filter((profile) => profile.roles.includes('agent') && profile.employeeNumber)
 				.map((profile) => [
 					profile.employeeNumber!,
-					{ userName: profile.userName, displayName: profile.displayName }
+					{
+						userName: profile.userName,
+						displayName: profile.displayName,
+						...(profile.subPlatform ? { subPlatform: profile.subPlatform } : {})
+					}
 				])
 		);
 		const table = sheetRows(sheet.value.rows);

@@ -1,8 +1,14 @@
 // Who may write what of the agents' feedback (ES5): in feedback, and in each agent's own feedback database.
-/* global forbid, checkAuthorship, isServerAdmin -- defined in roles.js, spliced into the same function */
+/* global forbid, checkAuthorship, isServerAdmin, cityScopes -- defined in roles.js, spliced into the same function */
 function checkFeedbackWrite(newDoc, oldDoc, userCtx, handler) {
 	checkAuthorship(newDoc, oldDoc, userCtx, 'createdBy', null);
 	var isNew = !oldDoc || oldDoc._deleted;
+	// The sub-platform a report or log counts for is the reporter's city role, set once.
+	if (!isServerAdmin(userCtx)) {
+		if (isNew && newDoc.subPlatform && cityScopes(userCtx).indexOf(newDoc.subPlatform) === -1)
+			forbid('分平台与提交人的账号不符');
+		if (!isNew && (newDoc.subPlatform || '') !== (oldDoc.subPlatform || '')) forbid('分平台不可更改');
+	}
 
 	if (newDoc.type === 'suggestionDecision') {
 		if (!handler) forbid('只有采编可以处理相似问建议');

@@ -201,18 +201,23 @@ export class AggregateIndex {
 		const rows: Array<{ key: unknown; value: Aggregate }> = [];
 		let groupIndexable: string | null = null;
 		for (let index = from; index < to; index++) {
-			const entry = this.#byKey.get(this.#sorted[index]!)!;
+			const indexableKey = this.#sorted[index]!;
+			const entry = this.#byKey.get(indexableKey)!;
+			// A group as long as the key is the key itself: no new key, no new indexable string to compare.
+			const whole =
+				query.group === 'exact' ||
+				(query.group !== undefined && (!Array.isArray(entry.key) || query.group >= entry.key.length));
 			const key =
 				query.group === undefined
 					? null
-					: query.group === 'exact' || !Array.isArray(entry.key)
+					: whole
 						? entry.key
-						: entry.key.slice(0, query.group);
-			const indexable = query.group === undefined ? '' : toIndexableString(key);
+						: (entry.key as unknown[]).slice(0, query.group as number);
+			const indexable = query.group === undefined ? '' : whole ? indexableKey : toIndexableString(key);
 			const last = rows.at(-1);
 			if (last && indexable === groupIndexable) last.value = combine(this.#reducer, last.value, entry.value);
 			else {
-				rows.push({ key, value: structuredClone(entry.value) });
+				rows.push({ key, value: typeof entry.value === 'number' ? entry.value : { ...entry.value } });
 				groupIndexable = indexable;
 			}
 		}

@@ -18,6 +18,7 @@ export function newEvaluation(
 	return {
 		_id: evaluationIdFor(recording._id, inspector),
 		type: 'evaluation',
+		...(recording.subPlatform ? { subPlatform: recording.subPlatform } : {}),
 		recordingId: recording._id,
 		scorecardId: scorecard._id,
 		scorecardVersion: scorecard.version,

@@ -205,3 +205,25 @@ describe('transcripts', () => {
 		});
 	});
 });
+
+describe('the sub-platform (分平台) of a call', () => {
+	it('is the agent’s, from their profile, and goes on to the evaluation', async () => {
+		const { newEvaluation } = await import('../../evaluations/evaluation-draft');
+		const { defaultScorecards } = await import('../../scorecards/default-scorecards');
+		const haikou = plan([good], {
+			agentsByEmployeeNumber: new Map([
+				['1001', { userName: 'agent03', displayName: '王话务', subPlatform: 'haikou' }]
+			])
+		});
+		const recording = haikou.calls[0]!.recording;
+		expect(recording.subPlatform).toBe('haikou');
+		const evaluation = newEvaluation(
+			recording,
+			{ ...defaultScorecards[0]!, updatedBy: 'system', updatedAt: '2026-11-01T00:00:00.000Z' },
+			'inspector01',
+			'2026-11-22T00:00:00.000Z'
+		);
+		expect(evaluation.subPlatform).toBe('haikou');
+		expect(plan([good]).calls[0]!.recording.subPlatform).toBeUndefined();
+	});
+});

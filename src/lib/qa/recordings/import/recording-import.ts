@@ -48,7 +48,7 @@ export interface PlanInput {
 	rows: SheetRow[];
 	audioFiles: Array<{ name: string; size: number }>;
 	transcripts: Array<{ name: string; text: string }>;
-	agentsByEmployeeNumber: Map<string, { userName: string; displayName: string }>;
+	agentsByEmployeeNumber: Map<string, { userName: string; displayName: string; subPlatform?: string }>;
 	existingCallIds: Set<string>;
 	importedBy: string;
 	now: string;
@@ -135,6 +135,8 @@ export function planRecordingImport(input: PlanInput): ImportPlan {
 		const recording: Recording = {
 			_id: `recording:${row.callId}`,
 			type: 'recording',
+			// The agent's sub-platform, from their profile: what reports group the call by.
+			...(agent.subPlatform ? { subPlatform: agent.subPlatform } : {}),
 			callId: row.callId,
 			agentName: agent.userName,
 			agentDisplayName: row.agentDisplayName || agent.displayName,
