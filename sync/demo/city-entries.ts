@@ -1,26 +1,8 @@
 // Sub-platform (分平台) demo entries: two of 海口's and one of 三亚's, published, seen only by those cities'
 // agents (pub-haikou, pub-sanya) and edited only by those cities' staff or the province's.
-import type { Entry } from '../../src/lib/db/generated/documents';
+import type { DemoEntry } from '../setup/demo-knowledge';
 
-type CityEntry = Pick<
-	Entry,
-	| '_id'
-	| 'subPlatform'
-	| 'template'
-	| 'standardQuestion'
-	| 'categoryId'
-	| 'answerHtml'
-	| 'answerText'
-	| 'sources'
-	| 'similarQuestions'
-	| 'relatedEntries'
-	| 'keywords'
-	| 'region'
-	| 'validFrom'
-	| 'validTo'
->;
-
-export const demoCityEntries: CityEntry[] = [
+export const demoCityEntries: DemoEntry[] = [
 	{
 		_id: 'entry:haikou-ebike-plate',
 		subPlatform: 'haikou',

@@ -7,7 +7,8 @@ import { demoCityEntries } from '../demo/city-entries';
 import { insertMissingDocuments } from './bulk-insert';
 import { ensurePublications } from './publications';
 
-type DemoEntry = Pick<
+/** What a hand-written demo entry states; the rest (status, history, …) is filled in when it is loaded. */
+export type DemoEntry = Pick<
 	Entry,
 	| '_id'
 	| 'subPlatform'

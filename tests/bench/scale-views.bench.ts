@@ -18,6 +18,7 @@ import {
 	zeroResultQueries
 } from '../../src/lib/feedback/search-insights';
 import { root } from './bench-app';
+import { seededRandom } from '../support/seeded-random';
 
 const LOGS = Number(process.env.BENCH_LOGS ?? 750_000);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 150);
@@ -28,17 +29,6 @@ const READS = 5;
 /** Shares of the outcomes: nothing found, an entry opened, the rest looked at the list only. */
 const ZERO_SHARE = 0.08;
 const OPENED_SHARE = 0.55;
-
-/** Mulberry32: the same logs on every run. */
-function random(seed: number) {
-	let state = seed;
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A Zipf-like pick among n (rank r with weight 1/r): a few queries are everyone's, most are rare. */
 function zipf(next: () => number, n: number): number {
@@ -66,7 +56,7 @@ function queryPools() {
 }
 
 function* generateLogs(): Generator<SearchLog> {
-	const next = random(20261105);
+	const next = seededRandom(20261105);
 	const { answerable, unanswerable } = queryPools();
 	const [year, month] = MONTH.split('-').map(Number) as [number, number];
 	const monthStart = Date.UTC(year, month - 1, 1) - 8 * 3600_000;

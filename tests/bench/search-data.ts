@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry } from '../../src/lib/db/generated/documents';
 import { homophonesOf } from '../../src/lib/search/pinyin';
+import { seededRandom } from '../support/seeded-random';
+
+export { seededRandom };
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -30,18 +33,6 @@ const SIMILAR_PATTERNS = [
 ];
 const PLACE_PATTERN = /(北京市|上海市|广东省|浙江省|湖北省|江苏省|山东省|四川省|广州市|深圳市|杭州市|武汉市)/;
 const YEAR_PATTERN = /20(19|20|21)年/;
-
-/** A small deterministic generator, so every run measures the same data. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export interface PolicyRow {
 	question: string;

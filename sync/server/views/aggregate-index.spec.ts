@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDesignDocuments } from '../../ddocs/build-design-docs';
 import { databases, SEARCH_LOG_DB } from '../../../src/lib/db/catalog';
 import { AggregateIndex, type AggregateQuery, type BuiltInReducer } from './aggregate-index';
+import { seededRandom } from '../../../tests/support/seeded-random';
 
 PouchDB.plugin(memoryAdapter);
 
@@ -14,19 +15,8 @@ const insights = buildDesignDocuments(
 	databases[SEARCH_LOG_DB]!.documentTypes
 ).find((ddoc) => ddoc._id === '_design/insights')!;
 
-/** Mulberry32, so a failure can be replayed. */
-function random(seed: number) {
-	let state = seed;
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 function logs(count: number, seed: number) {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const queries = [
 		'社保卡',
 		'电动车上牌',
@@ -114,7 +104,7 @@ async function compare(
 	await db.bulkDocs(documents);
 	for (const doc of documents) index.update(doc._id, doc as never);
 	// Change and delete some, in both.
-	const next = random(seed);
+	const next = seededRandom(seed);
 	for (const doc of documents.filter(() => next() < 0.2)) {
 		const stored = await db.get(doc._id);
 		if (next() < 0.5) {
