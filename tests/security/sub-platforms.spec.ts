@@ -1,7 +1,7 @@
 // 分平台 on the real server: a city's publications reach its own pub-<code> and no other audience; its agents
 // read province and city entries, never another city's, by any route; city staff write their city only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cityPublishedDatabaseName } from '../../src/lib/db/catalog';
+import { agentFeedbackDatabaseName, cityPublishedDatabaseName } from '../../src/lib/db/catalog';
 import { publicationOf } from '../../src/lib/knowledge/workflow/publication';
 import { AT, draftEntry } from '../fixtures/documents';
 import { eventually } from '../support/eventually';
@@ -126,5 +126,72 @@ describe('city staff write their city only, by every way in', () => {
 			body: JSON.stringify(own)
 		});
 		expect(put.status).toBe(201);
+	});
+});
+
+describe('who sets a sub-platform, on the server', () => {
+	const listed = (updatedBy: string) => ({
+		_id: 'subPlatform:yangpu',
+		type: 'subPlatform',
+		code: 'yangpu',
+		name: '洋浦经济开发区',
+		order: 19,
+		updatedBy,
+		updatedAt: AT
+	});
+
+	it.each(['editor01', 'editor03', 'reviewer01', 'supervisor01', 'inspector01', 'agent03'])(
+		'%s may not add to the list, by PUT or as a replicated write',
+		async (user) => {
+			const put = await as(user)(`${test.syncUrl}/kb/subPlatform%3Ayangpu`, {
+				method: 'PUT',
+				body: JSON.stringify(listed(user))
+			});
+			expect(put.status).toBe(403);
+			const replicated = await as(user)(`${test.syncUrl}/kb/_bulk_docs`, {
+				method: 'POST',
+				body: JSON.stringify({ new_edits: false, docs: [{ ...listed(user), _rev: '1-0f0f' }] })
+			});
+			const rows = replicated.ok ? ((await replicated.json()) as Array<{ error?: string }>) : null;
+			expect(rows === null || rows.every((row) => row.error === 'forbidden')).toBe(true);
+		}
+	);
+
+	it('an admin adds to the list', async () => {
+		const put = await as('admin01')(`${test.syncUrl}/kb/subPlatform%3Ayangpu`, {
+			method: 'PUT',
+			body: JSON.stringify(listed('admin01'))
+		});
+		expect(put.status).toBe(201);
+	});
+
+	it('an agent may not move their own profile to another city', async () => {
+		const profile = await readDoc('admin01', 'kb', 'profile:agent03');
+		expect(profile?.subPlatform).toBe('haikou');
+		const moved = await as('agent03')(`${test.syncUrl}/kb/profile%3Aagent03`, {
+			method: 'PUT',
+			body: JSON.stringify({ ...profile, subPlatform: 'sanya' })
+		});
+		expect(moved.status).toBe(403);
+	});
+
+	it('an agent may not log a search for another city', async () => {
+		const own = agentFeedbackDatabaseName('agent03');
+		const log = (subPlatform: string, n: number) => ({
+			_id: `searchLog:20261205T05000000${n}Z-0a0b0c0d:agent03`,
+			type: 'searchLog',
+			subPlatform,
+			query: '电动车上牌',
+			resultCount: 0,
+			createdBy: 'agent03',
+			createdAt: AT
+		});
+		const put = (doc: { _id: string }) =>
+			as('agent03')(`${test.syncUrl}/${own}/${encodeURIComponent(doc._id)}`, {
+				method: 'PUT',
+				body: JSON.stringify(doc)
+			});
+		expect((await put(log('haikou', 1))).status).toBe(201);
+		expect((await put(log('sanya', 2))).status).toBe(403);
 	});
 });
