@@ -61,13 +61,18 @@ describe('setup on an install from before searchlog', () => {
 			headers: { ...adminHeaders(), 'content-type': 'application/json' },
 			body: JSON.stringify({ docs: [1, 2, 3].map(log) })
 		});
-		const revs = ((await written.json()) as Array<{ id: string; rev: string }>).map((row) => row.rev);
+		const revs = Object.fromEntries(
+			((await written.json()) as Array<{ id: string; rev: string }>).map((row) => [row.id, row.rev])
+		);
 		const lines: string[] = [];
 		await runSetup({ url: test.adminSyncUrl, log: (line) => lines.push(line) });
 		expect(lines).toContain('  copied 3 search logs from feedback to searchlog');
 		const copied = await fetch(`${test.syncUrl}/searchlog/_all_docs`, { headers: adminHeaders() });
 		const rows = ((await copied.json()) as { rows: Array<{ id: string; value: { rev: string } }> }).rows;
-		expect(rows.filter((row) => row.id.startsWith('searchLog:')).map((row) => row.value.rev)).toEqual(revs);
+		const copiedRevs = Object.fromEntries(
+			rows.filter((row) => row.id.startsWith('searchLog:')).map((row) => [row.id, row.value.rev])
+		);
+		expect(copiedRevs).toEqual(revs);
 
 		const again: string[] = [];
 		await runSetup({ url: test.adminSyncUrl, log: (line) => again.push(line) });
