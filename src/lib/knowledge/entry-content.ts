@@ -14,7 +14,8 @@ export const ENTRY_CONTENT_FIELDS = [
 	'keywords',
 	'region',
 	'validFrom',
-	'validTo'
+	'validTo',
+	'overrides'
 ] as const satisfies readonly (keyof Entry)[];
 
 export type EntryContentField = (typeof ENTRY_CONTENT_FIELDS)[number];
@@ -33,12 +34,13 @@ export const CONTENT_FIELD_LABELS: Record<EntryContentField, string> = {
 	keywords: '关键词',
 	region: '适用地区',
 	validFrom: '生效日期',
-	validTo: '失效日期'
+	validTo: '失效日期',
+	overrides: '替代全省知识点'
 };
 
-/** Just the content fields, copied (a missing validity date reads as null). */
+/** Just the content fields, copied (a missing validity date or override reads as null). */
 export function entryContent(
-	source: Partial<EntryContent> & Omit<EntryContent, 'validFrom' | 'validTo'>
+	source: Partial<EntryContent> & Omit<EntryContent, 'validFrom' | 'validTo' | 'overrides'>
 ): EntryContent {
 	return {
 		standardQuestion: source.standardQuestion,
@@ -53,7 +55,9 @@ export function entryContent(
 		keywords: [...source.keywords],
 		region: source.region,
 		validFrom: source.validFrom ?? null,
-		validTo: source.validTo ?? null
+		validTo: source.validTo ?? null,
+		// Null, not absent: a saved revision must be able to clear an override the entry had.
+		overrides: source.overrides ?? null
 	};
 }
 

@@ -34,6 +34,8 @@ export class AgentSearchScreen {
 	);
 	/** The open entry's related entries that agents may read (published), in the editors' order. */
 	related = $state.raw<StoredPublishedEntry[]>([]);
+	/** The province entry the open city entry overrides, for 查看全省版本; null when there is none to show. */
+	provinceVersion = $state.raw<StoredPublishedEntry | null>(null);
 	/** The query the shown results answer; Enter before they arrive waits for them. */
 	#shownQuery = '';
 	#openOnArrival = false;

@@ -18,6 +18,8 @@ export interface EntryRow {
 	/** YYYY-MM-DD or empty */
 	validFrom: string;
 	validTo: string;
+	/** The province entry a city entry overrides, or empty. */
+	overrides: string;
 	/** In terms: the average over the entry's questions. */
 	questionLength: number;
 	keywordLength: number;
@@ -34,7 +36,8 @@ const TEXT_COLUMNS = [
 	'regions',
 	'templates',
 	'validFrom',
-	'validTo'
+	'validTo',
+	'overrides'
 ] as const;
 
 type StoredColumns = Record<(typeof TEXT_COLUMNS)[number], string[]> & {
@@ -58,12 +61,15 @@ export class EntryColumns {
 	readonly templates: string[];
 	readonly validFrom: string[];
 	readonly validTo: string[];
+	readonly overrides: string[];
 	readonly questionLengths: number[];
 	readonly keywordLengths: number[];
 	readonly answerLengths: number[];
 	/** Slots of removed or replaced entries. */
 	removed: number;
 	#numberOf = new Map<string, number>();
+	/** Province entry id → the held city entries that override it (usually one). */
+	#overriders = new Map<string, number[]>();
 
 	constructor(stored?: StoredColumns) {
 		const text = (key: (typeof TEXT_COLUMNS)[number]) => stored?.[key] ?? [];
@@ -77,12 +83,15 @@ export class EntryColumns {
 		this.templates = text('templates');
 		this.validFrom = text('validFrom');
 		this.validTo = text('validTo');
+		this.overrides = text('overrides');
 		this.questionLengths = stored?.questionLengths ?? [];
 		this.keywordLengths = stored?.keywordLengths ?? [];
 		this.answerLengths = stored?.answerLengths ?? [];
 		this.removed = stored?.removed ?? 0;
 		this.ids.forEach((id, number) => {
-			if (id) this.#numberOf.set(id, number);
+			if (!id) return;
+			this.#numberOf.set(id, number);
+			this.#noteOverride(number);
 		});
 	}
 
@@ -112,16 +121,36 @@ export class EntryColumns {
 		this.templates.push(row.template);
 		this.validFrom.push(row.validFrom);
 		this.validTo.push(row.validTo);
+		this.overrides.push(row.overrides);
 		this.questionLengths.push(row.questionLength);
 		this.keywordLengths.push(row.keywordLength);
 		this.answerLengths.push(row.answerLength);
 		this.#numberOf.set(row.id, number);
+		this.#noteOverride(number);
 		return number;
+	}
+
+	#noteOverride(number: number): void {
+		const overridden = this.overrides[number];
+		if (overridden) this.#overriders.set(overridden, [...(this.#overriders.get(overridden) ?? []), number]);
+	}
+
+	/** The first held city entry overriding `id` that passes the same filters and day; undefined if none. */
+	overriderOf(id: string, filters: SearchFilters | undefined, today: string | undefined): string | undefined {
+		const number = this.#overriders.get(id)?.find((city) => this.passes(city, filters, today));
+		return number === undefined ? undefined : this.ids[number];
 	}
 
 	/** Empties an entry's slot; its lengths stay for the totals' bookkeeping. */
 	clear(number: number): void {
 		this.#numberOf.delete(this.ids[number]!);
+		const overridden = this.overrides[number];
+		if (overridden) {
+			const rest = this.#overriders.get(overridden)!.filter((city) => city !== number);
+			if (rest.length) this.#overriders.set(overridden, rest);
+			else this.#overriders.delete(overridden);
+		}
+		this.overrides[number] = '';
 		this.ids[number] = '';
 		this.questions[number] = '';
 		this.questionWords[number] = '';

@@ -320,7 +320,8 @@ describe('helpers', () => {
 			region: '全省',
 			template: 'faq',
 			validFrom: null,
-			validTo: null
+			validTo: null,
+			overrides: null
 		});
 	});
 });

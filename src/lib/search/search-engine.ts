@@ -15,6 +15,7 @@
 // 1.7 s to import. It stays in the benchmark as an anchor.
 import { fieldNorms, type Averages, type FieldNorms } from './bm25-fields';
 import { CandidateStage } from './candidate-stage';
+import { withCityOverrides } from './city-overrides';
 import { EntryColumns } from './entry-columns';
 import { INITIALS_PREFIX, initialsOf, storedForm, VARIANT_SEPARATOR } from './indexed-text';
 import { queryTermsOf } from './query-terms';
@@ -30,7 +31,8 @@ import { normalizeText, termsOfNormalized } from './tokenizer';
 
 /** Only the start of an answer is indexed: it says what the answer is about, the rest is detail. */
 const ANSWER_PREFIX = 60;
-const FORMAT_VERSION = 4;
+/** 5: the overrides column (city-overrides.ts). */
+const FORMAT_VERSION = 5;
 
 interface Totals {
 	entries: number;
@@ -93,6 +95,7 @@ export class SearchEngine {
 			template: entry.template,
 			validFrom: entry.validFrom ? entry.validFrom.slice(0, 10) : '',
 			validTo: entry.validTo ? entry.validTo.slice(0, 10) : '',
+			overrides: entry.overrides ?? '',
 			questionLength: questionTerms.length
 				? questionTerms.reduce((sum, terms) => sum + terms.length, 0) / questionTerms.length
 				: 0,
@@ -204,12 +207,14 @@ export class SearchEngine {
 			this.#norms(averages),
 			this.#statistics.idf
 		);
-		return rankCandidates(
+		const hits = rankCandidates(
 			candidates,
 			analyzed,
 			{ columns: this.#columns, synonyms: this.#synonyms, averages, idf: this.#statistics.idf },
 			limit
 		);
+		if (!options.cityOverrides) return hits;
+		return withCityOverrides(hits, (id) => this.#columns.overriderOf(id, options.filters, options.today));
 	}
 
 	/** Packs fresh postings and drops removed entries' ones (export does it when needed). */

@@ -16,9 +16,9 @@ export type ChangeSequence = string | number;
 
 /**
  * Bump when the tokenizer, the stored shape or what is indexed changes: older stored indexes are then
- * rebuilt. 3: built from publications instead of entry documents.
+ * rebuilt. 3: built from publications instead of entry documents. 4: city entries' overrides.
  */
-export const STORED_INDEX_FORMAT = 3;
+export const STORED_INDEX_FORMAT = 4;
 
 export interface StoredSearchIndex {
 	format: number;

@@ -12,6 +12,11 @@ export interface SearchOptions {
 	filters?: SearchFilters;
 	/** YYYY-MM-DD: entries not in force that day are left out. */
 	today?: string;
+	/**
+	 * The agents' screen: a city entry that overrides a province entry takes its place (city-overrides.ts).
+	 * Off for editors, whose copy holds every city's entries beside the province's.
+	 */
+	cityOverrides?: boolean;
 }
 
 export interface SearchHit {

@@ -16,6 +16,8 @@ export interface SearchableEntry {
 	template: string;
 	validFrom?: string | null;
 	validTo?: string | null;
+	/** A city entry's 替代全省知识点: the province entry it stands in for in its agents' results. */
+	overrides?: string | null;
 }
 
 /** Entries valid in every region: a search filtered to a city also finds them. */
@@ -37,6 +39,7 @@ export function toSearchableEntry(publication: PublishedEntry): SearchableEntry 
 		region: publication.region,
 		template: publication.template,
 		validFrom: publication.validFrom ?? null,
-		validTo: publication.validTo ?? null
+		validTo: publication.validTo ?? null,
+		overrides: publication.overrides ?? null
 	};
 }

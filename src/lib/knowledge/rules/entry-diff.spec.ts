@@ -119,7 +119,8 @@ describe('diff of entry contents', () => {
 			'keywords',
 			'region',
 			'validFrom',
-			'validTo'
+			'validTo',
+			'overrides'
 		]);
 		expect(rows.every((row) => !row.changed)).toBe(true);
 		expect(rows.find((row) => row.field === 'answerText')?.label).toBe('答案');

@@ -68,6 +68,11 @@ export function diffEntryContent(
 			}
 			case 'template':
 				return valueRow(field, label, before.template, after.template, (t) => TEMPLATE_LABELS[t]);
+			case 'overrides': {
+				const title = describe.entryTitle ?? ((id: string) => id);
+				const shown = (id: string) => (id ? title(id) : '无');
+				return valueRow(field, label, before.overrides ?? '', after.overrides ?? '', shown);
+			}
 			case 'validTo':
 				return valueRow(field, label, before.validTo ?? '', after.validTo ?? '', (date) => date || '长期');
 			default:

@@ -81,6 +81,11 @@ export function composeForm(form: EntryForm, template: Pick<EntryTemplate, 'sect
 	};
 }
 
+/** 替代全省知识点 belongs to a city's entry: saved without a sub-platform, the content carries none. */
+export function overrideOfSubPlatform(content: EntryContent, subPlatform: string | undefined): EntryContent {
+	return subPlatform ? content : { ...content, overrides: null };
+}
+
 /** Back from stored content to the form: the rendered sections are taken off the front of the answer; an
  * answer that predates its template's fields gives its headed sections to the fields. */
 export function formFromContent(content: EntryContent, template: Pick<EntryTemplate, 'sections'>): EntryForm {
@@ -115,7 +120,8 @@ export function emptyForm(today: string, template: EntryContent['template'] = 'f
 			keywords: [],
 			region: '全省',
 			validFrom: today,
-			validTo: null
+			validTo: null,
+			overrides: null
 		},
 		freeAnswerHtml: ''
 	};

@@ -43,6 +43,7 @@ const PUBLISHED_CONTENT: Partial<PublishedEntry> = {
 	region: '全省',
 	validFrom: '2026-01-01',
 	validTo: null,
+	overrides: null,
 	templateFields: []
 };
 const minute = (minutes: number) => new Date(Date.parse(AT) + minutes * 60_000).toISOString();
@@ -196,5 +197,43 @@ describe('publicationsToWrite', () => {
 		expect(samePublication(current, { ...current, validTo: undefined })).toBe(true);
 		expect(samePublication(current, { ...current, region: '省会' })).toBe(false);
 		expect(samePublication(current, { ...current, sources: [{ title: '另一部法规' }] })).toBe(false);
+	});
+
+	it('leaves publications written before 替代全省知识点 alone, and writes a new override', () => {
+		const { overrides: _none, ...olderShape } = current;
+		expect(samePublication(current, olderShape)).toBe(true);
+		expect(samePublication(current, { ...current, overrides: 'entry:province' })).toBe(false);
+	});
+});
+
+describe('a city entry that overrides a province entry (替代全省知识点)', () => {
+	const cityEntry = workflow.approve(
+		workflow.submitForReview(
+			draftEntry({ subPlatform: 'haikou', overrides: 'entry:province', region: '海口市' }),
+			as('editor01', 1)
+		),
+		as('reviewer01', 2)
+	);
+
+	it('carries the override to what agents see and to the kept version', () => {
+		expect(publicationOf(cityEntry.entry)).toMatchObject({
+			subPlatform: 'haikou',
+			overrides: 'entry:province'
+		});
+		expect(cityEntry.version).toMatchObject({ subPlatform: 'haikou', overrides: 'entry:province' });
+	});
+
+	it('drops it with an approved revision that clears it', () => {
+		const cleared = workflow.saveContent(
+			cityEntry.entry,
+			{ ...entryContent(cityEntry.entry), overrides: null },
+			as('editor01', 3)
+		);
+		const approved = workflow.approve(
+			workflow.submitForReview(cleared, as('editor01', 4)),
+			as('reviewer01', 5)
+		);
+		expect(cityEntry.entry.overrides).toBe('entry:province');
+		expect(publicationOf(approved.entry)?.overrides).toBeNull();
 	});
 });

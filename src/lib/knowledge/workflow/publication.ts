@@ -61,7 +61,13 @@ function publicationContent(
 	publication: PublishedEntry
 ): Omit<PublishedEntry, '_rev' | 'updatedBy' | 'updatedAt'> {
 	const { _rev: _revision, updatedBy: _by, updatedAt: _at, ...content } = publication;
-	return { ...content, validFrom: content.validFrom ?? null, validTo: content.validTo ?? null };
+	// Publications written before a field existed lack it: absent and null show agents the same.
+	return {
+		...content,
+		validFrom: content.validFrom ?? null,
+		validTo: content.validTo ?? null,
+		overrides: content.overrides ?? null
+	};
 }
 
 function sortedKeys(value: unknown): unknown {

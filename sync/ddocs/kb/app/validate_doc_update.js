@@ -9,6 +9,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		if (!isServerAdmin(userCtx)) forbid('只有服务器管理员可以修改设计文档');
 		return;
 	}
+	var relayed = Boolean(cityNodeScope(userCtx));
+	if (relayed) {
+		checkCityNodeRelay(newDoc, oldDoc, userCtx);
+		if (newDoc._deleted) return;
+	}
 	if (newDoc._deleted) {
 		// Decided by the _id: a deletion stub has no type, and a forged branch on Apache CouchDB no oldDoc.
 		if (newDoc._id.indexOf('publishedEntry:') === 0) {
@@ -29,6 +34,19 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	// Answers are shown as HTML: the allowlist is part of their shape, for every writer.
 	if (newDoc.type === 'entry' || newDoc.type === 'entryVersion' || newDoc.type === 'publishedEntry')
 		checkAnswerHtml(newDoc);
+	// 替代全省知识点: only a city's entry stands in for a province entry, never for itself (also a revision's).
+	if (newDoc.type === 'entry' || newDoc.type === 'entryVersion' || newDoc.type === 'publishedEntry') {
+		var ownEntryId = newDoc.type === 'entry' ? newDoc._id : newDoc.entryId;
+		var overrideIds = [newDoc.overrides, newDoc.revision ? newDoc.revision.overrides : null];
+		for (var o = 0; o < overrideIds.length; o++) {
+			if (!overrideIds[o]) continue;
+			if (!newDoc.subPlatform) forbid('只有分平台的知识点可以替代全省知识点');
+			if (String(overrideIds[o]).indexOf('entry:') !== 0) forbid('替代全省知识点须是知识点编号 entry:…');
+			if (overrideIds[o] === ownEntryId) forbid('知识点不能替代自己');
+		}
+	}
+	// A city's server relays what its city's staff wrote there, where the rules below held; the shape above holds for it too.
+	if (relayed) return;
 
 	if (newDoc.type === 'entry') {
 		requireAnyRole(userCtx, EDITING_ROLES, '编辑知识点');
