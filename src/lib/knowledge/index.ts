@@ -19,3 +19,6 @@ export {
 } from './published-entry.service';
 export { checkEntryInput, type EntryInputErrors, type NewEntryInput } from './entry-draft';
 export { STATUS_LABELS, TEMPLATE_LABELS, validityLabel } from './labels';
+// 分平台 names for showing an entry's scope (the list itself is kept in sub-platforms/).
+export { followSubPlatformNames, listSubPlatforms, loadSubPlatformNames } from './sub-platform.service';
+export { PROVINCE_LABEL, type SubPlatformNames } from './sub-platforms/sub-platform-names';

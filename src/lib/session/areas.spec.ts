@@ -13,7 +13,8 @@ describe('role areas', () => {
 		[
 			['reviewer', 'editor'],
 			['search', 'kb', 'sync']
-		]
+		],
+		[['admin'], ['search', 'kb', 'qa', 'admin', 'sync']]
 	])('%o sees %o', (roles, keys) => {
 		expect(areasFor(roles).map((area) => area.key)).toEqual(keys);
 	});
@@ -30,6 +31,13 @@ describe('role areas', () => {
 		expect(mayOpen('/qa/import', ['inspector'])).toBe(true);
 		expect(mayOpen('/my-qa', ['inspector'])).toBe(false);
 		expect(mayOpen('/my-qa', ['agent'])).toBe(true);
+	});
+
+	it('keeps 系统管理 to admins', () => {
+		expect(mayOpen('/admin/sub-platforms', ['admin'])).toBe(true);
+		expect(mayOpen('/admin/sub-platforms', ['editor', 'reviewer'])).toBe(false);
+		expect(mayOpen('/admin', ['supervisor'])).toBe(false);
+		expect(homeFor(['admin'])).toBe('/search');
 	});
 
 	it('sends agents to search and editors to the knowledge base', () => {
