@@ -56,7 +56,8 @@ export const demoUsers: UserAccount[] = [
 		employeeNumber: '1002',
 		team: '话务一班'
 	},
-	// 分平台 staff: an agent each in 海口 and 三亚, and a 海口 editor who edits 海口's entries only.
+	// 分平台 staff: an agent each in 海口 and 三亚; 海口's editor, reviewer and inspector, who work on 海口's
+	// entries and calls only.
 	{
 		name: 'agent03',
 		password: DEMO_PASSWORD,
@@ -78,6 +79,20 @@ export const demoUsers: UserAccount[] = [
 		password: DEMO_PASSWORD,
 		roles: ['editor', 'city:haikou'],
 		displayName: '林采编（海口）',
+		team: '海口分平台'
+	},
+	{
+		name: 'reviewer02',
+		password: DEMO_PASSWORD,
+		roles: ['reviewer', 'editor', 'city:haikou'],
+		displayName: '黄审核（海口）',
+		team: '海口分平台'
+	},
+	{
+		name: 'inspector02',
+		password: DEMO_PASSWORD,
+		roles: ['inspector', 'city:haikou'],
+		displayName: '吴质检（海口）',
 		team: '海口分平台'
 	}
 ];

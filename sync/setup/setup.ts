@@ -5,9 +5,11 @@ import { canonicalJson } from '../canonical-json';
 import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design-docs';
 import { agentFanOutJobs, ensureReplicationJobs, readerCopyJobs } from './standing-replications';
 import { moveSearchLogs } from './search-log-move';
-import { ensureSubPlatforms } from './sub-platforms';
+import { ensureSubPlatformDatabases, ensureSubPlatforms } from './sub-platforms';
 import {
+	accountRoles,
 	agentFeedbackDatabase,
+	memberRoles,
 	subPlatformsOf,
 	ROLES,
 	type Role,
@@ -26,6 +28,8 @@ export interface SetupOptions {
 	/** CouchDB URL with server-admin credentials, e.g. http://admin:secret@127.0.0.1:5984 */
 	url: string;
 	log?: (line: string) => void;
+	/** Set up a city's own server (分平台服务器) for this sub-platform, rather than the province's. */
+	subPlatform?: string;
 }
 
 export interface UserAccount {
@@ -55,10 +59,15 @@ async function ensureDatabase(server: ServerScope, name: string, log: (line: str
  * No app role is a database admin, the app's `admin` included: on Apache CouchDB database admins may write
  * design documents and _security, so only the server admin (this setup) may.
  */
-function securityObject(spec: DatabaseSpec, memberNames: string[] = [], memberRoles: string[] = []) {
+function securityObject(
+	spec: DatabaseSpec,
+	memberNames: string[] = [],
+	extraRoles: string[] = [],
+	city?: string
+) {
 	return {
 		admins: { names: [], roles: [] },
-		members: { names: memberNames, roles: [...spec.readerRoles, ...memberRoles] }
+		members: { names: memberNames, roles: [...memberRoles(spec, city), ...extraRoles] }
 	};
 }
 
@@ -84,14 +93,15 @@ async function configureDatabase(
 	designDocs: DesignDocument[],
 	log: (line: string) => void,
 	memberNames: string[] = [],
-	memberRoles: string[] = []
+	extraRoles: string[] = [],
+	city?: string
 ) {
 	await ensureDatabase(server, name, log);
 	await server.request({
 		db: name,
 		path: '_security',
 		method: 'PUT',
-		body: securityObject(spec, memberNames, memberRoles)
+		body: securityObject(spec, memberNames, extraRoles, city)
 	});
 	for (const ddoc of designDocs) {
 		if (await putIfChanged(server, name, ddoc)) log(`  updated ${name}/${ddoc._id}`);
@@ -107,14 +117,15 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 	} catch (error) {
 		if (!isNotFound(error)) throw error;
 	}
+	const roles = accountRoles(account.roles);
 	// An existing user keeps the password they may have changed; only the roles are brought in line.
-	if (!existing || canonicalJson(existing.roles) !== canonicalJson(account.roles)) {
+	if (!existing || canonicalJson(existing.roles) !== canonicalJson(roles)) {
 		await users.insert({
 			...(existing ?? { _id: id, name: account.name, type: 'user', password: account.password }),
 			_id: id,
-			roles: account.roles
+			roles
 		});
-		log(`  ${existing ? 'updated roles of' : 'created'} user ${account.name} (${account.roles.join(', ')})`);
+		log(`  ${existing ? 'updated roles of' : 'created'} user ${account.name} (${roles.join(', ')})`);
 	}
 	if (account.roles.includes('agent')) {
 		for (const [name, spec] of [
@@ -126,6 +137,9 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 		}
 		await ensureReplicationJobs(server, agentFanOutJobs(server.config.url, account.name), log);
 	}
+	// A sub-platform's databases come with its first user (on a city's own server, they are there already).
+	for (const code of subPlatformsOf(account.roles))
+		await ensureSubPlatformDatabases(server, code, databaseConfigurer(server, log), log);
 	await putIfChanged(server, 'kb', {
 		_id: `profile:${account.name}`,
 		type: 'profile',
@@ -139,35 +153,64 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 	} as { _id: string });
 }
 
-export async function runSetup(options: SetupOptions): Promise<ServerScope> {
-	const log = options.log ?? (() => {});
-	// parseUrl: false because the sync endpoint may sit under a path (/db), which nano would take for a database.
-	const server = nano({ url: options.url, parseUrl: false } as Parameters<typeof nano>[0]);
-	for (const system of ['_users', '_replicator']) await ensureDatabase(server, system, log);
-	for (const [name, spec] of Object.entries(databases)) {
-		await configureDatabase(
+/**
+ * Brings every account's scoped roles in line (accountRoles): installs from before them, and accounts made by
+ * hand in Fauxton, get them here. Returns the sub-platforms the accounts work in.
+ */
+async function ensureScopedRoles(server: ServerScope, log: (line: string) => void): Promise<string[]> {
+	const users = server.use<{ name: string; roles: string[]; type: string }>('_users');
+	const listed = await users.list({ include_docs: true });
+	const cities = new Set<string>();
+	for (const row of listed.rows) {
+		const user = row.doc;
+		if (!user || user.type !== 'user' || !Array.isArray(user.roles)) continue;
+		for (const code of subPlatformsOf(user.roles)) cities.add(code);
+		const roles = accountRoles(user.roles);
+		if (canonicalJson(roles) === canonicalJson(user.roles)) continue;
+		await users.insert({ ...user, roles });
+		log(`  updated roles of user ${user.name} (${roles.join(', ')})`);
+	}
+	return [...cities];
+}
+
+/** A configureDatabase bound to one server, for the setup steps in other files. */
+export type DatabaseConfigurer = (
+	name: string,
+	spec: DatabaseSpec,
+	extraRoles: string[],
+	city?: string
+) => Promise<void>;
+
+export function databaseConfigurer(server: ServerScope, log: (line: string) => void): DatabaseConfigurer {
+	return (name, spec, extraRoles, city) =>
+		configureDatabase(
 			server,
 			name,
 			spec,
 			buildDesignDocuments(spec.designFolder, spec.documentTypes),
-			log
+			log,
+			[],
+			extraRoles,
+			city
 		);
-	}
+}
+
+export async function runSetup(options: SetupOptions): Promise<ServerScope> {
+	const log = options.log ?? (() => {});
+	// parseUrl: false because the sync endpoint may sit under a path (/db), which nano would take for a database.
+	const server = nano({ url: options.url, parseUrl: false } as Parameters<typeof nano>[0]);
+	const configure = databaseConfigurer(server, log);
+	for (const system of ['_users', '_replicator']) await ensureDatabase(server, system, log);
+	for (const [name, spec] of Object.entries(databases)) await configure(name, spec, []);
+	const citiesInUse = await ensureScopedRoles(server, log);
 	await ensureReplicationJobs(server, readerCopyJobs(server.config.url), log);
-	await ensureSubPlatforms(
-		server,
-		(name, spec, memberRoles) =>
-			configureDatabase(
-				server,
-				name,
-				spec,
-				buildDesignDocuments(spec.designFolder, spec.documentTypes),
-				log,
-				[],
-				memberRoles
-			),
-		log
-	);
+	// A city's own server holds its own sub-platform only, and receives the list, templates, scorecards and
+	// publications from the province (city-node.ts): written here too, they would conflict with the province's.
+	if (options.subPlatform) {
+		await ensureSubPlatformDatabases(server, options.subPlatform, configure, log);
+		return server;
+	}
+	await ensureSubPlatforms(server, configure, citiesInUse, log);
 	await moveSearchLogs(server, log);
 	const now = new Date().toISOString();
 	for (const template of entryTemplates) {

@@ -10,55 +10,91 @@ import type { ServerScope } from 'nano';
 import {
 	agentFeedbackDatabaseName,
 	agentQaDatabaseName,
+	cityAudioDatabaseName,
+	cityDeskDatabaseName,
 	cityPublishedDatabaseName,
+	cityQaDatabaseName,
 	FEEDBACK_DB,
 	KNOWLEDGE_DB,
 	PUBLISHED_DB,
+	QA_AUDIO_DB,
 	QA_DB,
 	SEARCH_LOG_DB
 } from '../../src/lib/db/catalog';
 
-interface ReplicationJob {
+export interface ReplicationJob {
 	_id: string;
 	source: string;
 	target: string;
 	continuous: true;
 	/** PouchDB's name for continuous; the embedded server's replicator hands the document to PouchDB. */
 	live: true;
-	filter: string;
+	filter?: string;
 	query_params?: Record<string, string>;
 }
 
 /** The database URL the server replicates with: the setup URL carries the server-admin credentials. */
-function databaseUrl(serverUrl: string, database: string): string {
+export function databaseUrl(serverUrl: string, database: string): string {
 	return `${serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(database)}`;
+}
+
+/** A continuous job between any two database URLs (credentials in them), filtered by the source's design. */
+export function replicationJob(
+	_id: string,
+	source: string,
+	target: string,
+	filter?: string,
+	query_params?: Record<string, string>
+): ReplicationJob {
+	return {
+		_id,
+		source,
+		target,
+		continuous: true,
+		live: true,
+		...(filter ? { filter } : {}),
+		...(query_params ? { query_params } : {})
+	};
 }
 
 function job(
 	serverUrl: string,
 	source: string,
 	target: string,
-	filter: string,
+	filter?: string,
 	query_params?: Record<string, string>
 ): ReplicationJob {
-	return {
-		_id: `${source}-to-${target}`,
-		source: databaseUrl(serverUrl, source),
-		target: databaseUrl(serverUrl, target),
-		continuous: true,
-		live: true,
+	return replicationJob(
+		`${source}-to-${target}`,
+		databaseUrl(serverUrl, source),
+		databaseUrl(serverUrl, target),
 		filter,
-		...(query_params ? { query_params } : {})
-	};
+		query_params
+	);
 }
 
 export function readerCopyJobs(serverUrl: string): ReplicationJob[] {
 	return [job(serverUrl, KNOWLEDGE_DB, PUBLISHED_DB, 'app/for-readers')];
 }
 
-/** kb → pub-<code>: one sub-platform's publications, for its agents. */
+/**
+ * One sub-platform's exchange with the province's databases: kb → pub-<code> (its publications, for its
+ * agents); kb ⇄ citykb-<code> (its editors' desk: what they may read in, their city's documents out); qa ⇄
+ * cityqa-<code> (scorecards and its calls in, its calls and their evaluations out); cityaudio-<code> →
+ * qa-audio (its uploads, for the province's inspectors).
+ */
 export function cityCopyJobs(serverUrl: string, code: string): ReplicationJob[] {
-	return [job(serverUrl, KNOWLEDGE_DB, cityPublishedDatabaseName(code), 'app/for-city', { city: code })];
+	const city = { city: code };
+	const desk = cityDeskDatabaseName(code);
+	const calls = cityQaDatabaseName(code);
+	return [
+		job(serverUrl, KNOWLEDGE_DB, cityPublishedDatabaseName(code), 'app/for-city', city),
+		job(serverUrl, KNOWLEDGE_DB, desk, 'app/for-city-desk', city),
+		job(serverUrl, desk, KNOWLEDGE_DB, 'app/from-city-desk', city),
+		job(serverUrl, QA_DB, calls, 'app/for-city', city),
+		job(serverUrl, calls, QA_DB, 'app/from-city', city),
+		job(serverUrl, cityAudioDatabaseName(code), QA_AUDIO_DB, 'app/audio')
+	];
 }
 
 export function agentFanOutJobs(serverUrl: string, agentName: string): ReplicationJob[] {
@@ -93,7 +129,10 @@ export async function ensureReplicationJobs(
 			existing &&
 			SIGNATURE_FIELDS.every((field) => JSON.stringify(existing[field]) === JSON.stringify(wanted[field]));
 		if (same) continue;
-		await replicator.insert({ ...wanted, ...(existing ? { _rev: existing._rev as string } : {}) });
+		// A running job's document may not be edited (the embedded server's replicator refuses it): replaced
+		// by deleting it, which stops the job, and writing it anew, which starts it; on Apache CouchDB too.
+		if (existing) await replicator.destroy(wanted._id, existing._rev as string);
+		await replicator.insert({ ...wanted });
 		log(`  ${existing ? 'updated' : 'created'} replication ${wanted._id}`);
 	}
 }

@@ -195,3 +195,42 @@ describe('an editor’s browser that pulled the search logs with the feedback', 
 		expect(await prepareLocalDatabase(editor, plan)).toBeNull();
 	});
 });
+
+describe('a city editor’s browser that held all of kb', () => {
+	it('keeps its unpushed 海口 draft, drops every other city’s drafts, and pushes the draft to 海口’s desk', async () => {
+		const { openLocalDatabase } = await import('../../src/lib/db/local-databases');
+		const { recordUnpushedWrite } = await import('../../src/lib/db/unpushed-changes');
+		const editor = 'editor03';
+		const plan = replicationPlan(editor, ['editor'], '2026-12-05', ['haikou']).find(
+			(each) => each.local === 'kb'
+		)!;
+		expect(plan.remote).toBe('citykb-haikou');
+		// Before the desks, 海口's editor replicated kb itself: 三亚's draft came with it.
+		const old = openLocalDatabase(editor, 'kb');
+		await old.put(draftEntry({ _id: 'entry:sanya-secret-draft', subPlatform: 'sanya' }));
+		const own = draftEntry({
+			_id: 'entry:haikou-offline-draft',
+			subPlatform: 'haikou',
+			createdBy: editor,
+			updatedBy: editor,
+			history: [{ action: 'create', by: editor, at: AT }]
+		});
+		const saved = await old.put(own);
+		await recordUnpushedWrite(old, saved.id, saved.rev);
+
+		expect(await prepareLocalDatabase(editor, plan)).toBe(1);
+		const kept = browser.databases.get(`${editor}$kb`)!;
+		expect((await kept.allDocs()).rows.map((row) => row.id)).toEqual([own._id]);
+		expect((await kept.get(own._id))._rev).toBe(saved.rev);
+
+		const desk = new PouchDB(`${test.syncUrl}/${plan.remote}`, {
+			auth: { username: editor, password: DEMO_PASSWORD }
+		});
+		const pushed = await kept.replicate.to(desk);
+		expect(pushed.docs_written).toBe(1);
+		expect((await desk.get(own._id))._rev).toBe(saved.rev);
+		await eventually(async () => (await as('editor01')(`${test.syncUrl}/kb/${own._id}`)).ok || undefined);
+		expect((await as('editor03')(`${test.syncUrl}/kb/_all_docs`)).status).toBe(403);
+		expect(await prepareLocalDatabase(editor, plan)).toBeNull();
+	});
+});

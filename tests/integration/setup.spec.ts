@@ -25,11 +25,11 @@ describe('setup', () => {
 		expect(lines).toEqual([]);
 	});
 
-	it('makes qa readable by QA roles only and each agent database by its agent only', async () => {
+	it('makes qa readable by the province’s QA roles only and each agent database by its agent only', async () => {
 		const qa = await (await fetch(`${test.syncUrl}/qa/_security`, { headers: adminHeaders() })).json();
 		expect(qa).toEqual({
 			admins: { names: [], roles: [] },
-			members: { names: [], roles: ['admin', 'inspector', 'supervisor'] }
+			members: { names: [], roles: ['admin', 'inspector@province', 'supervisor@province'] }
 		});
 		const own = await (
 			await fetch(`${test.syncUrl}/${agentQaDatabaseName('agent01')}/_security`, { headers: adminHeaders() })
@@ -38,6 +38,46 @@ describe('setup', () => {
 			admins: { names: [], roles: [] },
 			members: { names: ['agent01'], roles: ['admin'] }
 		});
+	});
+
+	it('gives an account made by hand its scoped roles, and its city its databases, on the next run', async () => {
+		const users = `${test.syncUrl}/_users`;
+		for (const [name, roles] of [
+			['handmade-editor', ['editor']],
+			['handmade-inspector', ['inspector', 'city:danzhou']]
+		] as const) {
+			const put = await fetch(`${users}/org.couchdb.user:${name}`, {
+				method: 'PUT',
+				headers: { ...adminHeaders(), 'content-type': 'application/json' },
+				body: JSON.stringify({
+					_id: `org.couchdb.user:${name}`,
+					name,
+					type: 'user',
+					roles,
+					password: 'x1234567'
+				})
+			});
+			expect(put.status).toBe(201);
+		}
+		expect((await fetch(`${test.syncUrl}/cityqa-danzhou`, { headers: adminHeaders() })).status).toBe(404);
+		await runSetup({ url: test.adminSyncUrl });
+		const rolesOf = async (name: string) =>
+			(
+				(await (await fetch(`${users}/org.couchdb.user:${name}`, { headers: adminHeaders() })).json()) as {
+					roles: string[];
+				}
+			).roles;
+		expect(await rolesOf('handmade-editor')).toEqual(['editor', 'editor@province']);
+		expect(await rolesOf('handmade-inspector')).toEqual(['inspector', 'city:danzhou', 'inspector@danzhou']);
+		const security = await (
+			await fetch(`${test.syncUrl}/cityqa-danzhou/_security`, { headers: adminHeaders() })
+		).json();
+		expect(security.members.roles).toEqual([
+			'admin',
+			'inspector@danzhou',
+			'supervisor@danzhou',
+			'node@danzhou'
+		]);
 	});
 
 	it('names agent databases so that any user name fits CouchDB’s rules', () => {

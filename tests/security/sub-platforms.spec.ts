@@ -1,7 +1,13 @@
 // 分平台 on the real server: a city's publications reach its own pub-<code> and no other audience; its agents
 // read province and city entries, never another city's, by any route; city staff write their city only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFeedbackDatabaseName, cityPublishedDatabaseName } from '../../src/lib/db/catalog';
+import {
+	agentFeedbackDatabaseName,
+	cityAudioDatabaseName,
+	cityDeskDatabaseName,
+	cityPublishedDatabaseName,
+	cityQaDatabaseName
+} from '../../src/lib/db/catalog';
 import { publicationOf } from '../../src/lib/knowledge/workflow/publication';
 import { AT, draftEntry } from '../fixtures/documents';
 import { eventually } from '../support/eventually';
@@ -88,32 +94,62 @@ describe('a city’s publications', () => {
 	});
 });
 
-describe('city staff write their city only, by every way in', () => {
-	it('an editor of 海口 may not edit a province entry, nor publish into pub', async () => {
-		const province = draftEntry({ _id: 'entry:province-draft' });
-		const rev = await adminPut('kb', province);
-		const edited = { ...province, _rev: rev, answerText: '海口改了全省的', updatedBy: 'editor03' };
-		const put = await as('editor03')(`${test.syncUrl}/kb/${encodeURIComponent(province._id)}`, {
-			method: 'PUT',
-			body: JSON.stringify(edited)
-		});
-		expect(put.status).toBe(403);
-		const forged = await as('editor03')(`${test.syncUrl}/kb/_bulk_docs`, {
-			method: 'POST',
-			body: JSON.stringify({
-				new_edits: false,
-				docs: [
-					{ ...edited, _rev: '2-f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0', _revisions: undefined },
-					{ ...published('forged-province').publication, updatedBy: 'editor03', _rev: '1-abcdef' }
-				]
-			})
-		});
-		const rows = (await forged.json()) as Array<{ error?: string }>;
-		expect(rows.map((row) => row.error)).toEqual(['forbidden', 'forbidden']);
-		expect((await readDoc('admin01', 'kb', province._id))?._rev).toBe(rev);
+describe('city staff work on their city’s desk, never kb', () => {
+	const desk = cityDeskDatabaseName('haikou');
+
+	it.each(['editor03', 'reviewer02', 'inspector02', 'agent03'])(
+		'%s may not read kb, where every city’s drafts are, by any route',
+		async (user) => {
+			const read = as(user);
+			const routes = [
+				read(`${test.syncUrl}/kb/_all_docs`),
+				read(`${test.syncUrl}/kb/_changes`),
+				read(`${test.syncUrl}/kb/entry%3Asanya-draft`),
+				read(`${test.syncUrl}/kb/_find`, { method: 'POST', body: JSON.stringify({ selector: {} }) }),
+				read(`${test.syncUrl}/kb/_bulk_get`, {
+					method: 'POST',
+					body: JSON.stringify({ docs: [{ id: 'entry:sanya-draft' }] })
+				}),
+				read(`${test.syncUrl}/kb/_design/app/_view/entries-by-status`)
+			];
+			for (const response of await Promise.all(routes)) expect(response.status).toBe(403);
+		}
+	);
+
+	it.each(['editor03', 'reviewer02', 'inspector02', 'agent03', 'agent04', 'editor01'])(
+		'%s may not read another city’s desk or calls, nor the province’s calls',
+		async (user) => {
+			for (const database of [
+				cityDeskDatabaseName('sanya'),
+				cityQaDatabaseName('sanya'),
+				cityAudioDatabaseName('sanya'),
+				...(user === 'editor01' ? [] : ['qa', 'qa-audio'])
+			]) {
+				const response = await as(user)(`${test.syncUrl}/${database}/_all_docs`);
+				expect(response.status, `${user} ${database}`).toBe(403);
+			}
+		}
+	);
+
+	it('the desk holds 海口’s documents and the province’s publications, never another city’s', async () => {
+		await adminPut('kb', draftEntry({ _id: 'entry:sanya-draft', subPlatform: 'sanya' }));
+		await adminPut('kb', draftEntry({ _id: 'entry:province-only-draft' }));
+		const province = published('desk-province');
+		await adminPut('kb', province.entry);
+		await adminPut('kb', province.publication);
+		await adminPut('kb', draftEntry({ _id: 'entry:haikou-from-province', subPlatform: 'haikou' }));
+		await eventually(() => readDoc('editor03', desk, province.publication._id));
+		await eventually(() => readDoc('editor03', desk, 'entry:haikou-from-province'));
+		const listed = (await (await as('editor03')(`${test.syncUrl}/${desk}/_all_docs`)).json()) as {
+			rows: Array<{ id: string }>;
+		};
+		const ids = listed.rows.map((row) => row.id);
+		expect(ids).not.toContain('entry:sanya-draft');
+		expect(ids).not.toContain('entry:province-only-draft');
+		expect(ids).not.toContain(province.entry._id);
 	});
 
-	it('an editor of 海口 drafts a 海口 entry', async () => {
+	it('an editor of 海口 drafts a 海口 entry on the desk; it reaches kb, never 三亚', async () => {
 		const own = draftEntry({
 			_id: 'entry:haikou-draft',
 			subPlatform: 'haikou',
@@ -121,11 +157,79 @@ describe('city staff write their city only, by every way in', () => {
 			updatedBy: 'editor03',
 			history: [{ action: 'create', by: 'editor03', at: AT }]
 		});
-		const put = await as('editor03')(`${test.syncUrl}/kb/${encodeURIComponent(own._id)}`, {
+		const put = await as('editor03')(`${test.syncUrl}/${desk}/${encodeURIComponent(own._id)}`, {
 			method: 'PUT',
 			body: JSON.stringify(own)
 		});
 		expect(put.status).toBe(201);
+		await eventually(() => readDoc('editor01', 'kb', own._id));
+		expect(await readDoc('admin01', cityDeskDatabaseName('sanya'), own._id)).toBeUndefined();
+	});
+
+	it('an editor of 海口 may not change a province publication on the desk, by any write', async () => {
+		const province = published('desk-guarded');
+		await adminPut('kb', province.entry);
+		const rev = await adminPut('kb', province.publication);
+		await eventually(() => readDoc('editor03', desk, province.publication._id));
+		const edited = {
+			...province.publication,
+			_rev: rev,
+			answerHtml: '<p>海口改了全省的</p>',
+			updatedBy: 'editor03'
+		};
+		const put = await as('reviewer02')(`${test.syncUrl}/${desk}/${encodeURIComponent(edited._id)}`, {
+			method: 'PUT',
+			body: JSON.stringify({ ...edited, updatedBy: 'reviewer02' })
+		});
+		expect(put.status).toBe(403);
+		const forged = await as('editor03')(`${test.syncUrl}/${desk}/_bulk_docs`, {
+			method: 'POST',
+			body: JSON.stringify({
+				new_edits: false,
+				docs: [
+					{ ...edited, _rev: '2-f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0' },
+					{ ...published('forged-province').publication, updatedBy: 'editor03', _rev: '1-abcdef' },
+					{ ...draftEntry({ _id: 'entry:forged-sanya', subPlatform: 'sanya' }), _rev: '1-abcdef' }
+				]
+			})
+		});
+		const rows = (await forged.json()) as Array<{ error?: string }>;
+		expect(rows.map((row) => row.error)).toEqual(['forbidden', 'forbidden', 'forbidden']);
+		expect((await readDoc('admin01', 'kb', province.publication._id))?._rev).toBe(rev);
+	});
+
+	it('an inspector of 海口 writes 海口’s calls only', async () => {
+		const calls = cityQaDatabaseName('haikou');
+		const recording = (id: string, subPlatform: string) => ({
+			_id: `recording:${id}`,
+			type: 'recording',
+			subPlatform,
+			callId: id,
+			agentName: 'agent03',
+			agentDisplayName: '王话务（海口）',
+			startedAt: AT,
+			durationSeconds: 60,
+			direction: 'inbound',
+			businessType: '社保',
+			channels: 2,
+			hotline: '12345',
+			audio: { fileName: `${id}.ogg`, contentType: 'audio/ogg', byteLength: 10 },
+			hasTranscript: false,
+			importedBy: 'inspector02',
+			importedAt: AT
+		});
+		const other = await as('inspector02')(`${test.syncUrl}/${calls}/recording%3Ahk-sanya`, {
+			method: 'PUT',
+			body: JSON.stringify(recording('hk-sanya', 'sanya'))
+		});
+		expect(other.status).toBe(403);
+		const own = await as('inspector02')(`${test.syncUrl}/${calls}/recording%3Ahk-own`, {
+			method: 'PUT',
+			body: JSON.stringify(recording('hk-own', 'haikou'))
+		});
+		expect(own.status, await own.clone().text()).toBe(201);
+		await eventually(() => readDoc('inspector01', 'qa', 'recording:hk-own'));
+		expect(await readDoc('admin01', cityQaDatabaseName('sanya'), 'recording:hk-own')).toBeUndefined();
 	});
 });
 

@@ -4,7 +4,6 @@
 // attachment, which creates the document, and a 409 (the document exists) means the server already holds
 // exactly these bytes (README, 录音存储).
 import { base64Md5 } from './audio-digest';
-import { QA_AUDIO_DB } from './catalog';
 import type { Recording } from './generated/documents';
 
 export const AUDIO_ATTACHMENT = 'audio';
@@ -17,8 +16,9 @@ export function audioDocumentId(recording: RecordingAudio): string {
 	return md5 ? `audio:${recording.callId}:${md5}` : `audio:${recording.callId}`;
 }
 
-function attachmentUrl(remoteBase: string, recording: RecordingAudio): string {
-	return `${remoteBase}/${QA_AUDIO_DB}/${encodeURIComponent(audioDocumentId(recording))}/${AUDIO_ATTACHMENT}`;
+/** `audioDatabaseUrl`: the server's audio database (server-databases.ts: qa-audio, or a city's own). */
+function attachmentUrl(audioDatabaseUrl: string, recording: RecordingAudio): string {
+	return `${audioDatabaseUrl}/${encodeURIComponent(audioDocumentId(recording))}/${AUDIO_ATTACHMENT}`;
 }
 
 async function failureMessage(response: Response): Promise<string> {
@@ -40,7 +40,7 @@ function reasonIn(responseText: string): string | undefined {
  * bytes against it); the embedded server computes the digest itself.
  */
 export function uploadAudio(
-	remoteBase: string,
+	audioDatabaseUrl: string,
 	recording: RecordingAudio,
 	blob: Blob,
 	onProgress?: (sent: number, total: number) => void
@@ -49,7 +49,7 @@ export function uploadAudio(
 	if (!md5) return Promise.reject(new Error(`录音 ${recording.callId} 缺少 MD5，无法上传`));
 	return new Promise<void>((resolve, reject) => {
 		const request = new XMLHttpRequest();
-		request.open('PUT', attachmentUrl(remoteBase, recording));
+		request.open('PUT', attachmentUrl(audioDatabaseUrl, recording));
 		request.withCredentials = true;
 		request.setRequestHeader('content-type', recording.audio.contentType);
 		request.setRequestHeader('content-md5', base64Md5(md5));
@@ -63,8 +63,8 @@ export function uploadAudio(
 	});
 }
 
-export async function downloadAudio(remoteBase: string, recording: RecordingAudio): Promise<Blob> {
-	const response = await fetch(attachmentUrl(remoteBase, recording), { credentials: 'include' });
+export async function downloadAudio(audioDatabaseUrl: string, recording: RecordingAudio): Promise<Blob> {
+	const response = await fetch(attachmentUrl(audioDatabaseUrl, recording), { credentials: 'include' });
 	if (response.status === 404)
 		throw new Error('服务器上还没有这条录音的音频（导入它的电脑可能尚未联网上传）');
 	if (!response.ok) throw new Error(await failureMessage(response));

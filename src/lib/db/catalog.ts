@@ -20,6 +20,11 @@ export interface DatabaseSpec {
 	documentTypes: DocumentType[];
 	/** Roles listed as members in _security: everyone else is refused by the server. */
 	readerRoles: Role[];
+	/**
+	 * Its readers are one audience's: the province's staff (province databases) or one city's (a city's
+	 * databases), so _security lists the scoped roles (`editor@province`) rather than the plain ones.
+	 */
+	scoped?: true;
 }
 
 export const KNOWLEDGE_DB = 'kb';
@@ -56,7 +61,8 @@ export const databases: Record<string, DatabaseSpec> = {
 			'profile',
 			'subPlatform'
 		],
-		readerRoles: ['admin', 'editor', 'reviewer']
+		readerRoles: ['admin', 'editor', 'reviewer'],
+		scoped: true
 	},
 	[PUBLISHED_DB]: {
 		designFolder: 'pub',
@@ -84,14 +90,16 @@ export const databases: Record<string, DatabaseSpec> = {
 			'appeal',
 			'acknowledgement'
 		],
-		readerRoles: ['admin', 'inspector', 'supervisor']
+		readerRoles: ['admin', 'inspector', 'supervisor'],
+		scoped: true
 	},
 	[QA_AUDIO_DB]: {
 		designFolder: 'qa-audio',
 		// No typed documents: each holds only its audio attachment, under an id that carries the file's MD5,
 		// and its validator checks that shape itself (sync/ddocs/qa-audio).
 		documentTypes: [],
-		readerRoles: ['admin', 'inspector', 'supervisor']
+		readerRoles: ['admin', 'inspector', 'supervisor'],
+		scoped: true
 	}
 };
 
@@ -128,6 +136,105 @@ const SUB_PLATFORM_CODE = /^[a-z][a-z0-9-]{1,30}$/;
 
 export function cityPublishedDatabaseName(code: string): string {
 	return CITY_PUBLISHED_DB_PREFIX + code;
+}
+
+/**
+ * A sub-platform's editorial desk (citykb-<code>): its own entries in every state with their versions, and
+ * what its editors read of the province's (publications, categories, templates, synonyms, profiles, the
+ * list), exchanged with kb by the server. City editors and reviewers work here, never in kb, where every
+ * city's drafts are; a city's own CouchDB server replicates with it.
+ */
+export const cityDeskDatabase: DatabaseSpec = {
+	designFolder: 'kb',
+	documentTypes: databases[KNOWLEDGE_DB]!.documentTypes,
+	readerRoles: ['admin', 'editor', 'reviewer'],
+	scoped: true
+};
+
+/** A sub-platform's calls (cityqa-<code>): its recordings and their evaluations, the scorecards. */
+export const cityQaDatabase: DatabaseSpec = {
+	designFolder: 'qa',
+	documentTypes: databases[QA_DB]!.documentTypes,
+	readerRoles: ['admin', 'inspector', 'supervisor'],
+	scoped: true
+};
+
+/** A sub-platform's audio (cityaudio-<code>): what its inspectors upload, carried up to qa-audio. */
+export const cityAudioDatabase: DatabaseSpec = {
+	designFolder: 'qa-audio',
+	documentTypes: [],
+	readerRoles: ['admin', 'inspector', 'supervisor'],
+	scoped: true
+};
+
+/**
+ * Where a city's own CouchDB server sends its agents' reports and logs (cityfeedback-<code>), and receives the
+ * editors' handling of them: only that city's node reads it.
+ */
+export const cityFeedbackDatabase: DatabaseSpec = {
+	designFolder: 'feedback',
+	documentTypes: databases[FEEDBACK_DB]!.documentTypes,
+	readerRoles: ['admin'],
+	scoped: true
+};
+
+const CITY_DATABASES = {
+	citykb: cityDeskDatabase,
+	cityqa: cityQaDatabase,
+	cityaudio: cityAudioDatabase,
+	cityfeedback: cityFeedbackDatabase
+} as const;
+export type CityDatabaseKind = keyof typeof CITY_DATABASES;
+
+/** citykb-haikou, cityqa-haikou, …: prefixes no other database name starts with, whatever the code. */
+export function cityDatabaseName(kind: CityDatabaseKind, code: string): string {
+	return `${kind}-${code}`;
+}
+
+export const cityDeskDatabaseName = (code: string) => cityDatabaseName('citykb', code);
+export const cityQaDatabaseName = (code: string) => cityDatabaseName('cityqa', code);
+export const cityAudioDatabaseName = (code: string) => cityDatabaseName('cityaudio', code);
+export const cityFeedbackDatabaseName = (code: string) => cityDatabaseName('cityfeedback', code);
+
+/** The scope word of province staff in scoped roles. */
+export const PROVINCE_SCOPE = 'province';
+
+/**
+ * An app role within one audience: `editor@province`, `inspector@haikou`. CouchDB's _security cannot
+ * intersect roles ("an editor _and_ of 海口"), so each user carries the intersections as roles of their own
+ * (accountRoles) and a database of one audience lists them as members.
+ */
+export function scopedRole(role: Role, scope: string): string {
+	return `${role}@${scope}`;
+}
+
+/**
+ * The role a city's own CouchDB server replicates with at the province: member of that city's databases
+ * only, and allowed to relay its city's documents as they are (sync/ddocs/lib/roles.js, isCityNode).
+ */
+export function cityNodeRole(code: string): string {
+	return `node@${code}`;
+}
+
+/**
+ * The CouchDB roles of an account: its app and city roles as given, plus each app role but admin and agent
+ * scoped to its cities, or to the province when it has none. Scoped roles given by hand are recomputed.
+ */
+export function accountRoles(roles: readonly string[]): string[] {
+	const given = roles.filter((role) => !role.includes('@') || role.startsWith('node@'));
+	const cities = subPlatformsOf(given);
+	const scopes = cities.length > 0 ? cities : [PROVINCE_SCOPE];
+	const scoped = given
+		.filter((role): role is Role => (ROLES as readonly string[]).includes(role))
+		.filter((role) => role !== 'admin' && role !== 'agent')
+		.flatMap((role) => scopes.map((scope) => scopedRole(role, scope)));
+	return [...given, ...scoped];
+}
+
+/** The _security member roles of a database: its readers, scoped to the province or to one city. */
+export function memberRoles(spec: DatabaseSpec, city?: string): string[] {
+	if (!spec.scoped) return [...spec.readerRoles];
+	return spec.readerRoles.map((role) => (role === 'admin' ? role : scopedRole(role, city ?? PROVINCE_SCOPE)));
 }
 
 /**
@@ -181,6 +288,10 @@ export function personalDatabaseSpec(name: string): DatabaseSpec | undefined {
 		SUB_PLATFORM_CODE.test(name.slice(CITY_PUBLISHED_DB_PREFIX.length))
 	)
 		return cityPublishedDatabase;
+	const dash = name.indexOf('-');
+	const kind = name.slice(0, dash) as CityDatabaseKind;
+	if (dash > 0 && Object.hasOwn(CITY_DATABASES, kind) && SUB_PLATFORM_CODE.test(name.slice(dash + 1)))
+		return CITY_DATABASES[kind];
 	return undefined;
 }
 

@@ -6,6 +6,7 @@
 // is dropped. A copy pulled from the same database under another selector (the editors' feedback before it
 // left out the search logs; a window that moved on) keeps what it has not pushed and pulls its set again.
 // The server database and selector a local copy came from are kept in a _local document.
+import { FEEDBACK_DB } from './catalog';
 import { destroyLocalDatabase, openLocalDatabase, type LocalDatabase } from './local-databases';
 import { readLocalDocument, writeLocalDocument } from './local-documents';
 import { recordUnpushedWrites, unpushedIds } from './unpushed-changes';
@@ -103,9 +104,11 @@ export async function prepareLocalDatabase(
 		const release = holdWrites(userName, local);
 		try {
 			const wantedRemotes = new Set(wanted.map(([remote]) => remote));
+			// An agent's feedback moving to their own database takes all their own documents (ids end with the
+			// author); any other copy moving (a city editor's kb to the city's desk) keeps what it has not pushed.
 			const kept = !plans.some((plan) => plan.push)
 				? []
-				: current.some(([remote]) => !wantedRemotes.has(remote))
+				: local === FEEDBACK_DB && current.some(([remote]) => !wantedRemotes.has(remote))
 					? await ownDocuments(db, userName)
 					: await withRevisions(db, [...(await unpushedIds(db))]);
 			await destroyLocalDatabase(userName, local);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesSelector } from 'pouchdb-selector-core';
-import { databases, type Role } from './catalog';
+import { accountRoles, cityRole, databases, memberRoles, personalDatabaseSpec, type Role } from './catalog';
 import { recentHistoryStart, replicationPlan } from './replication-plan';
 
 const remotes = (roles: Role[], user = 'agent01') =>
@@ -31,15 +31,39 @@ describe('replicationPlan', () => {
 		expect(remotes(roles)).toEqual(expected);
 	});
 
-	it('never plans a server database the roles may not read', () => {
+	it('never plans a server database the roles may not read, for province and city staff', () => {
 		const allRoles: Role[] = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor'];
-		for (const role of allRoles) {
-			for (const plan of replicationPlan('agent01', [role])) {
-				const spec = databases[plan.remote];
-				if (spec) expect(spec.readerRoles, `${role} → ${plan.remote}`).toContain(role);
-				else expect(plan.remote, role).toMatch(/-6167656e743031$/);
+		for (const cities of [[], ['haikou']]) {
+			for (const role of allRoles) {
+				const userRoles = accountRoles([role, ...cities.map(cityRole)]);
+				for (const plan of replicationPlan('agent01', [role], '2026-12-05', cities)) {
+					const spec = databases[plan.remote] ?? personalDatabaseSpec(plan.remote);
+					expect(spec, plan.remote).toBeDefined();
+					if (plan.remote.endsWith('-6167656e743031')) continue; // the agent's own: a member by name
+					const city = plan.remote.endsWith('-haikou') ? 'haikou' : undefined;
+					const members = [
+						...memberRoles(spec!, city),
+						...(plan.remote === 'pub-haikou' ? ['city:haikou'] : [])
+					];
+					expect(
+						members.some((member) => userRoles.includes(member)),
+						`${role} ${cities} → ${plan.remote}`
+					).toBe(true);
+				}
 			}
 		}
+	});
+
+	it.each<[Role[], string[]]>([
+		[['editor'], ['kb←citykb-haikou⇄', 'feedback←feedback⇄']],
+		[['inspector'], ['kb←pub', 'kb←pub-haikou', 'qa←cityqa-haikou⇄']],
+		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄']]
+	])('%o of 海口 replicates %o', (roles, expected) => {
+		expect(
+			replicationPlan('agent01', roles, '2026-12-05', ['haikou']).map(
+				(plan) => `${plan.local}←${plan.remote}${plan.push ? '⇄' : ''}`
+			)
+		).toEqual(expected);
 	});
 
 	it('pulls none of an agent’s own search logs back, and their reports of a bounded window', () => {
@@ -146,8 +170,8 @@ describe('a sub-platform’s staff', () => {
 		]);
 	});
 
-	it('who edit read kb itself, as the province’s editors do', () => {
+	it('who edit work on their city’s desk, never kb with every city’s drafts', () => {
 		const plans = replicationPlan('editor03', ['editor'], '2026-12-05', ['haikou']);
-		expect(plans.filter((plan) => plan.local === 'kb').map((plan) => plan.remote)).toEqual(['kb']);
+		expect(plans.filter((plan) => plan.local === 'kb').map((plan) => plan.remote)).toEqual(['citykb-haikou']);
 	});
 });

@@ -4,7 +4,9 @@
 import {
 	agentFeedbackDatabaseName,
 	agentQaDatabaseName,
+	cityDeskDatabaseName,
 	cityPublishedDatabaseName,
+	cityQaDatabaseName,
 	FEEDBACK_DB,
 	KNOWLEDGE_DB,
 	PUBLISHED_DB,
@@ -94,9 +96,17 @@ export function replicationPlan(
 ): ReplicationPlan[] {
 	const has = (wanted: Role[]) => wanted.some((role) => roles.includes(role));
 	const plans: ReplicationPlan[] = [];
-	// Editors work on the whole knowledge base; everyone else reads what is published (pub), which the server
-	// copies from kb: no drafts, revisions in review or version history.
-	if (has(EDITORIAL)) plans.push({ local: KNOWLEDGE_DB, remote: KNOWLEDGE_DB, push: true });
+	// Admins are the province's whatever city roles they also hold.
+	const city = roles.includes('admin') ? undefined : subPlatforms[0];
+	// Province editors work on the whole knowledge base, a city's on its desk (its own entries, the province's
+	// publications); everyone else reads what is published (pub), which the server copies from kb: no drafts,
+	// revisions in review or version history.
+	if (has(EDITORIAL))
+		plans.push({
+			local: KNOWLEDGE_DB,
+			remote: city ? cityDeskDatabaseName(city) : KNOWLEDGE_DB,
+			push: true
+		});
 	else {
 		plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false });
 		// Each city's own entries come from its pub-<code>; no browser reads another city's.
@@ -123,7 +133,8 @@ export function replicationPlan(
 	if (has(['inspector', 'supervisor', 'admin']))
 		plans.push({
 			local: QA_DB,
-			remote: QA_DB,
+			// A city's inspectors work on its calls only (cityqa-<code>), the province's on all of them.
+			remote: city ? cityQaDatabaseName(city) : QA_DB,
 			push: true,
 			pullSelector: qaWorkingSet(userName, has(['supervisor', 'admin']), recentHistoryStart(today))
 		});

@@ -8,6 +8,7 @@ import { suspendLiveChanges } from './live-changes';
 import { prepareLocalDatabase } from './layout-migration';
 import { openLocalDatabase, type LocalDatabase } from './local-databases';
 import type { ReplicationPlan } from './replication-plan';
+import { rememberServerDatabases } from './server-databases';
 import { countUnpushed, markPushed, onUnpushedCountChange } from './unpushed-changes';
 
 /** signed-out: the server no longer knows this browser's session; local work goes on and waits for a sign-in. */
@@ -101,6 +102,7 @@ export class SyncManager {
 		if (unlessRunning && this.#startedWith && JSON.stringify(this.#startedWith) === requested) return;
 		await this.stop();
 		const generation = this.#generation;
+		rememberServerDatabases(plans);
 		this.#startedWith = [userName, plans, remoteBase];
 		this.statuses = plans.map((plan) => ({
 			database: plan.local,

@@ -14,8 +14,11 @@ import { downloadAudio, uploadAudio } from '$lib/db/audio-transfer';
 import type { Recording } from '$lib/db/generated/documents';
 import { Repository } from '$lib/db/repository';
 import { failure, success, type Result } from '$lib/result';
+import { audioServerDatabase } from '$lib/db/server-databases';
 import { syncBaseUrl } from '$lib/session/session.service';
 import { nowIso } from '$lib/time';
+
+const audioDatabaseUrl = () => `${syncBaseUrl()}/${audioServerDatabase()}`;
 
 export async function storeImportedAudio(
 	userName: string,
@@ -51,7 +54,7 @@ export async function playableAudio(userName: string, recording: Recording): Pro
 		let blob = (await getLocalAudio(userName, recording._id))?.blob;
 		if (!blob) {
 			if (!navigator.onLine) return failure('这条录音还没有下载到本机，联网后才能播放');
-			blob = await downloadAudio(syncBaseUrl(), recording);
+			blob = await downloadAudio(audioDatabaseUrl(), recording);
 			await putLocalAudio(userName, {
 				recordingId: recording._id,
 				blob,
@@ -82,7 +85,7 @@ export async function keepAudioOffline(
 	let done = 0;
 	try {
 		for (const recording of missing) {
-			const blob = await downloadAudio(syncBaseUrl(), recording);
+			const blob = await downloadAudio(audioDatabaseUrl(), recording);
 			await putLocalAudio(userName, {
 				recordingId: recording._id,
 				blob,
@@ -118,7 +121,7 @@ export async function uploadWaitingAudio(
 			// An import keeps the audio before it writes the recording: that one goes in the next round.
 			const recording = await recordingToUpload(userName, audio);
 			if (!recording) continue;
-			await uploadAudio(syncBaseUrl(), recording, audio.blob, (sent, total) =>
+			await uploadAudio(audioDatabaseUrl(), recording, audio.blob, (sent, total) =>
 				onProgress(done, waiting.length, sent, total)
 			);
 			await markAudioUploaded(userName, audio.recordingId);

@@ -50,13 +50,17 @@ export async function listMyEvaluations(userName: string): Promise<Result<MyEval
 	}
 }
 
-export async function acknowledgeEvaluation(userName: string, evaluationId: string): Promise<Result<void>> {
+/** The evaluation answered: its sub-platform goes with the answer, to that city's inspectors. */
+type Answered = Pick<Evaluation, '_id' | 'subPlatform'>;
+
+export async function acknowledgeEvaluation(userName: string, evaluation: Answered): Promise<Result<void>> {
 	try {
 		await repository(userName, 'acknowledgement').save({
-			_id: acknowledgementIdOf(evaluationId),
+			_id: acknowledgementIdOf(evaluation._id),
 			type: 'acknowledgement',
-			evaluationId,
+			evaluationId: evaluation._id,
 			agentName: userName,
+			...(evaluation.subPlatform ? { subPlatform: evaluation.subPlatform } : {}),
 			acknowledgedAt: nowIso()
 		});
 		return success(undefined);
@@ -67,16 +71,17 @@ export async function acknowledgeEvaluation(userName: string, evaluationId: stri
 
 export async function appealEvaluation(
 	userName: string,
-	evaluationId: string,
+	evaluation: Answered,
 	reason: string
 ): Promise<Result<void>> {
 	if (!reason.trim()) return failure('请写明申诉理由');
 	try {
 		await repository(userName, 'appeal').save({
-			_id: appealIdOf(evaluationId),
+			_id: appealIdOf(evaluation._id),
 			type: 'appeal',
-			evaluationId,
+			evaluationId: evaluation._id,
 			agentName: userName,
+			...(evaluation.subPlatform ? { subPlatform: evaluation.subPlatform } : {}),
 			reason: reason.trim(),
 			status: 'open',
 			createdAt: nowIso()

@@ -120,6 +120,7 @@ export async function importRecordingBatch(
 			_id: `waveform:${recording.callId}`,
 			type: 'waveform',
 			recordingId: recording._id,
+			...(recording.subPlatform ? { subPlatform: recording.subPlatform } : {}),
 			channels: analysis.channels,
 			peaksPerSecond: analysis.peaksPerSecond,
 			durationSeconds: analysis.durationSeconds,

@@ -5,6 +5,7 @@ import { QA_DB } from '$lib/db/catalog';
 import { cacheFigures, readCachedFigures } from '$lib/db/figure-cache';
 import type { Recording } from '$lib/db/generated/documents';
 import { Repository } from '$lib/db/repository';
+import { qaServerDatabase } from '$lib/db/server-databases';
 import { readServerView, ServerUnreachable, type ViewQuery, type ViewRow } from '$lib/db/server-views';
 import { syncBaseUrl } from '$lib/session/session.service';
 import { nowIso } from '$lib/time';
@@ -43,7 +44,8 @@ export type QaViewReader = <Key, Value, Doc = never>(
 	query: ViewQuery
 ) => Promise<ViewRow<Key, Value, Doc>[]>;
 
-const readQaView: QaViewReader = (view, query) => readServerView(syncBaseUrl(), QA_DB, view, query);
+const readQaView: QaViewReader = (view, query) =>
+	readServerView(syncBaseUrl(), qaServerDatabase(), view, query);
 
 export class RecordingList {
 	readonly #userName: string;
@@ -136,7 +138,7 @@ export async function readFilterChoices(userName: string, localRows: RecordingRo
 	try {
 		const rows = await readServerView<[string, string, string?], number>(
 			syncBaseUrl(),
-			QA_DB,
+			qaServerDatabase(),
 			'app/recording-facets',
 			{ group: true }
 		);

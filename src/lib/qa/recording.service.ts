@@ -2,6 +2,7 @@
 // commit. Returns results, never throws at the UI.
 import { saveAllOrNothing } from '$lib/db/bulk-save';
 import { QA_DB } from '$lib/db/catalog';
+import { qaServerDatabase } from '$lib/db/server-databases';
 import type { Evaluation, Recording, Transcript, Waveform } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
 import { failure, success, type Result } from '$lib/result';
@@ -34,11 +35,16 @@ export async function copyCallFromServer(
 ): Promise<void> {
 	const key = callKey(recordingId);
 	const base = syncBaseUrl();
-	const evaluations = await readServerView<string, unknown>(base, QA_DB, 'app/evaluations-by-recording', {
-		keys: [recordingId]
-	});
+	const evaluations = await readServerView<string, unknown>(
+		base,
+		qaServerDatabase(),
+		'app/evaluations-by-recording',
+		{
+			keys: [recordingId]
+		}
+	);
 	const evaluationIds = evaluations.flatMap((row) => (row.id ? [row.id] : []));
-	await copyFromServer(userName, QA_DB, base, QA_DB, [
+	await copyFromServer(userName, QA_DB, base, qaServerDatabase(), [
 		...(evaluationsOnly ? [] : [recordingId, `waveform:${key}`, `transcript:${key}`]),
 		...evaluationIds,
 		...evaluationIds.flatMap((id) => [acknowledgementIdOf(id), appealIdOf(id)])
@@ -111,7 +117,7 @@ export async function existingCallIds(userName: string, callIds: string[]): Prom
 	try {
 		const onServer = await existingOnServer(
 			syncBaseUrl(),
-			QA_DB,
+			qaServerDatabase(),
 			asked.map((id) => `recording:${id}`)
 		);
 		for (const id of onServer) existing.add(callKey(id));

@@ -54,3 +54,20 @@ function checkCityScope(userCtx, doc, action) {
 	if (!doc || !doc.subPlatform || cityScopes(userCtx).indexOf(doc.subPlatform) === -1)
 		forbid('分平台人员只能' + action + '本分平台的知识点，全省知识点请通过纠错反馈');
 }
+// A city's own CouchDB server replicates as node@<code>: it relays what its city's staff wrote there, where
+// the same validators accepted it, and nothing else (the province's documents, another city's).
+function cityNodeScope(userCtx) {
+	for (var i = 0; i < userCtx.roles.length; i++)
+		if (userCtx.roles[i].indexOf('node@') === 0) return userCtx.roles[i].slice(5);
+	return null;
+}
+function checkCityNodeRelay(newDoc, oldDoc, userCtx) {
+	var city = cityNodeScope(userCtx);
+	var previous = oldDoc && !oldDoc._deleted ? oldDoc : null;
+	if (previous && previous.subPlatform !== city) forbid('分平台服务器只能转发本分平台的数据');
+	if (newDoc._deleted) {
+		if (!previous) forbid('分平台服务器只能删除本分平台的数据');
+		return;
+	}
+	if (newDoc.subPlatform !== city) forbid('分平台服务器只能转发本分平台的数据');
+}

@@ -8,6 +8,12 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		if (!isServerAdmin(userCtx)) forbid('只有服务器管理员可以修改设计文档');
 		return;
 	}
+	if (cityNodeScope(userCtx)) {
+		if (newDoc._deleted) forbid('反馈记录不可删除');
+		checkCityNodeRelay(newDoc, oldDoc, userCtx);
+		checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
+		return;
+	}
 	if (newDoc._deleted) {
 		if (isServerAdmin(userCtx) || hasRole(userCtx, 'admin')) return;
 		forbid('反馈记录不可删除');

@@ -15,6 +15,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		if (!isServerAdmin(userCtx)) forbid('只有服务器管理员可以修改设计文档');
 		return;
 	}
+	if (cityNodeScope(userCtx)) {
+		checkCityNodeRelay(newDoc, oldDoc, userCtx);
+		if (!newDoc._deleted) checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
+		return;
+	}
 	requireAnyRole(userCtx, QA_ROLES, '修改质检数据');
 	if (newDoc._deleted) {
 		if (isServerAdmin(userCtx) || hasRole(userCtx, 'admin')) return;
@@ -22,6 +27,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		forbid('没有权限删除此文档');
 	}
 	checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
+	// City staff work on their city's calls; scorecards are the province's.
+	if (isCityStaff(userCtx)) {
+		if (newDoc.type === 'scorecard') forbid('评分表由省平台维护');
+		if (cityScopes(userCtx).indexOf(newDoc.subPlatform) === -1) forbid('分平台人员只能处理本分平台的通话');
+	}
 	var lead = isServerAdmin(userCtx) || hasAnyRole(userCtx, ['supervisor', 'admin']);
 
 	if (newDoc.type === 'evaluation' && !lead) {

@@ -126,6 +126,7 @@ export function planRecordingImport(input: PlanInput): ImportPlan {
 					_id: `transcript:${row.callId}`,
 					type: 'transcript',
 					recordingId: `recording:${row.callId}`,
+					...(agent?.subPlatform ? { subPlatform: agent.subPlatform } : {}),
 					segments: parsed.value
 				};
 		}
