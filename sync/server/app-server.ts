@@ -10,6 +10,7 @@ import { appContentSecurityPolicy, securityHeaders, SYNC_CONTENT_SECURITY_POLICY
 
 export const SYNC_PATH = '/db';
 const CLOSE_GRACE_MS = 2_000;
+const STOP_SETTLE_MS = 300;
 
 export interface AppServerOptions {
 	host: string;
@@ -95,19 +96,25 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 	});
 	const { port } = server.address() as AddressInfo;
 	const appUrl = `http://${options.host}:${port}`;
+	/** Cancelled jobs abort their own requests; whatever is still open after a grace period is cut. */
+	const closeListener = () =>
+		new Promise<void>((resolve) => {
+			const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+			server.close(() => {
+				clearTimeout(cutOff);
+				resolve();
+			});
+			server.closeIdleConnections();
+		});
 	return {
 		appUrl,
 		syncUrl: `${appUrl}${SYNC_PATH}`,
-		close: () =>
-			new Promise<void>((resolve) => {
-				stopCouch();
-				// Cancelled jobs abort their own requests; whatever is still open after a grace period is cut.
-				const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-				server.close(() => {
-					clearTimeout(cutOff);
-					resolve();
-				});
-				server.closeIdleConnections();
-			})
+		async close() {
+			stopCouch();
+			// A cancelled job may still be opening a request: the port stays open for it a moment, since a
+			// refused connection would surface as an error nobody handles.
+			await new Promise((resolve) => setTimeout(resolve, STOP_SETTLE_MS));
+			await closeListener();
+		}
 	};
 }
