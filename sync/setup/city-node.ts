@@ -1,14 +1,15 @@
 // 分平台服务器: a city's own CouchDB (embedded or Apache CouchDB), working under the province. Its users sync
 // with it exactly as they would with the province (the same databases and design), and it exchanges with
 // the province through standing _replicator jobs of its own, filtered to what the city may hold and send:
-//   province citykb-<code>  → city kb      the province's publications and reference data, the city's entries
+//   province pub            → city kb      the province's publications
+//   province citykb-<code>  → city kb      the province's reference data, the city's entries as edited there
 //   city kb                 → citykb-<code> the city's own entries, versions, publications, profiles
 //   province cityqa-<code>  ⇄ city qa       scorecards in; the city's calls and evaluations both ways
 //   city qa-audio           → cityaudio-    its uploads, so that province inspectors can sample its calls
 //   city feedback, searchlog → cityfeedback- its agents' reports and logs, into the province's feedback and
 //   province cityfeedback   → city feedback   searchlog by the province's own jobs; the editors' handling back
 // The jobs run at the city under an account of the province's, node-<code>, a member of that city's
-// databases only, whose writes the province's validators accept for that city's documents alone
+// databases and pub only, whose writes the province's validators accept for that city's documents alone
 // (sync/ddocs/lib/roles.js, checkCityNodeRelay). The province's server-admin URL is used during setup only:
 // the city keeps the node account's password, which each run of this setup replaces.
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import {
 	cityDeskDatabaseName,
 	cityFeedbackDatabase,
 	cityFeedbackDatabaseName,
+	CITY_NODE_ROLE,
 	cityNodeRole,
 	cityQaDatabaseName,
 	FEEDBACK_DB,
@@ -81,7 +83,7 @@ async function renewNodeAccount(province: ServerScope, code: string): Promise<st
 		_id: id,
 		name,
 		type: 'user',
-		roles: [cityNodeRole(code)],
+		roles: [cityNodeRole(code), CITY_NODE_ROLE],
 		password
 	});
 	return password;
@@ -142,6 +144,7 @@ export function cityNodeJobs(cityUrl: string, provinceUrl: string, code: string)
 	const exchange = cityFeedbackDatabaseName(code);
 	const id = (what: string) => `upstream-${code}-${what}`;
 	return [
+		replicationJob(id('publications-in'), there(PUBLISHED_DB), here(KNOWLEDGE_DB), 'app/publications'),
 		replicationJob(id('knowledge-in'), there(desk), here(KNOWLEDGE_DB), 'app/for-city-desk', city),
 		replicationJob(id('knowledge-out'), here(KNOWLEDGE_DB), there(desk), 'app/from-city-desk', city),
 		replicationJob(id('calls-in'), there(calls), here(QA_DB), 'app/for-city', city),

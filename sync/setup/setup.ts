@@ -9,6 +9,8 @@ import { ensureSubPlatformDatabases, ensureSubPlatforms } from './sub-platforms'
 import {
 	accountRoles,
 	agentFeedbackDatabase,
+	CITY_NODE_ROLE,
+	PUBLISHED_DB,
 	memberRoles,
 	subPlatformsOf,
 	ROLES,
@@ -201,7 +203,9 @@ export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 	const server = nano({ url: options.url, parseUrl: false } as Parameters<typeof nano>[0]);
 	const configure = databaseConfigurer(server, log);
 	for (const system of ['_users', '_replicator']) await ensureDatabase(server, system, log);
-	for (const [name, spec] of Object.entries(databases)) await configure(name, spec, []);
+	// Cities' own servers read the province's publications as everyone does.
+	for (const [name, spec] of Object.entries(databases))
+		await configure(name, spec, name === PUBLISHED_DB ? [CITY_NODE_ROLE] : []);
 	const citiesInUse = await ensureScopedRoles(server, log);
 	await ensureReplicationJobs(server, readerCopyJobs(server.config.url), log);
 	// A city's own server holds its own sub-platform only, and receives the list, templates, scorecards and

@@ -131,15 +131,16 @@ describe('city staff work on their city’s desk, never kb', () => {
 		}
 	);
 
-	it('the desk holds 海口’s documents and the province’s publications, never another city’s', async () => {
+	it('the desk holds 海口’s documents and the province’s reference data; publications are read from pub', async () => {
 		await adminPut('kb', draftEntry({ _id: 'entry:sanya-draft', subPlatform: 'sanya' }));
 		await adminPut('kb', draftEntry({ _id: 'entry:province-only-draft' }));
 		const province = published('desk-province');
 		await adminPut('kb', province.entry);
 		await adminPut('kb', province.publication);
 		await adminPut('kb', draftEntry({ _id: 'entry:haikou-from-province', subPlatform: 'haikou' }));
-		await eventually(() => readDoc('editor03', desk, province.publication._id));
 		await eventually(() => readDoc('editor03', desk, 'entry:haikou-from-province'));
+		await eventually(() => readDoc('editor03', 'pub', province.publication._id));
+		expect(await readDoc('editor03', desk, 'template:faq')).toBeDefined();
 		const listed = (await (await as('editor03')(`${test.syncUrl}/${desk}/_all_docs`)).json()) as {
 			rows: Array<{ id: string }>;
 		};
@@ -147,6 +148,7 @@ describe('city staff work on their city’s desk, never kb', () => {
 		expect(ids).not.toContain('entry:sanya-draft');
 		expect(ids).not.toContain('entry:province-only-draft');
 		expect(ids).not.toContain(province.entry._id);
+		expect(ids).not.toContain(province.publication._id);
 	});
 
 	it('an editor of 海口 drafts a 海口 entry on the desk; it reaches kb, never 三亚', async () => {
@@ -170,18 +172,20 @@ describe('city staff work on their city’s desk, never kb', () => {
 		const province = published('desk-guarded');
 		await adminPut('kb', province.entry);
 		const rev = await adminPut('kb', province.publication);
-		await eventually(() => readDoc('editor03', desk, province.publication._id));
+		await eventually(() => readDoc('editor03', 'pub', province.publication._id));
 		const edited = {
 			...province.publication,
 			_rev: rev,
 			answerHtml: '<p>海口改了全省的</p>',
 			updatedBy: 'editor03'
 		};
-		const put = await as('reviewer02')(`${test.syncUrl}/${desk}/${encodeURIComponent(edited._id)}`, {
-			method: 'PUT',
-			body: JSON.stringify({ ...edited, updatedBy: 'reviewer02' })
-		});
-		expect(put.status).toBe(403);
+		for (const database of [desk, 'pub']) {
+			const put = await as('reviewer02')(`${test.syncUrl}/${database}/${encodeURIComponent(edited._id)}`, {
+				method: 'PUT',
+				body: JSON.stringify({ ...edited, updatedBy: 'reviewer02' })
+			});
+			expect(put.status, database).toBe(403);
+		}
 		const forged = await as('editor03')(`${test.syncUrl}/${desk}/_bulk_docs`, {
 			method: 'POST',
 			body: JSON.stringify({

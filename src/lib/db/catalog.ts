@@ -216,6 +216,9 @@ export function cityNodeRole(code: string): string {
 	return `node@${code}`;
 }
 
+/** Every city's server also holds this role: it reads the province's publications (pub) like everyone. */
+export const CITY_NODE_ROLE = 'node';
+
 /**
  * The CouchDB roles of an account: its app and city roles as given, plus each app role but admin and agent
  * scoped to its cities, or to the province when it has none. Scoped roles given by hand are recomputed.

@@ -55,7 +55,7 @@ describe('replicationPlan', () => {
 	});
 
 	it.each<[Role[], string[]]>([
-		[['editor'], ['kb←citykb-haikou⇄', 'feedback←feedback⇄']],
+		[['editor'], ['kb←citykb-haikou⇄', 'kb←pub', 'feedback←feedback⇄']],
 		[['inspector'], ['kb←pub', 'kb←pub-haikou', 'qa←cityqa-haikou⇄']],
 		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄']]
 	])('%o of 海口 replicates %o', (roles, expected) => {
@@ -170,8 +170,11 @@ describe('a sub-platform’s staff', () => {
 		]);
 	});
 
-	it('who edit work on their city’s desk, never kb with every city’s drafts', () => {
+	it('who edit work on their city’s desk and read the province’s publications, never kb', () => {
 		const plans = replicationPlan('editor03', ['editor'], '2026-12-05', ['haikou']);
-		expect(plans.filter((plan) => plan.local === 'kb').map((plan) => plan.remote)).toEqual(['citykb-haikou']);
+		expect(plans.filter((plan) => plan.local === 'kb').map((plan) => [plan.remote, plan.push])).toEqual([
+			['citykb-haikou', true],
+			['pub', false]
+		]);
 	});
 });

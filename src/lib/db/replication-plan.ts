@@ -101,13 +101,15 @@ export function replicationPlan(
 	// Province editors work on the whole knowledge base, a city's on its desk (its own entries, the province's
 	// publications); everyone else reads what is published (pub), which the server copies from kb: no drafts,
 	// revisions in review or version history.
-	if (has(EDITORIAL))
+	if (has(EDITORIAL)) {
 		plans.push({
 			local: KNOWLEDGE_DB,
 			remote: city ? cityDeskDatabaseName(city) : KNOWLEDGE_DB,
 			push: true
 		});
-	else {
+		// The province's publications, read-only, from pub: the desk holds the city's own documents only.
+		if (city) plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false });
+	} else {
 		plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false });
 		// Each city's own entries come from its pub-<code>; no browser reads another city's.
 		for (const code of subPlatforms)
