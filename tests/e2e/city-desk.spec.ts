@@ -1,4 +1,4 @@
-// 海口's editor works on 海口's desk (citykb-haikou): 海口's entries and the province's publications, never
+// 海口's editor works on 海口's desk (citykb-haikou) and reads the province's publications from pub, never
 // 三亚's entries or the province's drafts; a draft written there reaches the province's editors.
 import { expect, saveNewFaqDraft, signIn, test, waitUntilSynced } from './fixtures';
 
@@ -18,6 +18,13 @@ test('a city editor works on the city’s entries only, and a draft reaches the 
 	await expect(list.getByText('电动自行车上牌需要带什么材料？')).toHaveCount(0);
 	const refused = await city.evaluate(async () => (await fetch('/db/kb/_all_docs')).status);
 	expect(refused).toBe(403);
+	// The province's publications come from pub, beside the desk: 海口's editor finds them like an agent.
+	await city.goto('/search');
+	await city.getByRole('searchbox', { name: '检索知识库' }).fill('社保卡丢了怎么补办');
+	await expect(city.getByRole('listbox', { name: '检索结果' }).getByRole('option').first()).toContainText(
+		'社保卡丢失了怎么补办？',
+		{ timeout: 60_000 }
+	);
 
 	const question = `海口市公交卡怎么退卡-${Date.now()}`;
 	await city.goto('/kb/new');

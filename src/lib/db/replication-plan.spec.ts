@@ -170,6 +170,19 @@ describe('a sub-platform’s staff', () => {
 		]);
 	});
 
+	it('push to their desk only what they may write there', () => {
+		const desk = replicationPlan('editor03', ['editor'], '2026-12-05', ['haikou'])[0]!;
+		const pushed = (doc: Record<string, unknown>) => matchesSelector(doc, desk.pushSelector!);
+		expect(pushed({ _id: 'entry:x', type: 'entry', subPlatform: 'haikou' })).toBe(true);
+		expect(pushed({ _id: 'publishedEntry:x', type: 'publishedEntry', subPlatform: 'haikou' })).toBe(true);
+		expect(pushed({ _id: 'profile:editor03', type: 'profile', subPlatform: 'haikou' })).toBe(true);
+		expect(pushed({ _id: 'entry:gone', _rev: '2-a', _deleted: true })).toBe(true);
+		expect(pushed({ _id: 'publishedEntry:province', type: 'publishedEntry' })).toBe(false);
+		expect(pushed({ _id: 'profile:agent04', type: 'profile', subPlatform: 'sanya' })).toBe(false);
+		expect(pushed({ _id: '_design/app', views: {} })).toBe(false);
+		expect(replicationPlan('editor01', ['editor'], '2026-12-05')[0]!.pushSelector).toBeUndefined();
+	});
+
 	it('who edit work on their city’s desk and read the province’s publications, never kb', () => {
 		const plans = replicationPlan('editor03', ['editor'], '2026-12-05', ['haikou']);
 		expect(plans.filter((plan) => plan.local === 'kb').map((plan) => [plan.remote, plan.push])).toEqual([

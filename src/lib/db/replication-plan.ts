@@ -27,6 +27,11 @@ export interface ReplicationPlan {
 	 * in full. A selector bounds what a browser holds; it is not a security boundary (the database is).
 	 */
 	pullSelector?: Record<string, unknown>;
+	/**
+	 * Only these local documents are pushed: a copy filled from two server databases (a city editor's desk
+	 * and pub) would otherwise offer the desk what came from pub, which the server refuses one by one.
+	 */
+	pushSelector?: Record<string, unknown>;
 }
 
 const EDITORIAL: Role[] = ['editor', 'reviewer', 'admin'];
@@ -105,7 +110,15 @@ export function replicationPlan(
 		plans.push({
 			local: KNOWLEDGE_DB,
 			remote: city ? cityDeskDatabaseName(city) : KNOWLEDGE_DB,
-			push: true
+			push: true,
+			// What city staff may write: their city's documents, their own profile, deletions.
+			...(city
+				? {
+						pushSelector: {
+							$or: [{ subPlatform: city }, { _id: `profile:${userName}` }, { _deleted: true }]
+						}
+					}
+				: {})
 		});
 		// The province's publications, read-only, from pub: the desk holds the city's own documents only.
 		if (city) plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false });

@@ -252,7 +252,12 @@ export class SyncManager {
 			...(plan.pullSelector ? { selector: plan.pullSelector } : {})
 		});
 		// A pull-only copy (pub) never writes: its push would only ask the server about nothing.
-		const push = plan.push ? local.replicate.to(remote, options) : null;
+		const push = plan.push
+			? local.replicate.to(remote, {
+					...options,
+					...(plan.pushSelector ? { selector: plan.pushSelector } : {})
+				})
+			: null;
 		const idle = { pull: false, push: !push };
 		const watch = (direction: 'pull' | 'push', handle: PouchDB.Replication.Replication<object>) => {
 			handle.on('active', () => {
