@@ -21,8 +21,9 @@ export interface BenchApp {
 	close(): Promise<void>;
 }
 
-export async function startBenchApp(): Promise<BenchApp> {
-	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
+/** The built app and its sync server on a fresh data folder (removed by the caller). */
+export async function startBenchServer(folderPrefix = 'hotline-bench-') {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), folderPrefix));
 	const admin = { name: 'couchadmin', password: 'bench-secret' };
 	const server = await startAppServer({
 		host: '127.0.0.1',
@@ -31,6 +32,11 @@ export async function startBenchApp(): Promise<BenchApp> {
 		buildDir: path.join(root, 'build'),
 		admin
 	});
+	return { server, dataDir, admin };
+}
+
+export async function startBenchApp(): Promise<BenchApp> {
+	const { server, dataDir, admin } = await startBenchServer();
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	const couch = await runSetup({ url: adminUrl(server.syncUrl, admin) });
 	for (const user of demoUsers) await ensureUser(couch, user, () => {});
@@ -69,7 +75,9 @@ export async function signInFresh(
  */
 export async function signInWithNewProfile(
 	baseURL: string,
-	userName: string
+	userName: string,
+	/** Called with the page before anything loads (to listen to its requests from the start). */
+	onPage?: (page: Page) => void
 ): Promise<{ page: Page; startedAt: number; close(): Promise<void> }> {
 	const profile = mkdtempSync(path.join(os.tmpdir(), 'hotline-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -78,6 +86,7 @@ export async function signInWithNewProfile(
 		baseURL
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
+	onPage?.(page);
 	await page.goto('/login');
 	await page.getByLabel('用户名').fill(userName);
 	await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -91,6 +100,24 @@ export async function signInWithNewProfile(
 			rmSync(profile, { recursive: true, force: true });
 		}
 	};
+}
+
+/** Waits for the header's 已同步 after a first sign-in; samples the status every 10 s meanwhile. */
+export async function waitForFirstSync(page: Page, startedAt: number, limitMs = 1_800_000) {
+	const samples: string[] = [];
+	let lastSample = 0;
+	for (;;) {
+		const status = (await page.getByTestId('sync-status').textContent({ timeout: limitMs }))?.trim() ?? '';
+		if (status.startsWith('已同步')) break;
+		if (Date.now() - lastSample > 10_000) {
+			lastSample = Date.now();
+			samples.push(`${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${status}`);
+		}
+		if (Date.now() - startedAt > limitMs)
+			throw new Error(`first sync took more than ${limitMs / 60_000} minutes (${status})`);
+		await page.waitForTimeout(200);
+	}
+	return { seconds: (Date.now() - startedAt) / 1000, samples };
 }
 
 export function machineLine(browser: Browser): string {

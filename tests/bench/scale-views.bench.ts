@@ -1,9 +1,9 @@
-// npm run bench:scale — a province's month of search logs on the embedded server, and what the editors'
+// npm run bench:scale:views (part one of bench:scale) — a province's month of search logs on the embedded server, and what the editors'
 // figures cost there: the time to write them, to build searchlog's views, and to read one month's
-// aggregates as the 一线反馈 screen does (src/lib/feedback/search-insights.service.ts). Part one of the
-// issue's benchmark: the browsers of each role come next. Prints what it measured and how.
+// aggregates as the 一线反馈 screen does (src/lib/feedback/search-insights.service.ts). Part two, each role's
+// browser over a province's month, is scale-browsers.bench.ts. Prints what it measured and how.
 //   BENCH_LOGS (default 750000), BENCH_AGENTS (default 150), BENCH_ENTRIES (default 100000)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,8 +17,7 @@ import {
 	suggestionCandidates,
 	zeroResultQueries
 } from '../../src/lib/feedback/search-insights';
-import { root } from './bench-app';
-import { seededRandom } from '../support/seeded-random';
+import { generateSearchLogs, OPENED_SHARE, ZERO_SHARE } from './search-log-data';
 
 const LOGS = Number(process.env.BENCH_LOGS ?? 750_000);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 150);
@@ -26,72 +25,13 @@ const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const MONTH = '2026-11';
 const BATCH = 5000;
 const READS = 5;
-/** Shares of the outcomes: nothing found, an entry opened, the rest looked at the list only. */
-const ZERO_SHARE = 0.08;
-const OPENED_SHARE = 0.55;
-
-/** A Zipf-like pick among n (rank r with weight 1/r): a few queries are everyone's, most are rare. */
-function zipf(next: () => number, n: number): number {
-	const harmonic = Math.log(n) + 0.5772;
-	const target = next() * harmonic;
-	return Math.min(n - 1, Math.max(0, Math.floor(Math.exp(target - 0.5772)) - 1));
-}
-
-function column(file: string, index: number): string[] {
-	return readFileSync(path.join(root, '../shared/data', file), 'utf8')
-		.split('\n')
-		.slice(1)
-		.map((line) => line.split('\t')[index]?.trim() ?? '')
-		.filter(Boolean);
-}
-
-/** Queries as agents type them: real questions, often cut to their first words. */
-function queryPools() {
-	const questions = [...column('policy-qa.tsv', 2), ...column('pairs-lcqmc-dev.tsv', 0)];
-	const shortened = questions.map((question, index) =>
-		index % 3 === 0 ? question : question.slice(0, 4 + (index % 7))
-	);
-	const unanswerable = column('citizen-messages.tsv', 1).map((topic) => topic.slice(0, 24));
-	return { answerable: shortened, unanswerable };
-}
-
-function* generateLogs(): Generator<SearchLog> {
-	const next = seededRandom(20261105);
-	const { answerable, unanswerable } = queryPools();
-	const [year, month] = MONTH.split('-').map(Number) as [number, number];
-	const monthStart = Date.UTC(year, month - 1, 1) - 8 * 3600_000;
-	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	for (let index = 0; index < LOGS; index++) {
-		const agent = `agent${String(1 + Math.floor(next() * AGENTS)).padStart(3, '0')}`;
-		// Office hours, Beijing time, spread over the month.
-		const day = Math.floor((index / LOGS) * days);
-		const at = new Date(monthStart + day * 86_400_000 + (8 + next() * 10) * 3600_000).toISOString();
-		const outcome = next();
-		const base = {
-			_id: `searchLog:${at.replace(/[:.]/g, '')}-${index.toString(16).padStart(8, '0')}:${agent}`,
-			type: 'searchLog' as const,
-			createdBy: agent,
-			createdAt: at
-		};
-		if (outcome < ZERO_SHARE) {
-			yield { ...base, query: unanswerable[zipf(next, unanswerable.length)]!, resultCount: 0 };
-			continue;
-		}
-		const rank = zipf(next, answerable.length);
-		const query = answerable[rank]!;
-		const resultCount = 1 + Math.floor(next() * 40);
-		if (outcome < ZERO_SHARE + OPENED_SHARE)
-			// Mostly the entry the question belongs to; sometimes another one.
-			yield {
-				...base,
-				query,
-				resultCount,
-				openedEntryId: `entry:bench-${next() < 0.8 ? rank % ENTRIES : Math.floor(next() * ENTRIES)}`
-			};
-		else yield { ...base, query, resultCount };
-	}
-}
-
+/** Part one's agents: agent001 … agent150 (part two uses real accounts). */
+const AGENT_NAMES = Array.from(
+	{ length: AGENTS },
+	(_, index) => `agent${String(index + 1).padStart(3, '0')}`
+);
+const generateLogs = () =>
+	generateSearchLogs({ count: LOGS, agents: AGENT_NAMES, entries: ENTRIES, month: MONTH });
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {

@@ -4,12 +4,18 @@
 //   BENCH_TRACE=1 prints both browsers' requests to the sync server during the edits
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { insertAllOrNothing, insertMissingDocuments } from '../../sync/setup/bulk-insert';
 import { POLICY_CATEGORY } from '../../sync/import/tsv-datasets';
 import { plainTextToHtml } from '../../src/lib/knowledge/entry-draft';
 import type { Entry } from '../../src/lib/db/generated/documents';
-import { machineLine, median, root, signInWithNewProfile, startBenchApp } from './bench-app';
+import {
+	machineLine,
+	median,
+	root,
+	signInWithNewProfile,
+	startBenchApp,
+	waitForFirstSync
+} from './bench-app';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 5);
@@ -54,22 +60,6 @@ function generateEntries(count: number): Entry[] {
 			history: [{ action: 'import', by: 'import', at }]
 		};
 	});
-}
-
-async function waitForFirstSync(page: Page, startedAt: number) {
-	const samples: string[] = [];
-	let lastSample = 0;
-	for (;;) {
-		const status = (await page.getByTestId('sync-status').textContent({ timeout: 600_000 }))?.trim() ?? '';
-		if (status.startsWith('已同步')) break;
-		if (Date.now() - lastSample > 10_000) {
-			lastSample = Date.now();
-			samples.push(`${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${status}`);
-		}
-		if (Date.now() - startedAt > 1_800_000) throw new Error('first sync took more than 30 minutes');
-		await page.waitForTimeout(200);
-	}
-	return { seconds: (Date.now() - startedAt) / 1000, samples };
 }
 
 const app = await startBenchApp();
