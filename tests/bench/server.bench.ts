@@ -18,7 +18,6 @@ import { createInterface } from 'node:readline';
 import { adminUrl } from '../../sync/config';
 import { ensureUser, runSetup, type UserAccount } from '../../sync/setup/setup';
 import { agentFanOutJobs, readerCopyJobs } from '../../sync/setup/standing-replications';
-import { HAINAN_SUB_PLATFORMS } from '../../sync/setup/sub-platforms';
 import { agentFeedbackDatabaseName, agentQaDatabaseName } from '../../src/lib/db/catalog';
 import type { Entry, SearchLog } from '../../src/lib/db/generated/documents';
 import { draftEntry } from '../fixtures/documents';
@@ -1023,7 +1022,7 @@ async function main(): Promise<number> {
 			`server: node --import tsx sync/start.ts --sync-only --no-demo --port 0 on a fresh data folder, its own process (server pid ${firstPid}); this process generates the load on the same machine`
 		);
 		console.log(
-			`setup (not timed): ${AGENTS} agents + ${EDITORS} editors created in ${setupSeconds.toFixed(1)} s, ${SETUP_CONCURRENCY} at a time (PBKDF2-SHA256 600 000 per password on the server); each agent's qa-agent-<hex> and feedback-agent-<hex> databases and ${agentFanOutJobs('http://x', 'x').length} standing replication jobs (${agentFanOutJobs('http://x', 'x').length * AGENTS + readerCopyJobs('http://x').length + HAINAN_SUB_PLATFORMS.length} jobs running on the server throughout, with kb → pub and kb → each of the ${HAINAN_SUB_PLATFORMS.length} pub-<city>); quiet ${settleSeconds.toFixed(0)} s later; ${clients.length} sign-ins (POST /_session) in ${signInSeconds.toFixed(1)} s`
+			`setup (not timed): ${AGENTS} agents + ${EDITORS} editors created in ${setupSeconds.toFixed(1)} s, ${SETUP_CONCURRENCY} at a time (PBKDF2-SHA256 600 000 per password on the server); each agent's qa-agent-<hex> and feedback-agent-<hex> databases and ${agentFanOutJobs('http://x', 'x').length} standing replication jobs (${agentFanOutJobs('http://x', 'x').length * AGENTS + readerCopyJobs('http://x').length} jobs running on the server throughout, with kb → pub; no sub-platform has accounts here, so none has its databases and jobs); quiet ${settleSeconds.toFixed(0)} s later; ${clients.length} sign-ins (POST /_session) in ${signInSeconds.toFixed(1)} s`
 		);
 		console.log(
 			`feeds: ${clients.length} clients × 4 = ${[...perDb.values()].reduce((a, b) => a + b, 0)} live feeds (${[...feedsByKind(perDb)].map(([db, count]) => `${db} ${count}`).join(', ')}); agents: pub, own feedback-agent, own qa-agent, pub again (search index); editors: kb ×2, feedback ×2`
