@@ -29,7 +29,7 @@ import {
 	QA_DB,
 	SEARCH_LOG_DB
 } from '../../src/lib/db/catalog';
-import { databaseConfigurer, runSetup } from './setup';
+import { databaseConfigurer, isNotFound, runSetup } from './setup';
 import { ensureSubPlatformDatabases } from './sub-platforms';
 import { databaseUrl, ensureReplicationJobs, replicationJob } from './standing-replications';
 
@@ -52,10 +52,6 @@ function withCredentials(serverUrl: string, name: string, password: string): str
 	url.username = name;
 	url.password = password;
 	return url.toString().replace(/\/+$/, '');
-}
-
-function isNotFound(error: unknown): boolean {
-	return (error as { statusCode?: number }).statusCode === 404;
 }
 
 async function requireListed(province: ServerScope, code: string): Promise<void> {

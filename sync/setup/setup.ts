@@ -9,6 +9,7 @@ import { ensureSubPlatformDatabases, ensureSubPlatforms } from './sub-platforms'
 import {
 	accountRoles,
 	agentFeedbackDatabase,
+	cityDeskDatabaseName,
 	CITY_NODE_ROLE,
 	PUBLISHED_DB,
 	memberRoles,
@@ -43,7 +44,7 @@ export interface UserAccount {
 	team?: string;
 }
 
-function isNotFound(error: unknown): boolean {
+export function isNotFound(error: unknown): boolean {
 	return (error as { statusCode?: number }).statusCode === 404;
 }
 
@@ -139,9 +140,18 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 		}
 		await ensureReplicationJobs(server, agentFanOutJobs(server.config.url, account.name), log);
 	}
-	// A sub-platform's databases come with its first user (on a city's own server, they are there already).
-	for (const code of subPlatformsOf(account.roles))
-		await ensureSubPlatformDatabases(server, code, databaseConfigurer(server, log), log);
+	// A sub-platform's databases come with its first user; afterwards every setup run keeps them up to date, so
+	// each of a city's accounts need not check them again.
+	for (const code of subPlatformsOf(account.roles)) {
+		const made = await server.db.get(cityDeskDatabaseName(code)).then(
+			() => true,
+			(error: unknown) => {
+				if (isNotFound(error)) return false;
+				throw error;
+			}
+		);
+		if (!made) await ensureSubPlatformDatabases(server, code, databaseConfigurer(server, log), log);
+	}
 	await putIfChanged(server, 'kb', {
 		_id: `profile:${account.name}`,
 		type: 'profile',
