@@ -9,6 +9,7 @@ import {
 	cityQaDatabaseName
 } from '../../src/lib/db/catalog';
 import { publicationOf } from '../../src/lib/knowledge/workflow/publication';
+import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
 import { AT, draftEntry } from '../fixtures/documents';
 import { eventually } from '../support/eventually';
 import { ADMIN, as, startTestServer, type TestServer } from '../support/test-server';
@@ -233,6 +234,26 @@ describe('city staff work on their city’s desk, never kb', () => {
 		});
 		expect(own.status, await own.clone().text()).toBe(201);
 		await eventually(() => readDoc('inspector01', 'qa', 'recording:hk-own'));
+		// Scorecards are the province's: refused to city staff, as a PUT and as a replicated write.
+		const scorecard = {
+			...defaultScorecards[0]!,
+			_id: 'scorecard:haikou-own',
+			updatedBy: 'inspector02',
+			updatedAt: AT
+		};
+		const card = await as('inspector02')(`${test.syncUrl}/${calls}/scorecard%3Ahaikou-own`, {
+			method: 'PUT',
+			body: JSON.stringify(scorecard)
+		});
+		expect(card.status).toBe(403);
+		expect(((await card.json()) as { reason: string }).reason).toContain('评分表由省平台维护');
+		const forgedCard = await as('inspector02')(`${test.syncUrl}/${calls}/_bulk_docs`, {
+			method: 'POST',
+			body: JSON.stringify({ new_edits: false, docs: [{ ...scorecard, _rev: '1-abcdef' }] })
+		});
+		expect(((await forgedCard.json()) as Array<{ error?: string }>).map((row) => row.error)).toEqual([
+			'forbidden'
+		]);
 		expect(await readDoc('admin01', cityQaDatabaseName('sanya'), 'recording:hk-own')).toBeUndefined();
 	});
 });
