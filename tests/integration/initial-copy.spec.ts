@@ -4,7 +4,8 @@
 import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyIntoEmptyDatabase, INITIAL_COPY_MIN_DOCS } from '../../src/lib/db/initial-copy';
+import { copyIntoEmptyDatabase, idRangesWithout, INITIAL_COPY_MIN_DOCS } from '../../src/lib/db/initial-copy';
+import type { CopiedPage } from '../../src/lib/db/live-changes';
 import type { LocalDatabase } from '../../src/lib/db/local-databases';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -39,6 +40,39 @@ afterAll(async () => {
 
 const quietly = { onProgress: () => {}, isCancelled: () => false };
 const fresh = () => new PouchDB(`device-${Math.random()}`, { adapter: 'memory' }) as unknown as LocalDatabase;
+
+/** A knowledge base whose history and publications a province editor's copy leaves on the server. */
+let knowledgeMade:
+	| Promise<{
+			knowledge: PouchDB.Database;
+			kept: number;
+			leftOnServer: string[];
+			selector: Record<string, unknown>;
+	  }>
+	| undefined;
+const knowledgeBase = () =>
+	(knowledgeMade ??= (async () => {
+		const knowledge = new PouchDB(`${test.adminSyncUrl}/initial-copy-left-out`);
+		const pad = (n: number) => String(n).padStart(5, '0');
+		const entries = INITIAL_COPY_MIN_DOCS + 700;
+		const docs = [
+			...Array.from({ length: 40 }, (_, n) => ({ _id: `category:${pad(n)}`, type: 'category' })),
+			...Array.from({ length: entries }, (_, n) => ({ _id: `entry:${pad(n)}`, type: 'entry' })),
+			...Array.from({ length: 2500 }, (_, n) => ({ _id: `entryVersion:${pad(n)}:1`, type: 'entryVersion' })),
+			...Array.from({ length: 2500 }, (_, n) => ({
+				_id: `publishedEntry:${pad(n)}`,
+				type: 'publishedEntry'
+			})),
+			...Array.from({ length: 30 }, (_, n) => ({ _id: `template:${pad(n)}`, type: 'template' }))
+		];
+		for (let start = 0; start < docs.length; start += 1000)
+			await knowledge.bulkDocs(docs.slice(start, start + 1000));
+		const kept = 40 + entries + 30;
+		const leftOnServer = ['entryVersion', 'publishedEntry'];
+		const selector = { $or: [{ type: { $nin: leftOnServer } }, { _deleted: true }] };
+
+		return { knowledge, kept, leftOnServer, selector };
+	})());
 
 describe('the first copy of a large database', () => {
 	it('copies every document with its revision, conflicts and attachments, reporting progress', async () => {
@@ -125,5 +159,70 @@ describe('the first copy of a large database', () => {
 		await local.put({ _id: 'mine', typed: '离线时写的' });
 		expect(await copyIntoEmptyDatabase(local, remote, quietly)).toBeNull();
 		expect((await local.info()).doc_count).toBe(1);
+	});
+
+	it('leaves the types a plan keeps on the server unread, and hands over to a pull with the same selector', async () => {
+		const { knowledge, kept, leftOnServer, selector } = await knowledgeBase();
+		const local = fresh();
+		const totals: number[] = [];
+		const pages: CopiedPage[] = [];
+		await copyIntoEmptyDatabase(
+			local,
+			knowledge,
+			{
+				onProgress: ({ total }) => totals.push(total),
+				isCancelled: () => false,
+				onPageWritten: (page) => pages.push(page)
+			},
+			{ leftOnServer, pullSelector: selector }
+		);
+		expect(new Set(totals)).toEqual(new Set([kept]));
+		const held = await local.allDocs();
+		expect(held.rows.length).toBe(kept);
+		expect(held.rows.some((row) => /^(entryVersion|publishedEntry):/.test(row.id))).toBe(false);
+		// Each page follows on from the one before, and together they are every document written.
+		expect(pages[0]!.fromSequence).toBe(0);
+		for (const [index, page] of pages.entries()) {
+			if (index > 0) expect(page.fromSequence).toBe(pages[index - 1]!.toSequence);
+			expect(page.toSequence - page.fromSequence).toBe(page.docs.length);
+		}
+		expect(pages.flatMap((page) => page.docs.map((doc) => doc._id)).sort()).toEqual(
+			held.rows.map((row) => row.id).sort()
+		);
+
+		// The live pull (same selector) starts at the copy's checkpoint: a new entry and a deletion come,
+		// a new version stays on the server.
+		await knowledge.bulkDocs([
+			{ _id: 'entry:new', type: 'entry' },
+			{ _id: 'entryVersion:new:1', type: 'entryVersion' },
+			{ ...(await knowledge.get('entry:00003')), _deleted: true }
+		]);
+		const pulled = await local.replicate.from(knowledge, { selector });
+		expect(pulled.docs_written).toBe(2);
+		await expect(local.get('entry:new')).resolves.toMatchObject({ type: 'entry' });
+		await expect(local.get('entry:00003')).rejects.toMatchObject({ status: 404 });
+		await expect(local.get('entryVersion:new:1')).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('resumes in the id range it stopped in', async () => {
+		const { knowledge, kept, leftOnServer } = await knowledgeBase();
+		const local = fresh();
+		let pages = 0;
+		await copyIntoEmptyDatabase(
+			local,
+			knowledge,
+			{ onProgress: () => pages++, isCancelled: () => pages >= 2 },
+			{ leftOnServer }
+		);
+		expect((await local.info()).doc_count).toBeLessThan(kept);
+		await copyIntoEmptyDatabase(local, knowledge, quietly, { leftOnServer });
+		const held = await local.allDocs();
+		expect(held.rows.filter((row) => row.id.startsWith('template:')).length).toBe(30);
+		expect(held.rows.some((row) => /^(entryVersion|publishedEntry):/.test(row.id))).toBe(false);
+		expect(idRangesWithout(['publishedEntry:', 'entryVersion:'])).toEqual([
+			{ start: '', end: 'entryVersion:' },
+			{ start: 'entryVersion:\ufff0', end: 'publishedEntry:' },
+			{ start: 'publishedEntry:\ufff0', end: null }
+		]);
 	});
 });

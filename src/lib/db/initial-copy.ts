@@ -2,6 +2,7 @@
 // revisions) instead of replicating it change by change, then hands over to replication at the server's
 // sequence noted before the first page. Replication spends most of its time on per-batch round trips
 // (_changes, _revs_diff, _bulk_get, checkpoints); a page is one request and one local write.
+import type { CopiedPage } from './live-changes';
 import type { LocalDatabase } from './local-databases';
 
 /** Below this, plain replication is quick enough and the copy not worth its extra requests. */
@@ -31,6 +32,35 @@ interface CopyMarker {
 	byReplication: string[];
 }
 
+/** What the copy leaves out and how the live replication after it reads the server. */
+export interface CopyScope {
+	/** Document types left on the server (their ids start with `<type>:`): their id ranges are not read. */
+	leftOnServer?: string[];
+	/** The live pull's and push's selectors: the hand-over writes the checkpoints those replications use. */
+	pullSelector?: Record<string, unknown>;
+	pushSelector?: Record<string, unknown>;
+}
+
+/** A run of ids to copy: from `start` (inclusive) to `end` (exclusive; null: to the last id). */
+interface IdRange {
+	start: string;
+	end: string | null;
+}
+
+const AFTER_PREFIX = '\ufff0';
+
+/** The id ranges between the left-out prefixes, in id order. */
+export function idRangesWithout(prefixes: readonly string[]): IdRange[] {
+	const ranges: IdRange[] = [];
+	let start = '';
+	for (const prefix of [...prefixes].sort()) {
+		ranges.push({ start, end: prefix });
+		start = prefix + AFTER_PREFIX;
+	}
+	ranges.push({ start, end: null });
+	return ranges;
+}
+
 export interface InitialCopyProgress {
 	copied: number;
 	total: number;
@@ -41,6 +71,8 @@ export interface InitialCopyHooks {
 	isCancelled(): boolean;
 	/** Called when the copy begins; what it returns is called when the copy ends (screens pause meanwhile). */
 	onCopyStart?(): () => void;
+	/** Called after each page while every local change is the copy's own (sequences then count its documents). */
+	onPageWritten?(page: CopiedPage): void;
 }
 
 /**
@@ -52,31 +84,47 @@ export interface InitialCopyHooks {
 export async function copyIntoEmptyDatabase(
 	local: LocalDatabase,
 	remote: PouchDB.Database,
-	hooks: InitialCopyHooks
+	hooks: InitialCopyHooks,
+	scope: CopyScope = {}
 ): Promise<string[] | null> {
-	const marker = await startingPoint(local, remote);
+	const prefixes = (scope.leftOnServer ?? []).map((type) => `${type}:`);
+	const marker = await startingPoint(local, remote, prefixes);
 	if (!marker) return null;
 	const copyEnded = hooks.onCopyStart?.() ?? (() => {});
 	try {
-		return await copyPages(local, remote, marker, hooks);
+		return await copyPages(local, remote, marker, hooks, prefixes, scope);
 	} finally {
 		copyEnded();
 	}
 }
 
-async function startingPoint(local: LocalDatabase, remote: PouchDB.Database): Promise<CopyMarker | null> {
+/** How many of the server's documents have ids with these prefixes (ids only: a few dozen bytes each). */
+async function countWithPrefixes(remote: PouchDB.Database, prefixes: readonly string[]): Promise<number> {
+	let count = 0;
+	for (const prefix of prefixes)
+		count += (await remote.allDocs({ startkey: prefix, endkey: prefix + AFTER_PREFIX })).rows.length;
+	return count;
+}
+
+async function startingPoint(
+	local: LocalDatabase,
+	remote: PouchDB.Database,
+	leftOut: readonly string[]
+): Promise<CopyMarker | null> {
 	const localInfo = await local.info();
 	const unfinished = await local.get<CopyMarker>(MARKER_ID).catch(() => null);
 	// Resumable only if every local change is the copy's own: anything else goes through replication.
 	if (unfinished) return Number(localInfo.update_seq) === unfinished.written ? unfinished : null;
 	if (localInfo.doc_count > 0 || Number(localInfo.update_seq) > 0) return null;
 	const remoteInfo = await remote.info();
-	if (remoteInfo.doc_count < INITIAL_COPY_MIN_DOCS) return null;
+	// The progress counts what will be copied: the ids of what stays on the server are counted first.
+	const total = remoteInfo.doc_count - (await countWithPrefixes(remote, leftOut));
+	if (total < INITIAL_COPY_MIN_DOCS) return null;
 	// Noted first: whatever changes while the pages are read is replicated again afterwards.
 	return {
 		_id: MARKER_ID,
 		since: remoteInfo.update_seq,
-		total: remoteInfo.doc_count,
+		total,
 		lastId: null,
 		copied: 0,
 		written: 0,
@@ -88,53 +136,94 @@ async function copyPages(
 	local: LocalDatabase,
 	remote: PouchDB.Database,
 	marker: CopyMarker,
-	{ onProgress, isCancelled }: InitialCopyHooks
+	{ onProgress, isCancelled, onPageWritten }: InitialCopyHooks,
+	leftOut: readonly string[],
+	scope: CopyScope
 ): Promise<string[]> {
-	const fetchPage = (after: string | null) =>
+	const ranges = idRangesWithout(leftOut);
+	// A resumed copy goes on in the range of the last id it copied.
+	let rangeIndex = ranges.findIndex((range) => range.end === null || (marker.lastId ?? '') < range.end);
+	const fetchPage = (range: IdRange, after: string | null) =>
 		remote.allDocs({
 			include_docs: true,
 			conflicts: true,
 			limit: PAGE_SIZE,
-			...(after === null ? {} : { startkey: after, skip: 1 })
+			...(after === null ? (range.start ? { startkey: range.start } : {}) : { startkey: after, skip: 1 }),
+			...(range.end === null ? {} : { endkey: range.end, inclusive_end: false })
 		});
 	onProgress({ copied: marker.copied, total: marker.total });
-	let page = await fetchPage(marker.lastId);
-	while (page.rows.length > 0 && !isCancelled()) {
+	let page = await fetchPage(ranges[rangeIndex]!, marker.lastId);
+	while (!isCancelled()) {
 		const rows = page.rows as RemoteRow[];
-		// The next page is read from the server while this one is written here.
-		const next = rows.length === PAGE_SIZE ? fetchPage(rows[rows.length - 1]!.id) : null;
-		const docs: object[] = [];
-		for (const row of rows) {
-			if (!row.doc) continue;
-			if (row.doc._conflicts?.length || row.doc._attachments) marker.byReplication.push(row.id);
-			else docs.push(row.doc);
+		// The next page (or range) is read from the server while this one is written here.
+		const nextRange = rows.length === PAGE_SIZE ? rangeIndex : rangeIndex + 1;
+		const next =
+			nextRange < ranges.length
+				? fetchPage(ranges[nextRange]!, nextRange === rangeIndex ? rows[rows.length - 1]!.id : null)
+				: null;
+		if (rows.length > 0) {
+			const written = await writePage(local, marker, rows);
+			if (written) onPageWritten?.(written);
 		}
-		// With new_edits: false PouchDB reports nothing back; each new document is one local change.
-		await local.bulkDocs(docs, { new_edits: false });
-		marker.written += docs.length;
-		marker.copied += rows.length;
-		marker.lastId = rows[rows.length - 1]!.id;
-		marker._rev = (await local.put(marker)).rev;
 		onProgress({ copied: Math.min(marker.copied, marker.total), total: marker.total });
 		if (!next) break;
+		rangeIndex = nextRange;
 		page = await next;
 	}
 	if (isCancelled()) return marker.byReplication;
-	await handOverToReplication(local, remote, marker);
+	await handOverToReplication(local, remote, marker, scope);
 	return marker.byReplication;
 }
 
-async function handOverToReplication(local: LocalDatabase, remote: PouchDB.Database, marker: CopyMarker) {
+/** Writes one page; returns it as a run of local changes unless someone else also wrote meanwhile. */
+async function writePage(
+	local: LocalDatabase,
+	marker: CopyMarker,
+	rows: RemoteRow[]
+): Promise<CopiedPage | null> {
+	const fromSequence = marker.written;
+	const docs: Array<{ _id: string }> = [];
+	for (const row of rows) {
+		if (!row.doc) continue;
+		if (row.doc._conflicts?.length || row.doc._attachments) marker.byReplication.push(row.id);
+		else docs.push(row.doc);
+	}
+	// With new_edits: false PouchDB reports nothing back; each new document is one local change.
+	await local.bulkDocs(docs, { new_edits: false });
+	marker.written += docs.length;
+	marker.copied += rows.length;
+	marker.lastId = rows[rows.length - 1]!.id;
+	marker._rev = (await local.put(marker)).rev;
+	const sequence = Number((await local.info()).update_seq);
+	return sequence === marker.written ? { docs, fromSequence, toSequence: sequence } : null;
+}
+
+async function handOverToReplication(
+	local: LocalDatabase,
+	remote: PouchDB.Database,
+	marker: CopyMarker,
+	{ pullSelector, pushSelector }: CopyScope
+) {
 	let written = marker.written;
 	if (marker.byReplication.length > 0) {
 		const replicated = await local.replicate.from(remote, { doc_ids: marker.byReplication, batch_size: 100 });
 		written += replicated.docs_written;
 	}
-	// The same replication as the live sync's pull (same ids, no filter): this writes its checkpoint.
-	written += (await local.replicate.from(remote, { since: marker.since, batch_size: 500 })).docs_written;
+	// The same replication as the live sync's pull (same ids, same selector): this writes its checkpoint.
+	written += (
+		await local.replicate.from(remote, {
+			since: marker.since,
+			batch_size: 500,
+			...(pullSelector ? { selector: pullSelector } : {})
+		})
+	).docs_written;
 	// Every local change so far came from the server, unless someone saved meanwhile: then the push starts
 	// from the beginning as usual, and nothing typed here is skipped.
 	const localSeq = (await local.info()).update_seq;
-	if (Number(localSeq) === written) await local.replicate.to(remote, { since: localSeq });
+	if (Number(localSeq) === written)
+		await local.replicate.to(remote, {
+			since: localSeq,
+			...(pushSelector ? { selector: pushSelector } : {})
+		});
 	await local.remove(MARKER_ID, (await local.get(MARKER_ID))._rev);
 }

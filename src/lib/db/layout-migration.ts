@@ -4,13 +4,14 @@
 // current plan, the local copy is checked: if it came from another one, the user's own documents are kept
 // (they may not have been pushed yet; the new server database takes them, revisions and all) and the rest
 // is dropped. A copy pulled from the same database under another selector (the editors' feedback before it
-// left out the search logs; a window that moved on) keeps what it has not pushed and pulls its set again.
+// left out the search logs; the province editors' kb before it left the history on the server; a window
+// that moved on) keeps what it has not pushed and pulls its set again.
 // The server database and selector a local copy came from are kept in a _local document.
 import { FEEDBACK_DB } from './catalog';
 import { destroyLocalDatabase, openLocalDatabase, type LocalDatabase } from './local-databases';
 import { readLocalDocument, writeLocalDocument } from './local-documents';
 import { recordUnpushedWrites, unpushedIds } from './unpushed-changes';
-import type { ReplicationPlan } from './replication-plan';
+import { pullSelectorOf, type ReplicationPlan } from './replication-plan';
 import { holdWrites } from './write-gate';
 
 const SOURCE_DOC = '_local/replication-source';
@@ -26,7 +27,10 @@ interface SourceDoc {
 	sources?: Array<[string, string]>;
 }
 
-const pullOf = (plan: ReplicationPlan) => (plan.pullSelector ? JSON.stringify(plan.pullSelector) : '');
+const pullOf = (plan: ReplicationPlan) => {
+	const selector = pullSelectorOf(plan);
+	return selector ? JSON.stringify(selector) : '';
+};
 /** Stands for a selector a marker did not record: it matches none. */
 const UNKNOWN_PULL = '\u0000unknown';
 

@@ -79,3 +79,28 @@ export function suspendLiveChanges(userName: string, database: string): () => vo
 export function knowledgeChanges(userName: string, onChange: () => void) {
 	return watchLocalDatabase(userName, KNOWLEDGE_DB, onChange);
 }
+
+/** A page a first copy wrote: every local change from `fromSequence` (exclusive) to `toSequence` is in `docs`. */
+export interface CopiedPage {
+	docs: ReadonlyArray<{ _id: string }>;
+	fromSequence: number;
+	toSequence: number;
+}
+
+const pageListeners = new Map<string, Set<(page: CopiedPage) => void>>();
+
+/**
+ * Hands each page of a first copy to `onPage` as it is written (the search index builds while the copy
+ * runs, from the page in memory, instead of reading 10⁵ documents back once it ends).
+ */
+export function watchCopiedPages(userName: string, database: string, onPage: (page: CopiedPage) => void) {
+	const key = `${userName}\u0000${database}`;
+	const listeners = pageListeners.get(key) ?? new Set();
+	pageListeners.set(key, listeners);
+	listeners.add(onPage);
+	return () => listeners.delete(onPage);
+}
+
+export function announceCopiedPage(userName: string, database: string, page: CopiedPage): void {
+	for (const listener of pageListeners.get(`${userName}\u0000${database}`) ?? []) listener(page);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchesSelector } from 'pouchdb-selector-core';
 import { accountRoles, cityRole, databases, memberRoles, personalDatabaseSpec, type Role } from './catalog';
-import { recentHistoryStart, replicationPlan } from './replication-plan';
+import { pullSelectorOf, recentHistoryStart, replicationPlan } from './replication-plan';
 
 const remotes = (roles: Role[], user = 'agent01') =>
 	replicationPlan(user, roles).map((plan) => `${plan.local}←${plan.remote}${plan.push ? '⇄' : ''}`);
@@ -64,6 +64,23 @@ describe('replicationPlan', () => {
 				(plan) => `${plan.local}←${plan.remote}${plan.push ? '⇄' : ''}`
 			)
 		).toEqual(expected);
+	});
+
+	it('leaves the province kb’s version history and publications on the server, and lets deletions through', () => {
+		const kb = replicationPlan('editor01', ['editor', 'reviewer'], '2026-12-05').find(
+			(plan) => plan.local === 'kb'
+		)!;
+		const pulled = (doc: Record<string, unknown>) => matchesSelector(doc, pullSelectorOf(kb)!);
+		expect(kb.leftOnServer).toEqual(['entryVersion', 'publishedEntry']);
+		expect(pulled({ _id: 'entry:a', type: 'entry' })).toBe(true);
+		expect(pulled({ _id: 'category:a', type: 'category' })).toBe(true);
+		expect(pulled({ _id: 'entryVersion:a:1', type: 'entryVersion' })).toBe(false);
+		expect(pulled({ _id: 'publishedEntry:a', type: 'publishedEntry' })).toBe(false);
+		expect(pulled({ _id: 'entry:a', _deleted: true })).toBe(true);
+		// A city's desk is small: it keeps its history.
+		const desk = replicationPlan('editor01', ['editor'], '2026-12-05', ['haikou'])[0]!;
+		expect(desk.leftOnServer).toBeUndefined();
+		expect(pullSelectorOf(desk)).toBeUndefined();
 	});
 
 	it('pulls none of an agent’s own search logs back, and their reports of a bounded window', () => {

@@ -32,6 +32,23 @@ export interface ReplicationPlan {
 	 * and pub) would otherwise offer the desk what came from pub, which the server refuses one by one.
 	 */
 	pushSelector?: Record<string, unknown>;
+	/**
+	 * Document types a copy of a whole database leaves on the server, read there on demand: the province
+	 * editors' kb holds its entries, not the version history and publications (three documents in four at
+	 * 10⁵ entries; the first copy would take minutes, not seconds).
+	 */
+	leftOnServer?: string[];
+}
+
+/** Left on the province editors' server: version snapshots and agents' copies of entries. */
+export const KNOWLEDGE_LEFT_ON_SERVER = ['entryVersion', 'publishedEntry'];
+
+/** What the pull asks the server for: the plan's own selector, or every document but the types left there. */
+export function pullSelectorOf(plan: ReplicationPlan): Record<string, unknown> | undefined {
+	if (plan.pullSelector) return plan.pullSelector;
+	if (!plan.leftOnServer?.length) return undefined;
+	// Deletions carry no type: they must pass, or a deleted entry would stay in the browser.
+	return { $or: [{ type: { $nin: plan.leftOnServer } }, { _deleted: true }] };
 }
 
 const EDITORIAL: Role[] = ['editor', 'reviewer', 'admin'];
@@ -118,7 +135,8 @@ export function replicationPlan(
 							$or: [{ subPlatform: city }, { _id: `profile:${userName}` }, { _deleted: true }]
 						}
 					}
-				: {})
+				: // A desk is one city's documents, small; the province's kb is 10⁵ entries and their history.
+					{ leftOnServer: KNOWLEDGE_LEFT_ON_SERVER })
 		});
 		// The province's publications, read-only, from pub: the desk holds the city's own documents only.
 		if (city) plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false });

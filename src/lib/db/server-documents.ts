@@ -38,3 +38,27 @@ export async function existingOnServer(remoteBase: string, remote: string, ids: 
 	);
 	return answer.rows.flatMap((row) => (row.value && !row.value.deleted ? [row.key] : []));
 }
+
+/** Copies the server's documents whose ids start with `prefix` (an entry's versions) into the local database. */
+export async function copyPrefixFromServer(
+	userName: string,
+	local: string,
+	remoteBase: string,
+	remote: string,
+	prefix: string
+): Promise<string[]> {
+	const range = new URLSearchParams({
+		startkey: JSON.stringify(prefix),
+		endkey: JSON.stringify(`${prefix}\ufff0`)
+	});
+	const answer = await requestServer<{ rows: Array<{ id: string }> }>(
+		`${remoteBase}/${remote}/_all_docs?${range}`
+	);
+	return copyFromServer(
+		userName,
+		local,
+		remoteBase,
+		remote,
+		answer.rows.map((row) => row.id)
+	);
+}

@@ -4,10 +4,10 @@ import PouchDB from 'pouchdb-browser';
 import { nowIso } from '$lib/time';
 import { knownConflicts, recheckConflicts, scanAllConflicts, type ConflictRecord } from './conflict-tracker';
 import { copyIntoEmptyDatabase } from './initial-copy';
-import { suspendLiveChanges } from './live-changes';
+import { announceCopiedPage, suspendLiveChanges, type CopiedPage } from './live-changes';
 import { prepareLocalDatabase } from './layout-migration';
 import { openLocalDatabase, type LocalDatabase } from './local-databases';
-import type { ReplicationPlan } from './replication-plan';
+import { pullSelectorOf, type ReplicationPlan } from './replication-plan';
 import { rememberServerDatabases } from './server-databases';
 import { countUnpushed, markPushed, onUnpushedCountChange } from './unpushed-changes';
 
@@ -87,6 +87,9 @@ export class SyncManager {
 	#handles: PouchDB.Replication.Replication<object>[] = [];
 	#stopListening: Array<() => void> = [];
 	#startedWith: [string, ReplicationPlan[], string] | null = null;
+	/** Local databases whose first copy is running (initial-copy.ts). */
+	copying = $state<string[]>([]);
+
 	/** Bumped by stop(), so a first copy still running knows it has been cancelled. */
 	#generation = 0;
 
@@ -142,14 +145,17 @@ export class SyncManager {
 			status.unpushed = await countUnpushed(local);
 			status.conflicts = await knownConflicts(local);
 			const remote = new PouchDB(`${remoteBase}/${plan.remote}`, { skip_setup: true });
-			const suspend = () => suspendLiveChanges(userName, plan.local);
+			const screens = {
+				suspend: () => suspendLiveChanges(userName, plan.local),
+				announcePage: (page: CopiedPage) => announceCopiedPage(userName, plan.local, page)
+			};
 			if (first)
 				void first.then(() => {
 					if (this.#generation === generation) this.#replicate(local, remote, plan, status);
 				});
 			else
-				firstCopies[plan.local] = this.#copyThenReplicate(local, remote, plan, status, generation, suspend);
-			void this.#measureProgress(local, plan.pullSelector ? null : remote, status);
+				firstCopies[plan.local] = this.#copyThenReplicate(local, remote, plan, status, generation, screens);
+			void this.#measureProgress(local, pullSelectorOf(plan) ? null : remote, status);
 		}
 	}
 
@@ -160,21 +166,38 @@ export class SyncManager {
 		plan: ReplicationPlan,
 		status: DatabaseSyncStatus,
 		generation: number,
-		suspendScreens: () => () => void
+		screens: { suspend: () => () => void; announcePage: (page: CopiedPage) => void }
 	) {
 		const cancelled = () => this.#generation !== generation;
 		// A filtered pull is the person's own data, small: plain replication, which applies the filter.
 		if (plan.pullSelector) return this.#replicate(local, remote, plan, status);
 		try {
-			const replicatedIds = await copyIntoEmptyDatabase(local, remote, {
-				onProgress: ({ copied, total }) => {
-					status.remoteDocCount = total;
-					status.localDocCount = copied;
-					status.pending = total - copied;
+			const replicatedIds = await copyIntoEmptyDatabase(
+				local,
+				remote,
+				{
+					onProgress: ({ copied, total }) => {
+						status.remoteDocCount = total;
+						status.localDocCount = copied;
+						status.pending = total - copied;
+					},
+					isCancelled: cancelled,
+					onCopyStart: () => {
+						const resume = screens.suspend();
+						this.copying = [...this.copying, plan.local];
+						return () => {
+							resume();
+							this.copying = this.copying.filter((local) => local !== plan.local);
+						};
+					},
+					onPageWritten: screens.announcePage
 				},
-				isCancelled: cancelled,
-				onCopyStart: suspendScreens
-			});
+				{
+					leftOnServer: plan.leftOnServer,
+					pullSelector: pullSelectorOf(plan),
+					pushSelector: plan.pushSelector
+				}
+			);
 			if (replicatedIds?.length) status.conflicts = await recheckConflicts(local, replicatedIds);
 		} catch {
 			// Offline or refused: live replication brings the rest (rechecking what was copied) and reports why.
@@ -249,7 +272,7 @@ export class SyncManager {
 		};
 		const pull = local.replicate.from(remote, {
 			...options,
-			...(plan.pullSelector ? { selector: plan.pullSelector } : {})
+			...(pullSelectorOf(plan) ? { selector: pullSelectorOf(plan) } : {})
 		});
 		// A pull-only copy (pub) never writes: its push would only ask the server about nothing.
 		const push = plan.push
@@ -278,7 +301,7 @@ export class SyncManager {
 				status.state = 'synced';
 				status.error = null;
 				status.lastSyncedAt = nowIso();
-				void this.#measureProgress(local, plan.pullSelector ? null : remote, status);
+				void this.#measureProgress(local, pullSelectorOf(plan) ? null : remote, status);
 			});
 			handle.on('error', (error: ReplicationError) => {
 				const described = describeError(error);

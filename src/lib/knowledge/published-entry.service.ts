@@ -1,5 +1,7 @@
 // What agents read: the publications of entries (publishedEntry documents, written by reviewers only), looked
-// up by the entry's id, which search logs, reports and links keep. Editors' screens read the entries.
+// up by the entry's id, which search logs, reports and links keep. Editors' screens read the entries; the
+// province editors' browsers hold no publications (replication-plan.ts), so what agents are shown is made
+// from the entry there, as the reviewer's step makes it (publicationOf).
 // Returns results, never throws at the UI.
 import type { PublishedEntry } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
@@ -7,11 +9,25 @@ import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { entrySelector } from './entry-query';
 import { isInForce } from './rules/validity';
-import { publicationIdOf } from './workflow/publication';
+import { publicationIdOf, publicationOf } from './workflow/publication';
 
 export type StoredPublishedEntry = Stored<PublishedEntry>;
 
 const publications = (userName: string) => new Repository(userName, 'publishedEntry');
+
+/** What agents are shown of the entries held in this browser (an editor's), by entry id. */
+async function fromHeldEntries(
+	userName: string,
+	entryIds: readonly string[]
+): Promise<Map<string, StoredPublishedEntry>> {
+	const entries = await new Repository(userName, 'entry').getMany([...entryIds]);
+	return new Map(
+		entries.flatMap((entry) => {
+			const publication = publicationOf(entry);
+			return publication ? [[entry._id, publication as StoredPublishedEntry] as const] : [];
+		})
+	);
+}
 
 /** The publication of one entry (published or archived); null when agents were never shown it. */
 export async function getPublishedEntry(
@@ -19,7 +35,8 @@ export async function getPublishedEntry(
 	entryId: string
 ): Promise<Result<StoredPublishedEntry | null>> {
 	try {
-		return success(await publications(userName).get(publicationIdOf(entryId)));
+		const held = (await fromHeldEntries(userName, [entryId])).get(entryId);
+		return success(held ?? (await publications(userName).get(publicationIdOf(entryId))));
 	} catch (error) {
 		return failure(explainFailure(error, '读取知识点'));
 	}
@@ -33,6 +50,7 @@ export async function getPublishedEntriesInOrder(
 	try {
 		const found = await publications(userName).getMany(entryIds.map(publicationIdOf));
 		const byEntryId = new Map(found.map((publication) => [publication.entryId, publication]));
+		for (const [id, publication] of await fromHeldEntries(userName, entryIds)) byEntryId.set(id, publication);
 		return success(entryIds.flatMap((id) => byEntryId.get(id) ?? []));
 	} catch (error) {
 		return failure(explainFailure(error, '读取检索结果'));
@@ -67,10 +85,18 @@ export async function listPublishedEntries(
 	today: string | null
 ): Promise<Result<StoredPublishedEntry[]>> {
 	try {
-		const found = await publications(userName).recent({
+		const query = {
 			selector: entrySelector({ status: 'published', text: filter.text }) as PouchDB.Find.Selector,
 			limit: filter.limit * 2
-		});
+		};
+		const found = await publications(userName).recent(query);
+		// An editor's browser: the entries themselves.
+		const entries = new Repository(userName, 'entry');
+		if (found.length === 0 && (await entries.holdsAny()))
+			for (const entry of await entries.recent(query)) {
+				const publication = publicationOf(entry);
+				if (publication) found.push(publication as StoredPublishedEntry);
+			}
 		const inForce = found.filter(
 			(publication) => !today || isInForce(publication.validFrom, publication.validTo, today)
 		);

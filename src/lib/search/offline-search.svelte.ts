@@ -5,6 +5,14 @@ import { SearchClient, type SearchIndexState } from './search-client';
 import type { SearchHit, SearchOptions } from './search-types';
 import { searchEntries, startSearchIndex, type SearchIndexSession } from './search-index.service';
 
+export interface SearchingUser {
+	name: string;
+	roles: readonly string[];
+}
+
+/** Roles whose browsers hold the entries (replication-plan.ts): their index is made from them. */
+const EDITORIAL_ROLES: readonly string[] = ['editor', 'reviewer', 'admin'];
+
 export class OfflineSearch {
 	/** null until a screen asks for the index. */
 	state = $state.raw<SearchIndexState | null>(null);
@@ -16,13 +24,17 @@ export class OfflineSearch {
 	#client: SearchClient | null = null;
 	#started: SearchIndexSession | null = null;
 
-	/** Starts (or keeps) the index for this user once the first sync has settled (`syncPhase` is the sync
-	 * manager's overall state): building while 10⁵ entries replicate makes both slower on a 2-core office PC. */
-	startAfterSync(userName: string, syncPhase: string): void {
-		if (['synced', 'offline', 'signed-out', 'error'].includes(syncPhase)) this.ensureStarted(userName);
+	/**
+	 * Starts (or keeps) the index for this user once the first sync has settled (`syncPhase` is the sync
+	 * manager's overall state) or while kb's first copy runs (`copyingKnowledge`), whose pages it indexes as
+	 * they land: replicating 10⁵ entries change by change while indexing makes both slower on a 2-core PC.
+	 */
+	startAfterSync(user: SearchingUser, syncPhase: string, copyingKnowledge = false): void {
+		if (copyingKnowledge || ['synced', 'offline', 'signed-out', 'error'].includes(syncPhase))
+			this.ensureStarted(user);
 	}
 
-	ensureStarted(userName: string): void {
+	ensureStarted({ name: userName, roles }: SearchingUser): void {
 		if (this.#userName === userName && this.#client) return;
 		void this.stop();
 		const client = new SearchClient();
@@ -32,7 +44,8 @@ export class OfflineSearch {
 		client.subscribe((state) => {
 			if (this.#client === client) this.state = state;
 		});
-		void startSearchIndex(userName, client).then((started) => {
+		const indexEntries = roles.some((role) => EDITORIAL_ROLES.includes(role));
+		void startSearchIndex(userName, client, indexEntries).then((started) => {
 			if (this.#client !== client) {
 				if (started.ok) void started.value.stop();
 				return;

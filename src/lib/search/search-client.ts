@@ -67,10 +67,16 @@ export class SearchClient {
 		return () => this.#listeners.delete(listener);
 	}
 
-	async open(name: string): Promise<OpenedIndex> {
+	/** @param indexEntries an editor's browser, which holds entries and not their publications */
+	async open(name: string, indexEntries = false): Promise<OpenedIndex> {
 		try {
 			// The segmenter's WebAssembly from the page's bundle: the copy the service worker keeps for offline.
-			const opened = await this.#request<'open'>({ type: 'open', name, wordsUrl: WORD_SEGMENTER_URL });
+			const opened = await this.#request<'open'>({
+				type: 'open',
+				name,
+				wordsUrl: WORD_SEGMENTER_URL,
+				indexEntries
+			});
 			this.#update({
 				phase: 'indexing',
 				entries: opened.entries,

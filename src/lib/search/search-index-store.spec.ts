@@ -87,6 +87,30 @@ describe('SearchIndexKeeper', () => {
 		expect(keeper.engine.search('公积金提取')).toEqual([]);
 	});
 
+	it('in an editor’s browser, which holds entries and not their publications, indexes entries as published', () => {
+		const keeper = new SearchIndexKeeper('editor01$kb', new MemorySearchIndexStorage(), true);
+		const card = draftEntry({
+			_id: 'entry:card',
+			standardQuestion: '社保卡丢了怎么补办',
+			status: 'published'
+		});
+		const draft = draftEntry({ _id: 'entry:fund', standardQuestion: '公积金怎么提取', status: 'draft' });
+		expect(keeper.apply([put(card), put(draft)], 2)).toBe(1);
+		expect(first(keeper, '社保卡补办')).toBe('entry:card');
+		expect(keeper.engine.search('公积金提取')).toEqual([]);
+		// A pending revision is not what agents see: the entry's published content stays indexed.
+		const revising = {
+			...card,
+			revision: { ...card, status: 'inReview', baseVersion: 1, standardQuestion: '医保卡丢了怎么补办' }
+		} as unknown as Entry;
+		keeper.apply([put(revising)], 3);
+		expect(first(keeper, '社保卡补办')).toBe('entry:card');
+		keeper.apply([put({ ...card, status: 'archived' })], 4);
+		expect(keeper.engine.search('社保卡补办')).toEqual([]);
+		keeper.apply([put(card), { id: 'entry:card', deleted: true }], 6);
+		expect(keeper.engine.search('社保卡补办')).toEqual([]);
+	});
+
 	it('updates, archives and deletes entries as the feed says', () => {
 		const keeper = new SearchIndexKeeper('agent01$kb', new MemorySearchIndexStorage());
 		keeper.apply(

@@ -1,11 +1,12 @@
 // What is stored where: the exported search index of one user's knowledge base lives in IndexedDB (database
 // `hotline-search-index`, one record per `<user>$kb`) together with the changes-feed sequence it reflects
 // and the editors' synonym groups. It indexes entries' publications (publishedEntry), which only reviewers
-// write, under the entry's id. A reload or an offline start loads it instead of re-indexing 10⁵ entries,
+// write, under the entry's id; an editor's browser, which holds the entries and leaves their publications on
+// the server, indexes what publicationOf makes of each entry (the same content). A reload or an offline start loads it instead of re-indexing 10⁵ entries,
 // then applies only the changes after that sequence. Saving is debounced: exporting a large index costs
 // hundreds of milliseconds, so a burst of replicated changes is saved once.
-import type { PublishedEntry, Synonym } from '$lib/db/generated/documents';
-import { entryIdOfPublication, PUBLICATION_PREFIX } from '$lib/knowledge/workflow/publication';
+import type { Entry, PublishedEntry, Synonym } from '$lib/db/generated/documents';
+import { entryIdOfPublication, PUBLICATION_PREFIX, publicationOf } from '$lib/knowledge/workflow/publication';
 import { packChunks, unpackChunks, type ChunkPlace } from './index-blob';
 import { SearchEngine } from './search-engine';
 import type { IndexChunk } from './search-types';
@@ -16,9 +17,10 @@ export type ChangeSequence = string | number;
 
 /**
  * Bump when the tokenizer, the stored shape or what is indexed changes: older stored indexes are then
- * rebuilt. 3: built from publications instead of entry documents. 4: city entries' overrides.
+ * rebuilt. 3: built from publications instead of entry documents. 4: city entries' overrides. 5: editors'
+ * entries without a publication in the browser.
  */
-export const STORED_INDEX_FORMAT = 4;
+export const STORED_INDEX_FORMAT = 5;
 
 export interface StoredSearchIndex {
 	format: number;
@@ -39,7 +41,28 @@ export interface SearchIndexStorage {
 export interface IndexChange {
 	id: string;
 	deleted: boolean;
-	doc?: PublishedEntry | Synonym | { _id: string; type?: string };
+	doc?: PublishedEntry | Entry | Synonym | { _id: string; type?: string };
+}
+
+const ENTRY_PREFIX = 'entry:';
+
+const entryIdOf = (id: string) => (id.startsWith(ENTRY_PREFIX) ? id : entryIdOfPublication(id));
+
+/**
+ * What agents are shown of the changed entry: its publication, or for an editor's entry document what its
+ * publication is (the same content); null when nothing is shown (deleted, a draft); undefined for other
+ * documents.
+ */
+function publicationIn(change: IndexChange, indexEntries: boolean): PublishedEntry | null | undefined {
+	if (change.id.startsWith(PUBLICATION_PREFIX)) {
+		const doc = change.doc as PublishedEntry | undefined;
+		return !change.deleted && doc?.type === 'publishedEntry' ? doc : null;
+	}
+	if (indexEntries && change.id.startsWith(ENTRY_PREFIX)) {
+		const doc = change.doc as Entry | undefined;
+		return !change.deleted && doc?.type === 'entry' ? publicationOf(doc) : null;
+	}
+	return undefined;
 }
 
 /** Share of removed slots after which the index asks to be rebuilt from scratch. */
@@ -55,9 +78,14 @@ export class SearchIndexKeeper {
 	#synonyms = new Map<string, string[]>();
 	#dirty = false;
 
+	/**
+	 * @param indexEntries an editor's browser: entry documents are indexed as their publications. Never an
+	 * agent's, whose copy holds publications only: an entry document there changes nothing agents find.
+	 */
 	constructor(
 		readonly name: string,
-		readonly storage: SearchIndexStorage
+		readonly storage: SearchIndexStorage,
+		readonly indexEntries = false
 	) {}
 
 	/** Loads the stored index; false when there was none (or an unusable one) and indexing starts at 0. */
@@ -98,21 +126,15 @@ export class SearchIndexKeeper {
 				synonymsChanged = true;
 				continue;
 			}
-			if (!change.id.startsWith(PUBLICATION_PREFIX)) continue;
-			const publication = change.doc as PublishedEntry | undefined;
-			const entryId = entryIdOfPublication(change.id);
+			const publication = publicationIn(change, this.indexEntries);
+			if (publication === undefined) continue;
 			// Every published entry is indexed; validity dates are applied at query time (`today`), so an
 			// entry coming into force needs no change to show up.
-			if (
-				!change.deleted &&
-				publication &&
-				publication.type === 'publishedEntry' &&
-				publication.status === 'published'
-			) {
+			if (publication?.status === 'published') {
 				this.engine.add(toSearchableEntry(publication));
 				changed++;
-			} else if (this.engine.has(entryId)) {
-				this.engine.remove(entryId);
+			} else if (this.engine.has(publication?.entryId ?? entryIdOf(change.id))) {
+				this.engine.remove(publication?.entryId ?? entryIdOf(change.id));
 				changed++;
 			}
 		}

@@ -3,15 +3,18 @@
 // (saves and replicated documents). Returns results, never throws at the UI.
 import { KNOWLEDGE_DB } from '$lib/db/catalog';
 import { changesSince, localUpdateSequence } from '$lib/db/changes-since';
-import { knowledgeChanges } from '$lib/db/live-changes';
+import { knowledgeChanges, watchCopiedPages, type CopiedPage } from '$lib/db/live-changes';
 import { localDatabaseName } from '$lib/db/local-databases';
 import { failure, success, type Result } from '$lib/result';
 import { SearchClient } from './search-client';
 import type { SearchHit, SearchOptions } from './search-types';
 import type { IndexChange } from './search-index-store';
 
-// Agents find what reviewers published (publishedEntry), never the entry documents editors write.
-const INDEXED_PREFIXES = ['publishedEntry:', 'synonym:'];
+// Agents find what reviewers published (publishedEntry), never the entry documents editors write; the
+// province editors' browsers hold the entries instead of their publications (replication-plan.ts).
+const INDEXED_PREFIXES = ['publishedEntry:', 'entry:', 'synonym:'];
+
+const indexed = (id: string) => INDEXED_PREFIXES.some((prefix) => id.startsWith(prefix));
 
 export interface SearchIndexSession {
 	client: SearchClient;
@@ -49,17 +52,38 @@ async function catchUp(userName: string, client: SearchClient): Promise<void> {
 	client.markReady();
 }
 
+/** A page of a first copy, indexed from memory when it follows on from what the index holds. */
+async function applyCopiedPage(client: SearchClient, page: CopiedPage): Promise<void> {
+	if (Number(client.state.sequence) !== page.fromSequence) return; // the next catch-up reads it instead
+	const changes = page.docs
+		.filter((doc) => indexed(doc._id))
+		.map((doc): IndexChange => ({ id: doc._id, deleted: false, doc: doc as IndexChange['doc'] }));
+	await client.applyChanges(changes, page.toSequence);
+}
+
+/** @param indexEntries the user's roles give them the entries (editors), not only the publications */
 export async function startSearchIndex(
 	userName: string,
-	client: SearchClient = new SearchClient()
+	client: SearchClient = new SearchClient(),
+	indexEntries = false
 ): Promise<Result<SearchIndexSession>> {
 	// Following starts with the first catch-up, so a change landing as it finishes is not missed; later
 	// catch-ups queue behind it.
-	const first = client.open(localDatabaseName(userName, KNOWLEDGE_DB)).then(() => catchUp(userName, client));
+	const first = client
+		.open(localDatabaseName(userName, KNOWLEDGE_DB), indexEntries)
+		.then(() => catchUp(userName, client));
 	let running = first.catch(() => undefined);
-	const stopWatching = knowledgeChanges(userName, () => {
+	const stopFollowing = knowledgeChanges(userName, () => {
 		running = running.then(() => catchUp(userName, client)).catch(() => client.markReady());
 	});
+	// During a first copy the feed above is paused; the pages come here as they are written.
+	const stopPages = watchCopiedPages(userName, KNOWLEDGE_DB, (page) => {
+		running = running.then(() => applyCopiedPage(client, page)).catch(() => undefined);
+	});
+	const stopWatching = () => {
+		stopFollowing();
+		stopPages();
+	};
 	try {
 		await first;
 	} catch (error) {

@@ -22,7 +22,7 @@ export interface AppliedChanges {
 
 export type SearchRequest =
 	/** wordsUrl: where the word segmenter's WebAssembly is (the page's precached copy). */
-	| { id: number; type: 'open'; name: string; wordsUrl?: string }
+	| { id: number; type: 'open'; name: string; wordsUrl?: string; indexEntries?: boolean }
 	| { id: number; type: 'search'; query: string; options: SearchOptions }
 	| { id: number; type: 'apply'; changes: IndexChange[]; sequence: ChangeSequence }
 	| { id: number; type: 'save' }

@@ -54,7 +54,7 @@ export function createSearchWorkerHandler(storage: SearchIndexStorage, scheduler
 		try {
 			switch (request.type) {
 				case 'open': {
-					keeper = new SearchIndexKeeper(request.name, storage);
+					keeper = new SearchIndexKeeper(request.name, storage, request.indexEntries);
 					const restored = await keeper.open();
 					// Queries are answered from here on; the words join the ranking when the segmenter has loaded
 					// (in the browser: fetched, compiled and its dictionary built, about 0.6 s on a 2-core PC).

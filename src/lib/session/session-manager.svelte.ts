@@ -2,6 +2,7 @@
 // works offline; the server's cookie decides whether sync may run.
 import { replicationPlan } from '$lib/db/replication-plan';
 import { ROLES, subPlatformsOf, type Role } from '$lib/db/catalog';
+import { rememberServerDatabases } from '$lib/db/server-databases';
 import { syncManager } from '$lib/db/sync-manager.svelte';
 import { offlineSearch } from '$lib/search/offline-search.svelte';
 import { audioUploads } from '$lib/qa/audio-uploads.svelte';
@@ -37,6 +38,16 @@ export class SessionManager {
 	user = $state<SignedInUser | null>(remembered());
 	/** The server no longer accepts our cookie: work goes on locally, sync waits for a new sign-in. */
 	needsSignIn = $state(false);
+
+	constructor() {
+		// Screens read the server databases of the plan on demand (history, calls) before sync has started:
+		// a page mounts before the layout that starts it.
+		if (this.user) rememberServerDatabases(this.#plans(this.user));
+	}
+
+	#plans(user: SignedInUser) {
+		return replicationPlan(user.name, user.roles, undefined, user.subPlatforms ?? []);
+	}
 
 	async signIn(name: string, password: string): Promise<Result<SignedInUser>> {
 		const result = await signInOnServer(name.trim(), password);
@@ -87,12 +98,7 @@ export class SessionManager {
 
 	async startSync(options: { unlessRunning?: boolean } = {}): Promise<void> {
 		if (!this.user) return;
-		await syncManager.start(
-			this.user.name,
-			replicationPlan(this.user.name, this.user.roles, undefined, this.user.subPlatforms ?? []),
-			syncBaseUrl(),
-			options
-		);
+		await syncManager.start(this.user.name, this.#plans(this.user), syncBaseUrl(), options);
 		// Only the QA roles import recordings; their audio waits here until the server has it.
 		if (this.user.roles.some((role) => role === 'inspector' || role === 'supervisor' || role === 'admin'))
 			void audioUploads.start(this.user.name);

@@ -4,8 +4,10 @@
 import type { Role } from '$lib/db/catalog';
 import type { Entry } from '$lib/db/generated/documents';
 import { Repository } from '$lib/db/repository';
+import { ServerUnreachable } from '$lib/db/server-views';
 import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
+import { fetchCurrentFromServer } from './held-on-server';
 import { mayWritePublications, publicationIdOf, publicationsToWrite } from './publication';
 
 /** The signed-in person taking a step: their roles decide whether agents' copies are theirs to write. */
@@ -22,7 +24,10 @@ export async function updatePublications(
 ): Promise<number> {
 	if (!mayWritePublications(user.roles) || entries.length === 0) return 0;
 	const repository = new Repository(user.name, 'publishedEntry');
-	const stored = await repository.getMany(entries.map((entry) => publicationIdOf(entry._id)));
+	const ids = entries.map((entry) => publicationIdOf(entry._id));
+	// Written on the server's current revision: a province reviewer's browser does not replicate them.
+	await fetchCurrentFromServer(user.name, 'publishedEntry', ids);
+	const stored = await repository.getMany(ids);
 	const changed = publicationsToWrite(
 		entries,
 		new Map(stored.map((publication) => [publication._id, publication])),
@@ -46,6 +51,10 @@ export async function followedByPublications<T>(
 		await updatePublications(user, entries);
 		return success(saved);
 	} catch (error) {
+		if (error instanceof ServerUnreachable)
+			return failure(
+				`${action}已保存，但离线时无法更新话务员看到的内容。联网后请再做一次该操作（或由服务器下次启动时补齐）`
+			);
 		return failure(
 			`${action}已保存，但${explainFailure(error, '更新话务员看到的内容')}。服务器下次启动时会自动补齐，急需时请联系管理员`
 		);

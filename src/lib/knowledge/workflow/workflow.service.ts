@@ -9,6 +9,7 @@ import type { EntryContent } from '../entry-content';
 import { mergeConflict, type ConflictPicks } from '../rules/conflict-merge';
 import * as workflow from './entry-workflow';
 import { WorkflowError, type Actor } from './entry-workflow';
+import { fetchCurrentFromServer, fetchEntryVersions } from './held-on-server';
 import { mayWritePublications } from './publication';
 import { followedByPublications, type ActingUser } from './publication.service';
 
@@ -95,7 +96,9 @@ export async function approveEntry(
 				entry.publishedBy ?? entry.updatedBy,
 				entry.publishedAt ?? entry.updatedAt
 			);
-			// Entries imported as published have no snapshot of their first version yet.
+			// Entries imported as published have no snapshot of their first version yet. Offline the one on the
+			// server is unknown: the same snapshot written twice has the same revision (PouchDB's are content hashes).
+			await fetchCurrentFromServer(userName, 'entryVersion', [previous._id]).catch(() => undefined);
 			if (!(await versions.get(previous._id))) snapshots.push(previous);
 		}
 		saved = await new Repository(userName, 'entry').save({ ...published, _rev: entry._rev });
@@ -106,11 +109,21 @@ export async function approveEntry(
 	return followedByPublications(user, [saved], saved, '发布');
 }
 
-export async function listEntryVersions(userName: string, entryId: string): Promise<Result<EntryVersion[]>> {
+export interface EntryVersionList {
+	versions: EntryVersion[];
+	/** False offline when the browser leaves history on the server: only the versions held here are listed. */
+	complete: boolean;
+}
+
+export async function listEntryVersions(
+	userName: string,
+	entryId: string
+): Promise<Result<EntryVersionList>> {
 	try {
 		const key = entryId.slice('entry:'.length);
+		const complete = await fetchEntryVersions(userName, key);
 		const versions = await new Repository(userName, 'entryVersion').withIdPrefix(`entryVersion:${key}:`);
-		return success(versions.sort((a, b) => b.version - a.version));
+		return success({ versions: versions.sort((a, b) => b.version - a.version), complete });
 	} catch (error) {
 		return failure(explain(error, '读取版本历史'));
 	}
