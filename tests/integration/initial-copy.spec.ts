@@ -176,7 +176,9 @@ describe('the first copy of a large database', () => {
 			},
 			{ leftOnServer, pullSelector: selector }
 		);
-		expect(new Set(totals)).toEqual(new Set([kept]));
+		// The total counts what is copied once the ids left on the server are counted (beside the first pages).
+		expect(totals.at(-1)).toBe(kept);
+		expect(totals.every((total) => total >= kept)).toBe(true);
 		const held = await local.allDocs();
 		expect(held.rows.length).toBe(kept);
 		expect(held.rows.some((row) => /^(entryVersion|publishedEntry):/.test(row.id))).toBe(false);

@@ -23,6 +23,8 @@ interface CopyMarker {
 	/** The server's sequence before the first page: replication continues from there. */
 	since: string | number;
 	total: number;
+	/** Whether `total` leaves out what stays on the server (counted while the first pages are copied). */
+	counted?: boolean;
 	/** The last document id copied; the next page starts after it. */
 	lastId: string | null;
 	copied: number;
@@ -98,12 +100,28 @@ export async function copyIntoEmptyDatabase(
 	}
 }
 
-/** How many of the server's documents have ids with these prefixes (ids only: a few dozen bytes each). */
+/** How many of the server's documents have ids with these prefixes (ids only: about 100 bytes a row). */
 async function countWithPrefixes(remote: PouchDB.Database, prefixes: readonly string[]): Promise<number> {
 	let count = 0;
 	for (const prefix of prefixes)
 		count += (await remote.allDocs({ startkey: prefix, endkey: prefix + AFTER_PREFIX })).rows.length;
 	return count;
+}
+
+/**
+ * Until the documents left on the server are counted (ids only, read beside the first pages rather than
+ * before them: 300 000 ids take the server seconds), the total is the whole database's.
+ */
+function countWhileCopying(remote: PouchDB.Database, marker: CopyMarker, leftOut: readonly string[]) {
+	if (marker.counted) return;
+	const whole = marker.total;
+	countWithPrefixes(remote, leftOut).then(
+		(leftOnServer) => {
+			marker.total = whole - leftOnServer;
+			marker.counted = true;
+		},
+		() => undefined // the total stays an upper bound
+	);
 }
 
 async function startingPoint(
@@ -117,14 +135,13 @@ async function startingPoint(
 	if (unfinished) return Number(localInfo.update_seq) === unfinished.written ? unfinished : null;
 	if (localInfo.doc_count > 0 || Number(localInfo.update_seq) > 0) return null;
 	const remoteInfo = await remote.info();
-	// The progress counts what will be copied: the ids of what stays on the server are counted first.
-	const total = remoteInfo.doc_count - (await countWithPrefixes(remote, leftOut));
-	if (total < INITIAL_COPY_MIN_DOCS) return null;
+	if (remoteInfo.doc_count < INITIAL_COPY_MIN_DOCS) return null;
 	// Noted first: whatever changes while the pages are read is replicated again afterwards.
 	return {
 		_id: MARKER_ID,
 		since: remoteInfo.update_seq,
-		total,
+		total: remoteInfo.doc_count,
+		counted: leftOut.length === 0,
 		lastId: null,
 		copied: 0,
 		written: 0,
@@ -140,6 +157,7 @@ async function copyPages(
 	leftOut: readonly string[],
 	scope: CopyScope
 ): Promise<string[]> {
+	countWhileCopying(remote, marker, leftOut);
 	const ranges = idRangesWithout(leftOut);
 	// A resumed copy goes on in the range of the last id it copied.
 	let rangeIndex = ranges.findIndex((range) => range.end === null || (marker.lastId ?? '') < range.end);
