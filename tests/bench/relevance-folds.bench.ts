@@ -116,6 +116,9 @@ function baselineSearch(texts: readonly string[]): (query: string) => number[] {
 	};
 }
 
+/** First hits (the query's own entry skipped) of our search: how strong, and whether right. */
+const firstHits: Array<{ strength: number; correct: boolean }> = [];
+
 function ourSearch(texts: readonly string[]): (query: string) => number[] {
 	const engine = new SearchEngine();
 	texts.forEach((text, index) =>
@@ -130,8 +133,14 @@ function ourSearch(texts: readonly string[]): (query: string) => number[] {
 			template: 'faq'
 		})
 	);
-	return (query) => engine.search(query, { limit: TOP }).map((hit) => Number(hit.id));
+	return (query) => {
+		const hits = engine.search(query, { limit: TOP });
+		lastHits = hits.map((hit) => ({ id: Number(hit.id), strength: hit.strength }));
+		return lastHits.map((hit) => hit.id);
+	};
 }
+
+let lastHits: Array<{ id: number; strength: number }> = [];
 
 interface Scores {
 	r1: number;
@@ -139,7 +148,7 @@ interface Scores {
 	queries: number;
 }
 
-function scoreFolds(set: DevSet, hitsOf: (query: string) => number[]): Scores[] {
+function scoreFolds(set: DevSet, hitsOf: (query: string) => number[], collectStrengths = false): Scores[] {
 	const folds = Array.from({ length: FOLDS }, () => ({ r1: 0, mrr: 0, queries: 0 }));
 	for (const query of set.queries) {
 		const fold = folds[foldOf(set, set.groupOf[query]!, FOLDS)]!;
@@ -147,6 +156,8 @@ function scoreFolds(set: DevSet, hitsOf: (query: string) => number[]): Scores[] 
 			.filter((hit) => hit !== query)
 			.slice(0, 10);
 		const rank = hits.findIndex((hit) => set.groupOf[hit] === set.groupOf[query]);
+		const first = lastHits.find((hit) => hit.id !== query);
+		if (collectStrengths && first) firstHits.push({ strength: first.strength, correct: rank === 0 });
 		fold.queries++;
 		if (rank === 0) fold.r1++;
 		if (rank >= 0) fold.mrr += 1 / (rank + 1);
@@ -160,6 +171,47 @@ function scoreFolds(set: DevSet, hitsOf: (query: string) => number[]): Scores[] 
 
 const fixed = (value: number) => value.toFixed(4);
 
+/**
+ * What a 匹配度低 threshold would flag: the right first hits of answerable queries (which it should leave
+ * alone), the wrong ones, and the first hits of unanswerable queries (fold 1's queries asked of a knowledge
+ * base without fold 1's groups, so nothing right is there).
+ */
+function strengthTable(file: string, set: DevSet) {
+	const right = firstHits.filter((hit) => hit.correct);
+	const wrong = firstHits.filter((hit) => !hit.correct);
+	const heldOut = set.texts.map((_, index) => foldOf(set, set.groupOf[index]!, FOLDS) === 0);
+	const kept = set.texts.flatMap((text, index) => (heldOut[index] ? [] : [{ text, index }]));
+	const engine = new SearchEngine();
+	for (const { text, index } of kept)
+		engine.add({
+			id: String(index),
+			standardQuestion: text,
+			similarQuestions: [],
+			keywords: [],
+			answerText: '',
+			categoryId: '',
+			region: '全省',
+			template: 'faq'
+		});
+	const unanswerable = set.queries
+		.filter((query) => heldOut[query])
+		.map((query) => engine.search(set.texts[query]!.replace(/\n/g, ' '), { limit: 1 })[0]?.strength ?? 0);
+	const share = (strengths: number[], below: number) =>
+		((100 * strengths.filter((strength) => strength < below).length) / Math.max(1, strengths.length)).toFixed(
+			1
+		);
+	const strengths = (hits: typeof firstHits) => hits.map((hit) => hit.strength);
+	console.log(
+		`\n${file}: flagged 匹配度低 below a strength of … (first hits: ${right.length} right, ${wrong.length} wrong; ${unanswerable.length} queries without an answer)`
+	);
+	console.log('| threshold | right first hits | wrong first hits | queries without an answer |');
+	console.log('| --------- | ---------------- | ---------------- | ------------------------- |');
+	for (const below of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6])
+		console.log(
+			`| ${below} | ${share(strengths(right), below)} % | ${share(strengths(wrong), below)} % | ${share(unanswerable, below)} % |`
+		);
+}
+
 console.log(
 	`relevance by fold: ${FOLDS} folds by paraphrase group; ${os.cpus()[0]?.model.trim()}, Node ${process.version}`
 );
@@ -168,7 +220,8 @@ for (const file of FILES) {
 	const set = readDevSet(file);
 	const startedAt = performance.now();
 	const base = scoreFolds(set, baselineSearch(set.texts));
-	const ours = scoreFolds(set, ourSearch(set.texts));
+	firstHits.length = 0;
+	const ours = scoreFolds(set, ourSearch(set.texts), true);
 	const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 	console.log(`\n${file}: ${set.texts.length} entries, ${set.queries.length} queries (${seconds} s)`);
 	console.log('| fold | queries | BM25 R@1 | ours R@1 | ratio | BM25 MRR@10 | ours MRR@10 |');
@@ -183,6 +236,7 @@ for (const file of FILES) {
 	const weighted = (scores: Scores[]) =>
 		scores.reduce((sum, fold) => sum + fold.r1 * fold.queries, 0) / set.queries.length;
 	const whole = weighted(ours) / weighted(base);
+	strengthTable(file, set);
 	summary.push(
 		`${file}: whole ×${whole.toFixed(3)} (R@1 ${fixed(weighted(ours))} vs ${fixed(weighted(base))}), worst fold ×${Math.min(...ratios).toFixed(3)}, best ×${Math.max(...ratios).toFixed(3)}`
 	);

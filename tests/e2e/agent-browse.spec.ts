@@ -191,3 +191,24 @@ test('a sub-platform’s agents find their city’s entries beside the province�
 	const sanya = await search('agent04', '三亚海滩停车收费');
 	await expect(sanya.first()).toContainText('三亚市海滩公共停车场怎么收费？', { timeout: 60_000 });
 });
+
+test('a weak best match says 匹配度低 and offers 查无信息 first; a homophone slip is read as corrected', async ({
+	page
+}) => {
+	await signIn(page, 'agent01');
+	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 60_000 });
+	const box = page.getByRole('searchbox', { name: '检索知识库' });
+	const results = page.getByRole('listbox', { name: '检索结果' }).getByRole('option');
+	const missButton = page.getByRole('button', { name: '查无信息' });
+
+	await box.fill('我孩子考试压力大睡不着');
+	await expect(page.getByText('匹配度低')).toBeVisible();
+	await expect(results.first()).toBeVisible();
+	await expect(missButton).toHaveClass(/primary/);
+
+	await box.fill('设保卡补办');
+	await expect(page.getByText('按“社保卡补办”搜索')).toBeVisible();
+	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
+	await expect(page.getByText('匹配度低')).toHaveCount(0);
+	await expect(missButton).not.toHaveClass(/primary/);
+});

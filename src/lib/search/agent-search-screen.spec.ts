@@ -18,6 +18,19 @@ function screenWith(...ids: string[]): AgentSearchScreen {
 }
 
 describe('AgentSearchScreen', () => {
+	it('keeps whether the results open on a weak match and how the query was read, until the next results', () => {
+		const screen = new AgentSearchScreen();
+		screen.show([entry('a')], new Map(), '设保卡补办', { weakMatch: true, readAs: '社保卡补办' });
+		expect(screen.weakMatch).toBe(true);
+		expect(screen.readAs).toBe('社保卡补办');
+		// No results: nothing to call weak (查无信息 is primary anyway).
+		screen.show([], new Map(), '不存在的问题', { weakMatch: true });
+		expect(screen.weakMatch).toBe(false);
+		expect(screen.readAs).toBe('');
+		screen.show([entry('a')], new Map(), '社保卡');
+		expect(screen.weakMatch).toBe(false);
+	});
+
 	it('moves the selection with the arrows and stops at the first row', () => {
 		const screen = screenWith('a', 'b');
 		screen.selectNext();

@@ -20,6 +20,10 @@ export class AgentSearchScreen {
 	/** The query words each result matched, by entry id, for highlighting. */
 	matchedTerms = $state.raw<ReadonlyMap<string, string[]>>(NO_MATCHED_TERMS);
 	selectedIndex = $state(0);
+	/** The best result matches little of the query (匹配度低): 查无信息 is offered first. */
+	weakMatch = $state(false);
+	/** The query as the search read it when it corrected a homophone slip; '' otherwise. */
+	readAs = $state('');
 	error = $state('');
 	/** What the last copy of the answer did; it belongs to the entry open when it was made. */
 	copied = $state('');
@@ -108,9 +112,12 @@ export class AgentSearchScreen {
 	show(
 		results: StoredPublishedEntry[],
 		matchedTerms: ReadonlyMap<string, string[]>,
-		query: string
+		query: string,
+		{ weakMatch = false, readAs = '' }: { weakMatch?: boolean; readAs?: string } = {}
 	): StoredPublishedEntry | null {
 		this.error = '';
+		this.weakMatch = weakMatch && results.length > 0;
+		this.readAs = readAs;
 		this.matchedTerms = matchedTerms;
 		this.results = results;
 		this.#shownQuery = query;

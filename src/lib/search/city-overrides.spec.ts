@@ -7,7 +7,8 @@ import type { SearchHit } from './search-types';
 const hit = (id: string, score: number, ...matchedTerms: string[]): SearchHit => ({
 	id,
 	score,
-	matchedTerms
+	matchedTerms,
+	strength: score
 });
 
 describe('withCityOverrides', () => {

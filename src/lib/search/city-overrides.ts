@@ -5,8 +5,8 @@ import type { SearchHit } from './search-types';
 
 /**
  * The hits with every overridden province entry replaced by the city entry that overrides it (`overriderOf`
- * answers which one, if any, applies to this query): listed once, at the better of the two scores, with the
- * words either matched for highlighting. Best first; equal scores keep their order.
+ * answers which one, if any, applies to this query): listed once, at the better of the two scores and
+ * strengths, with the words either matched for highlighting. Best first; equal scores keep their order.
  */
 export function withCityOverrides(
 	hits: readonly SearchHit[],
@@ -21,7 +21,12 @@ export function withCityOverrides(
 			continue;
 		}
 		const matchedTerms = [...new Set([...seen.matchedTerms, ...hit.matchedTerms])];
-		byId.set(id, { id, score: Math.max(seen.score, hit.score), matchedTerms });
+		byId.set(id, {
+			id,
+			score: Math.max(seen.score, hit.score),
+			matchedTerms,
+			strength: Math.max(seen.strength, hit.strength)
+		});
 	}
 	return [...byId.values()].sort((a, b) => b.score - a.score);
 }

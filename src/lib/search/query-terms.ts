@@ -27,6 +27,8 @@ export interface AnalyzedQuery {
 	initials: string[];
 	/** Only single characters (税, 房): looked for character by character. */
 	singleCharacters: boolean;
+	/** The query as read with its homophone slips corrected (设保卡补办 → 社保卡补办); absent when none was. */
+	readAs?: string;
 }
 
 /** What the query's terms are measured against: this knowledge base's statistics. */
@@ -75,13 +77,51 @@ export function queryTermsOf(
 	// A Latin word the knowledge base knows (app, 12345) is itself; an unknown one may be initials.
 	const initials = analysis.initials.filter((word) => statistics.documentFrequency(word) === 0);
 	const singleCharacters = analysis.terms.every(({ term }) => term.length === 1) && initials.length === 0;
+	const readAs = slipsCorrected(analysis.normalized, statistics);
 	return {
 		terms,
 		normalized: analysis.normalized,
 		types: analysis.questionTypes,
 		initials,
-		singleCharacters
+		singleCharacters,
+		...(readAs !== analysis.normalized ? { readAs } : {})
 	};
+}
+
+/** The pair two characters make as an index term (both Chinese, neither a particle), or null. */
+function pairOf(first: string | undefined, second: string | undefined): string | null {
+	if (!first || !second) return null;
+	return termsOfNormalized(first + second).includes(first + second) ? first + second : null;
+}
+
+/**
+ * The text with each input-method slip replaced: a character that makes no known pair with either
+ * neighbour, where a character read the same way makes known pairs with both (设保卡 → 社保卡; 卡补 alone
+ * is no slip, for 补办 is known). Shown to the agent as 按"…"搜索 and used to judge match strength.
+ */
+function slipsCorrected(normalized: string, statistics: TermStatistics): string {
+	const characters = [...normalized];
+	const corrected = [...characters];
+	const known = (pair: string | null) => pair !== null && statistics.documentFrequency(pair) > 0;
+	characters.forEach((character, at) => {
+		const pairs = (candidate: string) =>
+			[pairOf(characters[at - 1], candidate), pairOf(candidate, characters[at + 1])].filter(
+				(pair) => pair !== null
+			);
+		const own = pairs(character);
+		if (own.length === 0 || own.some(known)) return;
+		let best = 0;
+		for (const other of homophonesOf(character)) {
+			const theirs = pairs(other);
+			if (!theirs.every(known)) continue;
+			const frequency = theirs.reduce((sum, pair) => sum + statistics.documentFrequency(pair), 0);
+			if (frequency > best) {
+				best = frequency;
+				corrected[at] = other;
+			}
+		}
+	});
+	return corrected.join('');
 }
 
 /** For a bigram the knowledge base lacks, the most frequent bigram that sounds the same. */

@@ -42,13 +42,17 @@ export function rankCandidates(
 	{ columns, synonyms, averages, idf }: RankedIndex,
 	limit: number
 ): SearchHit[] {
-	const { terms, normalized, types, initials } = query;
+	const { terms, normalized, types, initials, readAs } = query;
 	const queryCharacters = comparableCharacters(normalized);
 	const queryNumbers = queryCharacters.match(/[0-9]+/g) ?? [];
 	const initialsSet = new Set(initials);
 	// Compared with synonyms written alike: 驾照 in a question is no extra word next to a query's 驾驶证.
 	const queryCompared = synonyms.canonical(queryCharacters);
 	const weightedOverlap = weightedOverlapWith(queryCompared, idf);
+	// How strong a match is, judged on the query as read: a slip the search corrected does not weaken it.
+	const readAsOverlap = readAs
+		? weightedOverlapWith(synonyms.canonical(comparableCharacters(readAs)), idf)
+		: undefined;
 
 	// Exact BM25F per question of each candidate; the best question counts.
 	const scored = candidates.map((number) => {
@@ -80,7 +84,15 @@ export function rankCandidates(
 			const standard = columns.questions[number]!.split(VARIANT_SEPARATOR)[0] ?? '';
 			if (initialsOf(standard, []).some((gram) => initialsSet.has(gram))) score += INITIALS_WEIGHT;
 		}
-		return { number, id: columns.ids[number]!, score, matchedTerms: matched, question, text };
+		return {
+			number,
+			id: columns.ids[number]!,
+			score,
+			matchedTerms: matched,
+			question,
+			text,
+			strength: readAsOverlap ? Math.max(grams.coverage, readAsOverlap(compared).coverage) : grams.coverage
+		};
 	});
 	// Equal scores (entries that normalize alike): the one indexed first.
 	const byScore = (a: { score: number; number: number }, b: { score: number; number: number }) =>
@@ -95,5 +107,11 @@ export function rankCandidates(
 		.filter((hit) => hit.score > 0)
 		.sort(byScore)
 		.slice(0, limit)
-		.map(({ id, score, matchedTerms }) => ({ id, score, matchedTerms }));
+		.map(({ id, score, matchedTerms, strength }) => ({
+			id,
+			score,
+			matchedTerms,
+			strength,
+			...(readAs ? { readAs } : {})
+		}));
 }

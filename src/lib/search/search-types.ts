@@ -24,6 +24,13 @@ export interface SearchHit {
 	score: number;
 	/** Normalized query terms found in the entry, for highlighting. */
 	matchedTerms: string[];
+	/**
+	 * How much of the query the matched question holds, 0…1: the share of the query's characters and pairs,
+	 * weighed by rarity, found in it (match-strength.ts says when that is weak).
+	 */
+	strength: number;
+	/** The query as the search read it, when it corrected a homophone slip (按"社保卡补办"搜索). */
+	readAs?: string;
 }
 
 /** A piece of the exported index: strings and typed arrays, for IndexedDB's structured clone. */
