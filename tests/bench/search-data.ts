@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Entry } from '../../src/lib/db/generated/documents';
 import { homophonesOf } from '../../src/lib/search/pinyin';
 import { seededRandom } from '../support/seeded-random';
+import { composeAnswer, documentNumberOf, phoneNumberOf } from './answer-composer';
 
 export { seededRandom };
 
@@ -52,8 +53,17 @@ function stripPunctuation(text: string): string {
 	return text.replace(/[？?。！!]+$/u, '');
 }
 
-export function generateEntries(count: number, rows = readPolicyRows()): Entry[] {
+/**
+ * `realisticAnswers`: answers of 300–1 500 characters in headed sections (answer-composer.ts), as real entries
+ * have; without, the policy Q&A's own answer (median 35 characters), as bench:scale's kb still uses.
+ */
+export function generateEntries(
+	count: number,
+	rows = readPolicyRows(),
+	{ realisticAnswers = false } = {}
+): Entry[] {
 	const random = seededRandom(12345);
+	const answerRandom = seededRandom(54321);
 	const at = '2026-01-05T08:00:00.000Z';
 	return Array.from({ length: count }, (_, index) => {
 		const row = rows[index % rows.length]!;
@@ -77,8 +87,9 @@ export function generateEntries(count: number, rows = readPolicyRows()): Entry[]
 			template: 'policy',
 			standardQuestion: question,
 			categoryId: `category:bench-${index % 40}`,
-			answerHtml: '',
-			answerText: row.answer,
+			...(realisticAnswers
+				? composeAnswer(index, row.answer, answerRandom)
+				: { answerHtml: '', answerText: row.answer }),
 			sources: [],
 			similarQuestions,
 			relatedEntries: [],
@@ -142,5 +153,23 @@ export function generateQueries(entries: readonly Entry[], count: number): Bench
 			chars.splice(1 + Math.floor(random() * (chars.length - 2)), 1);
 		}
 		return { query: `${pick(FILLERS)}${chars.join('')}${pick(ENDINGS)}`, expected: entry._id };
+	});
+}
+
+/**
+ * Queries only an entry's answer can satisfy: its 文号, its phone number, or its 文号 asked about in words.
+ * The entries must have been generated with realistic answers.
+ */
+export function generateAnswerQueries(entries: readonly Entry[], count: number): BenchQuery[] {
+	const random = seededRandom(91011);
+	return Array.from({ length: count }, (_, n) => {
+		const index = Math.floor(random() * entries.length);
+		const query =
+			n % 3 === 0
+				? documentNumberOf(index)
+				: n % 3 === 1
+					? phoneNumberOf(index)
+					: `${documentNumberOf(index)}文件讲的是什么`;
+		return { query, expected: entries[index]!._id };
 	});
 }

@@ -1,5 +1,6 @@
 // npm run bench:search — the agent search at knowledge-base scale: 100 000 entries grown from
-// ../shared/data/policy-qa.tsv and 1 000 colloquial queries (tests/bench/search-data.ts).
+// ../shared/data/policy-qa.tsv, answers composed as long and sectioned as real ones (answer-composer.ts),
+// 1 000 colloquial queries and 300 that only an answer satisfies (tests/bench/search-data.ts).
 //   Node: build time, memory, query p50/p95, export size, import (cold start) time, hit@1/hit@10 against the
 //   entry each query was made from; FlexSearch 0.8 with its default CJK charset and MiniSearch 7 (character
 //   uni+bigrams) measured side by side as anchors.
@@ -8,7 +9,7 @@
 //   IndexedDB, and started again from IndexedDB (cold start: the index read, then the first query; the
 //   word segmenter's WebAssembly is fetched and compiled after that, as the app's worker does, and the time
 //   until its words rank is printed too).
-// BENCH_ENTRIES (default 100000), BENCH_QUERIES (1000), BENCH_RUNS (3; the anchors run once, MiniSearch on
+// BENCH_ENTRIES (default 100000), BENCH_QUERIES (1000), BENCH_ANSWER_QUERIES (300), BENCH_RUNS (3; the anchors run once, MiniSearch on
 // BENCH_ANCHOR_QUERIES = 200 queries), BENCH_CHROMIUM (1; 0 to skip), BENCH_ANCHORS (1; 0 to skip).
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
@@ -29,10 +30,11 @@ import type { IndexChunk } from '../../src/lib/search/search-types';
 import { toSearchableEntry } from '../../src/lib/search/searchable-entry';
 import { normalizeText, termsOfNormalized } from '../../src/lib/search/tokenizer';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
-import { generateEntries, generateQueries, type BenchQuery } from './search-data';
+import { generateAnswerQueries, generateEntries, generateQueries, type BenchQuery } from './search-data';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
+const ANSWER_QUERIES = Number(process.env.BENCH_ANSWER_QUERIES ?? 300);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WITH_CHROMIUM = process.env.BENCH_CHROMIUM !== '0';
 const WITH_ANCHORS = process.env.BENCH_ANCHORS !== '0';
@@ -69,6 +71,9 @@ interface Measured {
 	exportBytes?: number;
 	exportMs?: number;
 	importMs?: number;
+	/** Queries only an answer can satisfy (its 文号, its phone number): made-from entry at rank 1 and in the top 10. */
+	answerHitAt1?: number;
+	answerHitAt10?: number;
 }
 
 function measureQueries(
@@ -106,7 +111,7 @@ function chunkBytes(chunks: IndexChunk[]): number {
 	);
 }
 
-function measureOurs(entries: Entry[], queries: BenchQuery[]): Measured {
+function measureOurs(entries: Entry[], queries: BenchQuery[], answerQueries: BenchQuery[]): Measured {
 	const before = memory();
 	const started = performance.now();
 	const engine = new SearchEngine();
@@ -118,6 +123,13 @@ function measureOurs(entries: Entry[], queries: BenchQuery[]): Measured {
 	const measured = measureQueries('ours', queries, (query) =>
 		engine.search(query, { limit: 10 }).map((hit) => hit.id)
 	);
+	let answerAt1 = 0;
+	let answerAt10 = 0;
+	for (const { query, expected } of answerQueries) {
+		const hits = engine.search(query, { limit: 10 }).map((hit) => hit.id);
+		if (hits[0] === expected) answerAt1++;
+		if (hits.includes(expected)) answerAt10++;
+	}
 	const exportStarted = performance.now();
 	const chunks = engine.export();
 	const exportMs = performance.now() - exportStarted;
@@ -134,7 +146,9 @@ function measureOurs(entries: Entry[], queries: BenchQuery[]): Measured {
 		...measured,
 		exportBytes: chunkBytes(chunks),
 		exportMs,
-		importMs
+		importMs,
+		answerHitAt1: answerAt1 / answerQueries.length,
+		answerHitAt10: answerAt10 / answerQueries.length
 	};
 }
 
@@ -230,6 +244,10 @@ function report(row: Measured): void {
 	console.log(
 		`  made-from entry at rank 1: ${(row.hitAt1 * 100).toFixed(1)}%, in top 10: ${(row.hitAt10 * 100).toFixed(1)}%`
 	);
+	if (row.answerHitAt1 !== undefined)
+		console.log(
+			`  queries only an answer satisfies (文号, phone number): made-from entry at rank 1: ${(row.answerHitAt1 * 100).toFixed(1)}%, in top 10: ${(row.answerHitAt10! * 100).toFixed(1)}%`
+		);
 	if (row.exportBytes !== undefined) {
 		console.log(
 			`  export ${megabytes(row.exportBytes)} in ${milliseconds(row.exportMs!)}; import (cold start) ${milliseconds(row.importMs!)}`
@@ -413,14 +431,16 @@ async function measureChromium(
 }
 
 const rowsStarted = performance.now();
-const entries = generateEntries(ENTRIES);
+const entries = generateEntries(ENTRIES, undefined, { realisticAnswers: true });
 const queries = generateQueries(entries, QUERIES);
+const answerQueries = generateAnswerQueries(entries, ANSWER_QUERIES);
+const answerCharacters = entries.map((entry) => entry.answerText.length).sort((a, b) => a - b);
 const questionCharacters = entries.reduce((sum, entry) => sum + [...questionText(entry)].length, 0);
 console.error(
 	`generated ${entries.length} entries and ${queries.length} queries in ${milliseconds(performance.now() - rowsStarted)}`
 );
 
-const results: Measured[] = [measureOurs(entries, queries)];
+const results: Measured[] = [measureOurs(entries, queries, answerQueries)];
 if (WITH_ANCHORS) {
 	results.push(measureFlexSearch(entries, queries));
 	results.push(measureMiniSearch(entries, queries));
@@ -447,7 +467,7 @@ console.log(
 		.join(' ')}; Node ${process.version}`
 );
 console.log(
-	`data: ${entries.length} entries from ../shared/data/policy-qa.tsv (question + similar questions: ${(questionCharacters / entries.length).toFixed(0)} characters on average; answers indexed to 60 characters), ${queries.length} colloquial queries, ${RUNS} runs`
+	`data: ${entries.length} entries from ../shared/data/policy-qa.tsv (question + similar questions: ${(questionCharacters / entries.length).toFixed(0)} characters on average; answers in headed sections, median ${answerCharacters[answerCharacters.length >> 1]} characters, ${answerCharacters[Math.floor(answerCharacters.length * 0.1)]}–${answerCharacters[Math.floor(answerCharacters.length * 0.9)]} from the 10th to the 90th percentile, indexed to 60 characters), ${queries.length} colloquial queries and ${answerQueries.length} only an answer satisfies, ${RUNS} runs`
 );
 for (const row of results) report(row);
 if (chromiumFigures && workerBundle) {
