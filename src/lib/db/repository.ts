@@ -45,13 +45,6 @@ export class Repository<T extends DocumentType> {
 		return this.withIdPrefix(`${this.type}:`);
 	}
 
-	/** Whether this browser holds any document of the type (one key read). */
-	async holdsAny(): Promise<boolean> {
-		const prefix = `${this.type}:`;
-		const result = await this.db.allDocs({ startkey: prefix, endkey: `${prefix}\ufff0`, limit: 1 });
-		return result.rows.length > 0;
-	}
-
 	/** Documents whose _id starts with the prefix (e.g. every version of one entry). */
 	async withIdPrefix(prefix: string): Promise<Stored<DocumentTypeMap[T]>[]> {
 		const result = await this.db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` });

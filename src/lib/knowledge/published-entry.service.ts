@@ -3,8 +3,10 @@
 // province editors' browsers hold no publications (replication-plan.ts), so what agents are shown is made
 // from the entry there, as the reviewer's step makes it (publicationOf).
 // Returns results, never throws at the UI.
+import { KNOWLEDGE_DB } from '$lib/db/catalog';
 import type { PublishedEntry } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
+import { leavesOnServer } from '$lib/db/server-databases';
 import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { entrySelector } from './entry-query';
@@ -15,11 +17,15 @@ export type StoredPublishedEntry = Stored<PublishedEntry>;
 
 const publications = (userName: string) => new Repository(userName, 'publishedEntry');
 
+/** A province editor's browser: it holds the entries and leaves their publications on the server. */
+const publicationsOnServer = () => leavesOnServer(KNOWLEDGE_DB, 'publishedEntry');
+
 /** What agents are shown of the entries held in this browser (an editor's), by entry id. */
 async function fromHeldEntries(
 	userName: string,
 	entryIds: readonly string[]
 ): Promise<Map<string, StoredPublishedEntry>> {
+	if (!publicationsOnServer()) return new Map();
 	const entries = await new Repository(userName, 'entry').getMany([...entryIds]);
 	return new Map(
 		entries.flatMap((entry) => {
@@ -91,9 +97,8 @@ export async function listPublishedEntries(
 		};
 		const found = await publications(userName).recent(query);
 		// An editor's browser: the entries themselves.
-		const entries = new Repository(userName, 'entry');
-		if (found.length === 0 && (await entries.holdsAny()))
-			for (const entry of await entries.recent(query)) {
+		if (publicationsOnServer())
+			for (const entry of await new Repository(userName, 'entry').recent(query)) {
 				const publication = publicationOf(entry);
 				if (publication) found.push(publication as StoredPublishedEntry);
 			}
