@@ -51,7 +51,8 @@ export function pullSelectorOf(plan: ReplicationPlan): Record<string, unknown> |
 	return { $or: [{ type: { $nin: plan.leftOnServer } }, { _deleted: true }] };
 }
 
-const EDITORIAL: Role[] = ['editor', 'reviewer', 'admin'];
+/** Roles whose browsers hold the entries themselves (kb or a city's desk), not only their publications. */
+export const EDITORIAL_ROLES: readonly Role[] = ['editor', 'reviewer', 'admin'];
 const FEEDBACK_ITEMS = ['searchMiss', 'correction', 'knowledgeQuestion'];
 
 /** The first moment (UTC ISO) of the Beijing month before `today`'s: where a browser's recent history starts. */
@@ -116,14 +117,14 @@ export function replicationPlan(
 	today: string = beijingToday(),
 	subPlatforms: string[] = []
 ): ReplicationPlan[] {
-	const has = (wanted: Role[]) => wanted.some((role) => roles.includes(role));
+	const has = (wanted: readonly Role[]) => wanted.some((role) => roles.includes(role));
 	const plans: ReplicationPlan[] = [];
 	// Admins are the province's whatever city roles they also hold.
 	const city = roles.includes('admin') ? undefined : subPlatforms[0];
 	// Province editors work on the whole knowledge base, a city's on its desk (its own entries, the province's
 	// publications); everyone else reads what is published (pub), which the server copies from kb: no drafts,
 	// revisions in review or version history.
-	if (has(EDITORIAL)) {
+	if (has(EDITORIAL_ROLES)) {
 		plans.push({
 			local: KNOWLEDGE_DB,
 			remote: city ? cityDeskDatabaseName(city) : KNOWLEDGE_DB,
@@ -146,7 +147,7 @@ export function replicationPlan(
 		for (const code of subPlatforms)
 			plans.push({ local: KNOWLEDGE_DB, remote: cityPublishedDatabaseName(code), push: false });
 	}
-	if (has([...EDITORIAL, 'supervisor']))
+	if (has([...EDITORIAL_ROLES, 'supervisor']))
 		plans.push({
 			local: FEEDBACK_DB,
 			remote: FEEDBACK_DB,

@@ -270,9 +270,10 @@ export class SyncManager {
 			batches_limit: 4,
 			back_off_function: nextBackoff
 		};
+		const pullSelector = pullSelectorOf(plan);
 		const pull = local.replicate.from(remote, {
 			...options,
-			...(pullSelectorOf(plan) ? { selector: pullSelectorOf(plan) } : {})
+			...(pullSelector ? { selector: pullSelector } : {})
 		});
 		// A pull-only copy (pub) never writes: its push would only ask the server about nothing.
 		const push = plan.push
@@ -301,7 +302,7 @@ export class SyncManager {
 				status.state = 'synced';
 				status.error = null;
 				status.lastSyncedAt = nowIso();
-				void this.#measureProgress(local, pullSelectorOf(plan) ? null : remote, status);
+				void this.#measureProgress(local, pullSelector ? null : remote, status);
 			});
 			handle.on('error', (error: ReplicationError) => {
 				const described = describeError(error);

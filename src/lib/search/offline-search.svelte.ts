@@ -1,5 +1,6 @@
 // One offline search index per signed-in user, shared by every screen that searches (the agents' screen,
 // the editors' duplicate guard), so moving between screens never restarts the worker or reloads the index.
+import { EDITORIAL_ROLES } from '$lib/db/replication-plan';
 import { failure, type Result } from '$lib/result';
 import { SearchClient, type SearchIndexState } from './search-client';
 import type { SearchHit, SearchOptions } from './search-types';
@@ -9,9 +10,6 @@ export interface SearchingUser {
 	name: string;
 	roles: readonly string[];
 }
-
-/** Roles whose browsers hold the entries (replication-plan.ts): their index is made from them. */
-const EDITORIAL_ROLES: readonly string[] = ['editor', 'reviewer', 'admin'];
 
 export class OfflineSearch {
 	/** null until a screen asks for the index. */
@@ -44,7 +42,8 @@ export class OfflineSearch {
 		client.subscribe((state) => {
 			if (this.#client === client) this.state = state;
 		});
-		const indexEntries = roles.some((role) => EDITORIAL_ROLES.includes(role));
+		// Editors' browsers hold the entries: their index is made from them.
+		const indexEntries = roles.some((role) => (EDITORIAL_ROLES as readonly string[]).includes(role));
 		void startSearchIndex(userName, client, indexEntries).then((started) => {
 			if (this.#client !== client) {
 				if (started.ok) void started.value.stop();
