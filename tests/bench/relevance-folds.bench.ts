@@ -76,7 +76,7 @@ function foldOf(set: DevSet, group: number, folds: number): number {
 }
 
 /** ../shared/bench/relevance.mjs's baseline: BM25 (k1 1.2, b 0.75) over character unigrams and bigrams. */
-function baselineSearch(texts: readonly string[]): (query: string) => number[] {
+function baselineSearch(texts: readonly string[]): (query: string) => Hit[] {
 	const normalize = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 	const grams = (text: string) => {
 		const characters = [...normalize(text)];
@@ -112,77 +112,20 @@ function baselineSearch(texts: readonly string[]): (query: string) => number[] {
 		return [...scores]
 			.sort((x, y) => y[1] - x[1])
 			.slice(0, TOP)
-			.map(([index]) => index);
+			.map(([id]) => ({ id }));
 	};
 }
 
-/** First hits (the query's own entry skipped) of our search: how strong, and whether right. */
-const firstHits: Array<{ strength: number; correct: boolean }> = [];
+interface Hit {
+	id: number;
+	/** Ours only: how much of the query the hit's question holds. */
+	strength?: number;
+}
 
-function ourSearch(texts: readonly string[]): (query: string) => number[] {
+/** Our engine over these sentences, each an entry known by its index in the file. */
+function engineOver(sentences: ReadonlyArray<{ text: string; index: number }>): SearchEngine {
 	const engine = new SearchEngine();
-	texts.forEach((text, index) =>
-		engine.add({
-			id: String(index),
-			standardQuestion: text,
-			similarQuestions: [],
-			keywords: [],
-			answerText: '',
-			categoryId: '',
-			region: '全省',
-			template: 'faq'
-		})
-	);
-	return (query) => {
-		const hits = engine.search(query, { limit: TOP });
-		lastHits = hits.map((hit) => ({ id: Number(hit.id), strength: hit.strength }));
-		return lastHits.map((hit) => hit.id);
-	};
-}
-
-let lastHits: Array<{ id: number; strength: number }> = [];
-
-interface Scores {
-	r1: number;
-	mrr: number;
-	queries: number;
-}
-
-function scoreFolds(set: DevSet, hitsOf: (query: string) => number[], collectStrengths = false): Scores[] {
-	const folds = Array.from({ length: FOLDS }, () => ({ r1: 0, mrr: 0, queries: 0 }));
-	for (const query of set.queries) {
-		const fold = folds[foldOf(set, set.groupOf[query]!, FOLDS)]!;
-		const hits = hitsOf(set.texts[query]!.replace(/\n/g, ' '))
-			.filter((hit) => hit !== query)
-			.slice(0, 10);
-		const rank = hits.findIndex((hit) => set.groupOf[hit] === set.groupOf[query]);
-		const first = lastHits.find((hit) => hit.id !== query);
-		if (collectStrengths && first) firstHits.push({ strength: first.strength, correct: rank === 0 });
-		fold.queries++;
-		if (rank === 0) fold.r1++;
-		if (rank >= 0) fold.mrr += 1 / (rank + 1);
-	}
-	return folds.map((fold) => ({
-		r1: fold.r1 / fold.queries,
-		mrr: fold.mrr / fold.queries,
-		queries: fold.queries
-	}));
-}
-
-const fixed = (value: number) => value.toFixed(4);
-
-/**
- * What a 匹配度低 threshold would flag: the right first hits of answerable queries (which it should leave
- * alone), the wrong ones, and the first hits of unanswerable queries (fold 1's queries asked of a knowledge
- * base without fold 1's groups, so nothing right is there).
- */
-function strengthTable(file: string, set: DevSet) {
-	const right = firstHits.filter((hit) => hit.correct);
-	const wrong = firstHits.filter((hit) => !hit.correct);
-	const heldOut = set.texts.map((_, index) => foldOf(set, set.groupOf[index]!, FOLDS) === 0);
-	const kept = set.texts.flatMap((text, index) => (heldOut[index] ? [] : [{ text, index }]));
-	const engine = new SearchEngine();
-	for (const { text, index } of kept)
+	for (const { text, index } of sentences)
 		engine.add({
 			id: String(index),
 			standardQuestion: text,
@@ -193,6 +136,64 @@ function strengthTable(file: string, set: DevSet) {
 			region: '全省',
 			template: 'faq'
 		});
+	return engine;
+}
+
+function ourSearch(texts: readonly string[]): (query: string) => Hit[] {
+	const engine = engineOver(texts.map((text, index) => ({ text, index })));
+	return (query) =>
+		engine.search(query, { limit: TOP }).map((hit) => ({ id: Number(hit.id), strength: hit.strength }));
+}
+
+interface Scores {
+	r1: number;
+	mrr: number;
+	queries: number;
+}
+
+/** First hits (the query's own entry skipped): how strong, and whether right. */
+type FirstHit = { strength: number; correct: boolean };
+
+function scoreFolds(
+	set: DevSet,
+	hitsOf: (query: string) => Hit[]
+): { folds: Scores[]; firstHits: FirstHit[] } {
+	const folds = Array.from({ length: FOLDS }, () => ({ r1: 0, mrr: 0, queries: 0 }));
+	const firstHits: FirstHit[] = [];
+	for (const query of set.queries) {
+		const fold = folds[foldOf(set, set.groupOf[query]!, FOLDS)]!;
+		const hits = hitsOf(set.texts[query]!.replace(/\n/g, ' '))
+			.filter((hit) => hit.id !== query)
+			.slice(0, 10);
+		const rank = hits.findIndex((hit) => set.groupOf[hit.id] === set.groupOf[query]);
+		if (hits[0]?.strength !== undefined) firstHits.push({ strength: hits[0].strength, correct: rank === 0 });
+		fold.queries++;
+		if (rank === 0) fold.r1++;
+		if (rank >= 0) fold.mrr += 1 / (rank + 1);
+	}
+	return {
+		folds: folds.map((fold) => ({
+			r1: fold.r1 / fold.queries,
+			mrr: fold.mrr / fold.queries,
+			queries: fold.queries
+		})),
+		firstHits
+	};
+}
+
+const fixed = (value: number) => value.toFixed(4);
+
+/**
+ * What a 匹配度低 threshold would flag: the right first hits of answerable queries (which it should leave
+ * alone), the wrong ones, and the first hits of unanswerable queries (fold 1's queries asked of a knowledge
+ * base without fold 1's groups, so nothing right is there).
+ */
+function strengthTable(file: string, set: DevSet, firstHits: readonly FirstHit[]) {
+	const right = firstHits.filter((hit) => hit.correct);
+	const wrong = firstHits.filter((hit) => !hit.correct);
+	const heldOut = set.texts.map((_, index) => foldOf(set, set.groupOf[index]!, FOLDS) === 0);
+	const kept = set.texts.flatMap((text, index) => (heldOut[index] ? [] : [{ text, index }]));
+	const engine = engineOver(kept);
 	const unanswerable = set.queries
 		.filter((query) => heldOut[query])
 		.map((query) => engine.search(set.texts[query]!.replace(/\n/g, ' '), { limit: 1 })[0]?.strength ?? 0);
@@ -200,7 +201,7 @@ function strengthTable(file: string, set: DevSet) {
 		((100 * strengths.filter((strength) => strength < below).length) / Math.max(1, strengths.length)).toFixed(
 			1
 		);
-	const strengths = (hits: typeof firstHits) => hits.map((hit) => hit.strength);
+	const strengths = (hits: readonly FirstHit[]) => hits.map((hit) => hit.strength);
 	console.log(
 		`\n${file}: flagged 匹配度低 below a strength of … (first hits: ${right.length} right, ${wrong.length} wrong; ${unanswerable.length} queries without an answer)`
 	);
@@ -219,9 +220,8 @@ const summary: string[] = [];
 for (const file of FILES) {
 	const set = readDevSet(file);
 	const startedAt = performance.now();
-	const base = scoreFolds(set, baselineSearch(set.texts));
-	firstHits.length = 0;
-	const ours = scoreFolds(set, ourSearch(set.texts), true);
+	const base = scoreFolds(set, baselineSearch(set.texts)).folds;
+	const { folds: ours, firstHits } = scoreFolds(set, ourSearch(set.texts));
 	const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 	console.log(`\n${file}: ${set.texts.length} entries, ${set.queries.length} queries (${seconds} s)`);
 	console.log('| fold | queries | BM25 R@1 | ours R@1 | ratio | BM25 MRR@10 | ours MRR@10 |');
@@ -236,7 +236,7 @@ for (const file of FILES) {
 	const weighted = (scores: Scores[]) =>
 		scores.reduce((sum, fold) => sum + fold.r1 * fold.queries, 0) / set.queries.length;
 	const whole = weighted(ours) / weighted(base);
-	strengthTable(file, set);
+	strengthTable(file, set, firstHits);
 	summary.push(
 		`${file}: whole ×${whole.toFixed(3)} (R@1 ${fixed(weighted(ours))} vs ${fixed(weighted(base))}), worst fold ×${Math.min(...ratios).toFixed(3)}, best ×${Math.max(...ratios).toFixed(3)}`
 	);

@@ -356,6 +356,13 @@ async function main() {
 		console.log(line);
 		figures.push(line);
 	};
+	/** A role whose steps failed: the reason, and a screenshot of the page it was on, for the next run. */
+	const notMeasured = async (label: string, error: unknown) => {
+		report(`${label} not measured: ${(error as Error).message.split('\n')[0]}`);
+		await measured?.page
+			.screenshot({ path: path.join(os.tmpdir(), `scale-browsers-${measured.label}.png`) })
+			.catch(() => {});
+	};
 
 	try {
 		const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version'], {
@@ -621,11 +628,7 @@ async function main() {
 			for (const line of editor.recorder.lines()) report(line);
 			await leave(editor);
 		} catch (error) {
-			report(`editor01 not measured: ${(error as Error).message.split('\n')[0]}`);
-			if (measured)
-				await measured.page
-					.screenshot({ path: path.join(os.tmpdir(), `scale-browsers-${measured.label}.png`) })
-					.catch(() => {});
+			await notMeasured('editor01', error);
 		}
 
 		try {
@@ -676,11 +679,7 @@ async function main() {
 			for (const line of openLines) report(line);
 			await leave(inspector);
 		} catch (error) {
-			report(`inspector01 not measured: ${(error as Error).message.split('\n')[0]}`);
-			if (measured)
-				await measured.page
-					.screenshot({ path: path.join(os.tmpdir(), `scale-browsers-${measured.label}.png`) })
-					.catch(() => {});
+			await notMeasured('inspector01', error);
 		}
 
 		// Steady state: agent02 searches while agent01's browser stays open; agent01 should receive nothing new.
