@@ -212,3 +212,41 @@ test('a weak best match says 匹配度低 and offers 查无信息 first; a homop
 	await expect(page.getByText('匹配度低')).toHaveCount(0);
 	await expect(missButton).not.toHaveClass(/primary/);
 });
+
+test('a detail only the answer states finds its entry, shows the passage and opens scrolled to it', async ({
+	page
+}) => {
+	await signIn(page, 'agent01');
+	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 60_000 });
+	const box = page.getByRole('searchbox', { name: '检索知识库' });
+	const results = page.getByRole('listbox', { name: '检索结果' }).getByRole('option');
+	const answer = page.getByRole('region', { name: '答案' });
+
+	// 工本费 stands in the 收费标准 of eight demo answers; with 社保卡 it is the reissue entry's.
+	await box.fill('社保卡工本费');
+	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
+	const passage = results.first().locator('.passage');
+	await expect(passage).toContainText('工本费');
+	await expect(passage.locator('mark').filter({ hasText: '工本' }).first()).toBeVisible();
+	await box.press('Enter');
+	await expect(answer.getByRole('heading', { level: 2 })).toContainText('社保卡丢失了怎么补办？');
+	const answerText = answer.locator('.answer');
+	await expect(answerText).toHaveAttribute('data-focused-passage', /工本/);
+	// Scrolled to: the passage's paragraph is in view of the window.
+	await expect(answerText.getByText(/收取工本费/)).toBeInViewport();
+
+	// A number is a whole: 12333 finds the answers that give the hotline, and the passage marks it.
+	await box.fill('12333');
+	await expect(results.first().locator('.passage mark').first()).toHaveText('12333');
+	await expect(page.getByText('匹配度低')).toHaveCount(0);
+
+	// In quotes, only entries where the words stand as typed: 职工本人 holds 工本, not 工本费.
+	await box.fill('“工本费”');
+	await expect(results.first()).toBeVisible();
+	const shown = await results.allInnerTexts();
+	expect(shown.length).toBeGreaterThan(3);
+	for (const text of shown) expect(text).toContain('工本费');
+	await expect(results.filter({ hasText: '租房怎么提取住房公积金？' })).toHaveCount(0);
+	await box.fill('工本费');
+	await expect(results.filter({ hasText: '租房怎么提取住房公积金？' })).toHaveCount(1);
+});

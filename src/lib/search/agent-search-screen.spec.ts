@@ -31,6 +31,32 @@ describe('AgentSearchScreen', () => {
 		expect(screen.weakMatch).toBe(false);
 	});
 
+	it('keeps the answer passage of the results that matched in their answer, and focuses the open one', () => {
+		const screen = screenWith('old');
+		screen.show([entry('a'), entry('b'), entry('c')], new Map(), '经办窗口', {
+			answerTerms: new Map([
+				['entry:a', ['经办', '办窗', '窗口']],
+				['entry:b', []],
+				['entry:c', ['公积']]
+			])
+		});
+		// b matched nothing in its answer, c's term is not in it: neither shows a passage.
+		expect([...screen.passages.keys()]).toEqual(['entry:a']);
+		expect(screen.passages.get('entry:a')?.segments).toEqual([
+			{ text: '携带身份证到社保', match: false },
+			{ text: '经办窗口', match: true },
+			{ text: '办理。', match: false }
+		]);
+		expect(screen.openedFocus).toBeNull();
+		screen.open(0);
+		expect(screen.openedFocus).toEqual({ text: '经办窗口', occurrence: 0 });
+		screen.open(1);
+		expect(screen.openedFocus).toBeNull();
+		// Results shown without answer terms (the plain word match before the index is ready) show none.
+		screen.show([entry('a')], new Map(), '经办窗口');
+		expect(screen.passages.size).toBe(0);
+	});
+
 	it('moves the selection with the arrows and stops at the first row', () => {
 		const screen = screenWith('a', 'b');
 		screen.selectNext();

@@ -1,11 +1,21 @@
-// What the agent's search screen holds: the query and filters, the results with the words each matched, which
-// row the arrows have selected and which entry is open. The page loads the results; this keeps them. Results
-// are entries' publications (what reviewers published), known by the entry's id.
+// What the agent's search screen holds: the query and filters, the results with the words each matched and
+// the answer passage they matched in, which row the arrows have selected and which entry is open. The page
+// loads the results; this keeps them. Results are entries' publications (what reviewers published), known
+// by the entry's id.
 import type { CategoryDirectory, StoredPublishedEntry } from '$lib/knowledge';
 import { NO_AGENT_FILTER, toSearchFilters, type AgentFilterChoice } from '$lib/knowledge/agent-filters';
 import { beijingToday } from '$lib/time';
+import { answerPassageOf, type AnswerFocus, type AnswerPassage } from './answer-passage';
 
 const NO_MATCHED_TERMS: ReadonlyMap<string, string[]> = new Map();
+const NO_PASSAGES: ReadonlyMap<string, AnswerPassage> = new Map();
+
+export interface ShowOptions {
+	weakMatch?: boolean;
+	readAs?: string;
+	/** The query terms each result's full answer holds, by entry id (SearchHit.answerTerms). */
+	answerTerms?: ReadonlyMap<string, readonly string[]>;
+}
 
 export class AgentSearchScreen {
 	/** Beijing's date the shown results and badges were judged on; {@link dayForQuery} moves it on. */
@@ -19,6 +29,8 @@ export class AgentSearchScreen {
 	filters = $derived(toSearchFilters(this.filterChoice, this.categories?.options ?? []));
 	/** The query words each result matched, by entry id, for highlighting. */
 	matchedTerms = $state.raw<ReadonlyMap<string, string[]>>(NO_MATCHED_TERMS);
+	/** The passage of its answer each result shows, by entry id: only results that matched in the answer. */
+	passages = $state.raw<ReadonlyMap<string, AnswerPassage>>(NO_PASSAGES);
 	selectedIndex = $state(0);
 	/** The best result matches little of the query (匹配度低): 查无信息 is offered first. */
 	weakMatch = $state(false);
@@ -35,6 +47,10 @@ export class AgentSearchScreen {
 	opened = $derived(
 		this.results.find((entry) => entry.entryId === this.#openedId) ??
 			(this.#linked?.entryId === this.#openedId ? this.#linked : null)
+	);
+	/** Where the answer panel scrolls the open entry's answer to: the words its passage shows. */
+	openedFocus: AnswerFocus | null = $derived(
+		this.opened ? (this.passages.get(this.opened.entryId)?.focus ?? null) : null
 	);
 	/** The open entry's related entries that agents may read (published), in the editors' order. */
 	related = $state.raw<StoredPublishedEntry[]>([]);
@@ -113,12 +129,13 @@ export class AgentSearchScreen {
 		results: StoredPublishedEntry[],
 		matchedTerms: ReadonlyMap<string, string[]>,
 		query: string,
-		{ weakMatch = false, readAs = '' }: { weakMatch?: boolean; readAs?: string } = {}
+		{ weakMatch = false, readAs = '', answerTerms }: ShowOptions = {}
 	): StoredPublishedEntry | null {
 		this.error = '';
 		this.weakMatch = weakMatch && results.length > 0;
 		this.readAs = readAs;
 		this.matchedTerms = matchedTerms;
+		this.passages = answerTerms ? passagesOf(results, answerTerms) : NO_PASSAGES;
 		this.results = results;
 		this.#shownQuery = query;
 		// Fewer results than before: the selection stays on a row that exists.
@@ -142,4 +159,16 @@ export class AgentSearchScreen {
 		this.toast = message;
 		setTimeout(() => (this.toast = ''), 4000);
 	}
+}
+
+function passagesOf(
+	results: readonly StoredPublishedEntry[],
+	answerTerms: ReadonlyMap<string, readonly string[]>
+): ReadonlyMap<string, AnswerPassage> {
+	return new Map(
+		results.flatMap((entry) => {
+			const passage = answerPassageOf(entry.answerText, answerTerms.get(entry.entryId) ?? []);
+			return passage ? [[entry.entryId, passage] as const] : [];
+		})
+	);
 }

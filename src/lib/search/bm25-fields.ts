@@ -1,4 +1,5 @@
-// BM25F over an entry's fields: questions weigh most, then keywords, then the start of the answer.
+// BM25F over an entry's fields: questions weigh most, then keywords, then the answer's full text (its own
+// index, answer-postings.ts: stage 1 scores it, the ranking adds that score).
 import type { EntryColumns } from './entry-columns';
 import { countOccurrences, highlightTerms } from './question-compare';
 import type { QueryTerm } from './query-terms';
@@ -11,14 +12,12 @@ export const B = 0.75;
 export interface Averages {
 	question: number;
 	keywords: number;
-	answer: number;
 }
 
 /** Per entry, field weight / BM25 length normalization. */
 export interface FieldNorms {
 	question: Float32Array;
 	keywords: Float32Array;
-	answer: Float32Array;
 }
 
 /** The divisor BM25 applies to a term's frequency in a field of this length. */
@@ -30,20 +29,18 @@ export function fieldNorms(columns: EntryColumns, averages: Averages): FieldNorm
 	const slots = columns.slots;
 	const norms = {
 		question: new Float32Array(slots),
-		keywords: new Float32Array(slots),
-		answer: new Float32Array(slots)
+		keywords: new Float32Array(slots)
 	};
 	for (let number = 0; number < slots; number++) {
 		norms.question[number] =
 			FIELD_WEIGHT.question / lengthNorm(columns.questionLengths[number]!, averages.question);
 		norms.keywords[number] =
 			FIELD_WEIGHT.keywords / lengthNorm(columns.keywordLengths[number]!, averages.keywords);
-		norms.answer[number] = FIELD_WEIGHT.answer / lengthNorm(columns.answerLengths[number]!, averages.answer);
 	}
 	return norms;
 }
 
-/** Exact BM25F of the query's terms over one question of an entry, with its keywords and answer start. */
+/** Exact BM25F of the query's terms over one question of an entry, with its keywords. */
 export function exactBm25(
 	terms: readonly QueryTerm[],
 	columns: EntryColumns,
@@ -52,22 +49,18 @@ export function exactBm25(
 	averages: Averages
 ): { bm25: number; matched: string[] } {
 	const keywords = columns.keywords[number]!;
-	const answer = columns.answers[number]!;
 	// The entry's average question length: its questions are alike, and counting terms costs time.
 	const normQuestion = lengthNorm(columns.questionLengths[number]!, averages.question);
 	const normKeywords = lengthNorm(columns.keywordLengths[number]!, averages.keywords);
-	const normAnswer = lengthNorm(columns.answerLengths[number]!, averages.answer);
 	let bm25 = 0;
 	const matched: string[] = [];
 	for (const { term, weight, idf } of terms) {
 		const inQuestion = countOccurrences(question, term);
 		const inKeywords = keywords ? countOccurrences(keywords, term) : 0;
-		const inAnswer = answer ? countOccurrences(answer, term) : 0;
-		if (!inQuestion && !inKeywords && !inAnswer) continue;
+		if (!inQuestion && !inKeywords) continue;
 		const frequency =
 			(FIELD_WEIGHT.question * inQuestion) / normQuestion +
-			(FIELD_WEIGHT.keywords * inKeywords) / normKeywords +
-			(FIELD_WEIGHT.answer * inAnswer) / normAnswer;
+			(FIELD_WEIGHT.keywords * inKeywords) / normKeywords;
 		bm25 += (weight * idf * frequency * (K1 + 1)) / (frequency + K1);
 		matched.push(term);
 	}

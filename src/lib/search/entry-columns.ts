@@ -11,7 +11,6 @@ export interface EntryRow {
 	/** Their word lengths (word-rerank.ts), joined the same way. */
 	questionWords: string;
 	keywords: string;
-	answer: string;
 	categoryId: string;
 	region: string;
 	template: string;
@@ -23,7 +22,6 @@ export interface EntryRow {
 	/** In terms: the average over the entry's questions. */
 	questionLength: number;
 	keywordLength: number;
-	answerLength: number;
 }
 
 const TEXT_COLUMNS = [
@@ -31,7 +29,6 @@ const TEXT_COLUMNS = [
 	'questions',
 	'questionWords',
 	'keywords',
-	'answers',
 	'categoryIds',
 	'regions',
 	'templates',
@@ -43,7 +40,6 @@ const TEXT_COLUMNS = [
 type StoredColumns = Record<(typeof TEXT_COLUMNS)[number], string[]> & {
 	questionLengths: number[];
 	keywordLengths: number[];
-	answerLengths: number[];
 	removed: number;
 };
 
@@ -55,7 +51,6 @@ export class EntryColumns {
 	readonly questions: string[];
 	readonly questionWords: string[];
 	readonly keywords: string[];
-	readonly answers: string[];
 	readonly categoryIds: string[];
 	readonly regions: string[];
 	readonly templates: string[];
@@ -64,7 +59,6 @@ export class EntryColumns {
 	readonly overrides: string[];
 	readonly questionLengths: number[];
 	readonly keywordLengths: number[];
-	readonly answerLengths: number[];
 	/** Slots of removed or replaced entries. */
 	removed: number;
 	#numberOf = new Map<string, number>();
@@ -77,7 +71,6 @@ export class EntryColumns {
 		this.questions = text('questions');
 		this.questionWords = text('questionWords');
 		this.keywords = text('keywords');
-		this.answers = text('answers');
 		this.categoryIds = text('categoryIds');
 		this.regions = text('regions');
 		this.templates = text('templates');
@@ -86,7 +79,6 @@ export class EntryColumns {
 		this.overrides = text('overrides');
 		this.questionLengths = stored?.questionLengths ?? [];
 		this.keywordLengths = stored?.keywordLengths ?? [];
-		this.answerLengths = stored?.answerLengths ?? [];
 		this.removed = stored?.removed ?? 0;
 		this.ids.forEach((id, number) => {
 			if (!id) return;
@@ -115,7 +107,6 @@ export class EntryColumns {
 		this.questions.push(row.questions);
 		this.questionWords.push(row.questionWords);
 		this.keywords.push(row.keywords);
-		this.answers.push(row.answer);
 		this.categoryIds.push(row.categoryId);
 		this.regions.push(row.region);
 		this.templates.push(row.template);
@@ -124,7 +115,6 @@ export class EntryColumns {
 		this.overrides.push(row.overrides);
 		this.questionLengths.push(row.questionLength);
 		this.keywordLengths.push(row.keywordLength);
-		this.answerLengths.push(row.answerLength);
 		this.#numberOf.set(row.id, number);
 		this.#noteOverride(number);
 		return number;
@@ -155,7 +145,6 @@ export class EntryColumns {
 		this.questions[number] = '';
 		this.questionWords[number] = '';
 		this.keywords[number] = '';
-		this.answers[number] = '';
 		this.removed++;
 	}
 
@@ -179,8 +168,7 @@ export class EntryColumns {
 				key: 'questionLengths',
 				data: Int32Array.from(this.questionLengths, (length) => Math.round(length * QUESTION_LENGTH_SCALE))
 			},
-			{ key: 'keywordLengths', data: Int32Array.from(this.keywordLengths) },
-			{ key: 'answerLengths', data: Int32Array.from(this.answerLengths) }
+			{ key: 'keywordLengths', data: Int32Array.from(this.keywordLengths) }
 		];
 	}
 
@@ -198,7 +186,6 @@ export class EntryColumns {
 			>),
 			questionLengths: Array.from(numbers('questionLengths'), (length) => length / QUESTION_LENGTH_SCALE),
 			keywordLengths: Array.from(numbers('keywordLengths')),
-			answerLengths: Array.from(numbers('answerLengths')),
 			removed
 		});
 	}

@@ -9,7 +9,8 @@ export interface HighlightSegment {
 	match: boolean;
 }
 
-function foldCharacter(character: string): string {
+/** One character as the index reads it (full-width, traditional, upper case folded); itself when that is longer. */
+export function foldCharacter(character: string): string {
 	const folded = toSimplified(character.normalize('NFKC').toLowerCase());
 	return [...folded].length === 1 ? folded : character;
 }

@@ -6,6 +6,8 @@ import { homophonesOf } from './pinyin';
 import { SYNONYM_WEIGHT, type SynonymTable } from './synonyms';
 import type { TermAssociations } from './term-associations';
 import { analyzeQuery, INTERROGATIVE_WEIGHT, termsOfNormalized } from './tokenizer';
+import { wholeTermsOf } from './whole-terms';
+import { CANDIDATES } from './candidate-stage';
 
 const ASSOCIATION_WEIGHT = 0.4;
 const HOMOPHONE_WEIGHT = 0.6;
@@ -29,12 +31,38 @@ export interface AnalyzedQuery {
 	singleCharacters: boolean;
 	/** The query as read with its homophone slips corrected (设保卡补办 → 社保卡补办); absent when none was. */
 	readAs?: string;
+	/** What is looked up in the answers' full text (answer-postings.ts), IDF from the answers. */
+	answerTerms: AnswerQueryTerm[];
+	/**
+	 * The query's own topic terms (pairs, words, 文号; no interrogatives, no expansions) with their answer
+	 * IDF: what a match in the answer is measured against.
+	 */
+	answerMass: number;
 }
+
+export interface AnswerQueryTerm {
+	term: string;
+	weight: number;
+	idf: number;
+	/** One of the query's own terms (not a synonym's or a correction's): it counts in the answer's share. */
+	own: boolean;
+	/**
+	 * A 文号, a phone number or a number of 5 digits or more that names few entries (at most CANDIDATES):
+	 * entries holding it are always candidates, and those holding every such term of the query rank first.
+	 */
+	identifier: boolean;
+}
+
+/** Numbers this long name something (a hotline, an account, a phone without its area code), not a year. */
+const IDENTIFIER_DIGITS = /^[0-9]{5,}$/;
 
 /** What the query's terms are measured against: this knowledge base's statistics. */
 export interface TermStatistics {
 	documentFrequency(term: string): number;
 	idf(term: string): number;
+	/** Answers (and sources) holding the term, and its IDF over them. */
+	answerFrequency(term: string): number;
+	answerIdf(term: string): number;
 }
 
 export function queryTermsOf(
@@ -61,7 +89,7 @@ export function queryTermsOf(
 		for (const { term: related, strength } of associations.related(term)) {
 			if (!own.has(related)) put(related, ASSOCIATION_WEIGHT * strength * (weights.get(term) ?? 1));
 		}
-		if (statistics.documentFrequency(term) === 0) {
+		if (statistics.documentFrequency(term) === 0 && statistics.answerFrequency(term) === 0) {
 			const correction = homophoneCorrection(term, statistics);
 			if (correction) put(correction, HOMOPHONE_WEIGHT * (weights.get(term) ?? 1));
 		}
@@ -78,7 +106,9 @@ export function queryTermsOf(
 	const initials = analysis.initials.filter((word) => statistics.documentFrequency(word) === 0);
 	const singleCharacters = analysis.terms.every(({ term }) => term.length === 1) && initials.length === 0;
 	const readAs = slipsCorrected(analysis.normalized, statistics);
+	const answer = answerTermsOfQuery(query, weights, own, interrogatives, statistics);
 	return {
+		...answer,
 		terms,
 		normalized: analysis.normalized,
 		types: analysis.questionTypes,
@@ -86,6 +116,34 @@ export function queryTermsOf(
 		singleCharacters,
 		...(readAs !== analysis.normalized ? { readAs } : {})
 	};
+}
+
+/**
+ * The terms looked up in the answers: the weighted pairs and words (the query's, its synonyms', its
+ * corrections'), no interrogatives, and the 文号 and phone numbers the query holds, whole.
+ */
+function answerTermsOfQuery(
+	query: string,
+	weights: ReadonlyMap<string, number>,
+	own: ReadonlySet<string>,
+	interrogatives: ReadonlySet<string>,
+	statistics: TermStatistics
+): Pick<AnalyzedQuery, 'answerTerms' | 'answerMass'> {
+	const answerTerms: AnswerQueryTerm[] = [];
+	let answerMass = 0;
+	const consider = (term: string, weight: number, isOwn: boolean, whole: boolean) => {
+		const idf = statistics.answerIdf(term);
+		if (isOwn) answerMass += weight * idf;
+		const frequency = statistics.answerFrequency(term);
+		if (frequency === 0) return;
+		const identifier = isOwn && (whole || IDENTIFIER_DIGITS.test(term)) && frequency <= CANDIDATES;
+		answerTerms.push({ term, weight, idf, own: isOwn, identifier });
+	};
+	for (const [term, weight] of weights) {
+		if (term.length > 1 && !interrogatives.has(term)) consider(term, weight, own.has(term), false);
+	}
+	for (const { key } of wholeTermsOf(query, { asQuery: true })) consider(key, 1, true, true);
+	return { answerTerms, answerMass };
 }
 
 /** The pair two characters make as an index term (both Chinese, neither a particle), or null. */
@@ -102,7 +160,8 @@ function pairOf(first: string | undefined, second: string | undefined): string |
 function slipsCorrected(normalized: string, statistics: TermStatistics): string {
 	const characters = [...normalized];
 	const corrected = [...characters];
-	const known = (pair: string | null) => pair !== null && statistics.documentFrequency(pair) > 0;
+	const known = (pair: string | null) =>
+		pair !== null && (statistics.documentFrequency(pair) > 0 || statistics.answerFrequency(pair) > 0);
 	characters.forEach((character, at) => {
 		const pairs = (candidate: string) =>
 			[pairOf(characters[at - 1], candidate), pairOf(candidate, characters[at + 1])].filter(

@@ -316,6 +316,7 @@ describe('helpers', () => {
 			similarQuestions: ['相似'],
 			keywords: ['关键词'],
 			answerText: '答案',
+			sources: '',
 			categoryId: 'category:a',
 			region: '全省',
 			template: 'faq',

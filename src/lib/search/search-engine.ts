@@ -1,7 +1,8 @@
 // The offline search over knowledge entries, in two stages.
 //  1. Candidates (candidate-stage.ts): BM25F over the inverted index (term-postings.ts) of the query's
-//     bigrams and words, with IDF from this knowledge base, fields weighted (questions > keywords > start of
-//     the answer), filters and validity applied: the best CANDIDATES entries.
+//     bigrams and words, with IDF from this knowledge base, fields weighted (questions > keywords > the
+//     answer's full text, in its own lean index: answer-postings.ts), filters and validity applied: the best
+//     CANDIDATES entries.
 //  2. Ranking (question-ranking.ts): those compared as questions with the query, by exact BM25F per
 //     question and what BM25 cannot see (question type, characters in order and by rarity, length, numbers,
 //     and for the best of them dictionary words: 面包机 is not 面膜, though both have 面).
@@ -13,6 +14,8 @@
 // frequency, so it could only propose candidates; with it at 100 000 entries the build took 25 s, queries
 // 9 ms (p50) / 38 ms (p95) in Node, and its JSON export (a document index over every field) 94 MB took
 // 1.7 s to import. It stays in the benchmark as an anchor.
+import { AnswerPostings } from './answer-postings';
+import { answerTermsOf } from './answer-terms';
 import { fieldNorms, type Averages, type FieldNorms } from './bm25-fields';
 import { CandidateStage } from './candidate-stage';
 import { withCityOverrides } from './city-overrides';
@@ -29,23 +32,25 @@ import { pairsOfEntry, TermAssociations } from './term-associations';
 import { TermPostings, type PackedPostings } from './term-postings';
 import { normalizeText, termsOfNormalized } from './tokenizer';
 
-/** Only the start of an answer is indexed: it says what the answer is about, the rest is detail. */
-const ANSWER_PREFIX = 60;
-/** 5: the overrides column (city-overrides.ts). */
-const FORMAT_VERSION = 5;
+/** 5: the overrides column (city-overrides.ts). 6: the answers' full text instead of their first 60 characters. */
+const FORMAT_VERSION = 6;
+/** Share of removed slots whose answer postings may linger (skipped at query time) before they are packed out. */
+const ANSWER_REPACK_SHARE = 0.02;
 
 interface Totals {
 	entries: number;
 	questionTerms: number;
 	keywordTerms: number;
-	answerTerms: number;
 }
 
 export class SearchEngine {
 	#postings = new TermPostings();
+	#answers = new AnswerPostings();
 	#columns = new EntryColumns();
-	#totals: Totals = { entries: 0, questionTerms: 0, keywordTerms: 0, answerTerms: 0 };
+	#totals: Totals = { entries: 0, questionTerms: 0, keywordTerms: 0 };
 	#removedSinceCompaction = 0;
+	/** Removed slots when the answer postings last dropped theirs. */
+	#answersPackedAtRemoved = 0;
 	#synonyms = new SynonymTable();
 	#associations = new TermAssociations();
 	#candidateStage = new CandidateStage();
@@ -54,7 +59,12 @@ export class SearchEngine {
 	#wordsCursor = 0;
 	#statistics = {
 		documentFrequency: (term: string) => this.#postings.documentFrequency(term),
-		idf: (term: string) => this.#idf(term)
+		idf: (term: string) => this.#idf(term),
+		answerFrequency: (term: string) => this.#answers.documentFrequency(term),
+		answerIdf: (term: string) => {
+			const frequency = this.#answers.documentFrequency(term);
+			return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
+		}
 	};
 
 	get size(): number {
@@ -80,16 +90,13 @@ export class SearchEngine {
 			.map((question) => storedForm(normalizeText(question)))
 			.filter(Boolean);
 		const keywords = storedForm(entry.keywords.map(normalizeText).join(' '));
-		const answer = storedForm(normalizeText(entry.answerText.slice(0, ANSWER_PREFIX)));
 		const questionTerms = questions.map((question) => termsOfNormalized(question));
 		const keywordTerms = termsOfNormalized(keywords);
-		const answerTerms = termsOfNormalized(answer);
 		const number = this.#columns.push({
 			id: entry.id,
 			questions: questions.join(VARIANT_SEPARATOR),
 			questionWords: wordLengthsOfQuestions(questions),
 			keywords,
-			answer,
 			categoryId: entry.categoryId,
 			region: entry.region,
 			template: entry.template,
@@ -99,8 +106,7 @@ export class SearchEngine {
 			questionLength: questionTerms.length
 				? questionTerms.reduce((sum, terms) => sum + terms.length, 0) / questionTerms.length
 				: 0,
-			keywordLength: keywordTerms.length,
-			answerLength: answerTerms.length
+			keywordLength: keywordTerms.length
 		});
 
 		// Field frequencies of every term (question: the highest over the entry's questions); the
@@ -116,10 +122,10 @@ export class SearchEngine {
 			}
 		}
 		for (const term of keywordTerms) terms.set(term, (terms.get(term) ?? 0) + (1 << 8));
-		for (const term of answerTerms) terms.set(term, (terms.get(term) ?? 0) + (1 << 16));
 		for (const initials of initialsOf(questions[0] ?? '', entry.keywords))
 			terms.set(INITIALS_PREFIX + initials, 1);
 		this.#postings.add(number, terms);
+		this.#answers.add(number, answerTermsOf(entry.answerText, entry.sources ?? ''));
 		this.#count(number, 1);
 	}
 
@@ -141,7 +147,6 @@ export class SearchEngine {
 			for (const term of termsOfNormalized(question)) terms.add(term);
 		}
 		for (const term of termsOfNormalized(this.#columns.keywords[number]!)) terms.add(term);
-		for (const term of termsOfNormalized(this.#columns.answers[number]!)) terms.add(term);
 		return terms;
 	}
 
@@ -168,14 +173,13 @@ export class SearchEngine {
 		this.#totals.entries += sign;
 		this.#totals.questionTerms += sign * this.#columns.questionLengths[number]!;
 		this.#totals.keywordTerms += sign * this.#columns.keywordLengths[number]!;
-		this.#totals.answerTerms += sign * this.#columns.answerLengths[number]!;
 		const [standard = '', ...similar] = this.#columns.questions[number]!.split(VARIANT_SEPARATOR);
 		if (similar.length) this.#associations.apply(pairsOfEntry(standard, similar), sign);
 	}
 
 	/** Recomputed when entries or average lengths change. */
 	#norms(averages: Averages): FieldNorms {
-		const key = `${this.#columns.slots}:${this.#columns.removed}:${averages.question}:${averages.keywords}:${averages.answer}`;
+		const key = `${this.#columns.slots}:${this.#columns.removed}:${averages.question}:${averages.keywords}`;
 		if (this.#normsCache?.key !== key) this.#normsCache = { key, norms: fieldNorms(this.#columns, averages) };
 		return this.#normsCache.norms;
 	}
@@ -189,24 +193,22 @@ export class SearchEngine {
 		const entries = Math.max(1, this.#totals.entries);
 		return {
 			question: Math.max(1, this.#totals.questionTerms / entries),
-			keywords: Math.max(1, this.#totals.keywordTerms / entries),
-			answer: Math.max(1, this.#totals.answerTerms / entries)
+			keywords: Math.max(1, this.#totals.keywordTerms / entries)
 		};
 	}
 
 	search(query: string, options: SearchOptions = {}): SearchHit[] {
 		const limit = options.limit ?? 10;
 		const analyzed = queryTermsOf(query, this.#synonyms, this.#associations, this.#statistics);
-		if (analyzed.terms.length === 0 && analyzed.initials.length === 0) return [];
+		if (!analyzed.terms.length && !analyzed.initials.length && !analyzed.answerTerms.length) return [];
 		const averages = this.#averages();
-		const candidates = this.#candidateStage.select(
-			analyzed,
-			options,
-			this.#postings,
-			this.#columns,
-			this.#norms(averages),
-			this.#statistics.idf
-		);
+		const candidates = this.#candidateStage.select(analyzed, options, {
+			postings: this.#postings,
+			answers: this.#answers,
+			columns: this.#columns,
+			norms: this.#norms(averages),
+			idfOf: this.#statistics.idf
+		});
 		const hits = rankCandidates(
 			candidates,
 			analyzed,
@@ -219,7 +221,14 @@ export class SearchEngine {
 
 	/** Packs fresh postings and drops removed entries' ones (export does it when needed). */
 	compact(): void {
-		this.#postings.compact((number) => Boolean(this.#columns.ids[number]));
+		const alive = (number: number) => Boolean(this.#columns.ids[number]);
+		this.#postings.compact(alive);
+		// Decoding every answer posting takes about a second at 10⁵ entries: only once enough were removed.
+		const removedSince = this.#columns.removed - this.#answersPackedAtRemoved;
+		if (removedSince > ANSWER_REPACK_SHARE * this.#columns.slots) {
+			this.#answers.pack(alive);
+			this.#answersPackedAtRemoved = this.#columns.removed;
+		} else this.#answers.pack();
 		this.#removedSinceCompaction = 0;
 	}
 
@@ -227,6 +236,7 @@ export class SearchEngine {
 	export(): IndexChunk[] {
 		if (this.#postings.freshPostings || this.#removedSinceCompaction) this.compact();
 		const postings: PackedPostings = this.#postings.export();
+		const answers = this.#answers.export();
 		return [
 			{
 				key: 'engine',
@@ -241,7 +251,12 @@ export class SearchEngine {
 			{ key: 'terms', data: postings.terms },
 			{ key: 'documentFrequency', data: postings.documentFrequency },
 			{ key: 'starts', data: postings.starts },
-			{ key: 'postings', data: postings.bytes }
+			{ key: 'postings', data: postings.bytes },
+			{ key: 'answerTerms', data: answers.terms },
+			{ key: 'answerFrequency', data: answers.documentFrequency },
+			{ key: 'answerStarts', data: answers.starts },
+			{ key: 'answerPostings', data: answers.bytes },
+			{ key: 'answerLastEntries', data: answers.lastEntries }
 		];
 	}
 
@@ -268,6 +283,14 @@ export class SearchEngine {
 			starts: numbers('starts', Int32Array),
 			bytes: numbers('postings', Uint8Array)
 		});
+		engine.#answers = AnswerPostings.import({
+			terms: text('answerTerms'),
+			documentFrequency: numbers('answerFrequency', Int32Array),
+			starts: numbers('answerStarts', Int32Array),
+			bytes: numbers('answerPostings', Uint8Array),
+			lastEntries: numbers('answerLastEntries', Int32Array)
+		});
+		engine.#answersPackedAtRemoved = state.removed;
 		engine.#associations = TermAssociations.import(JSON.parse(text('associations')));
 		// Ready for the first query (otherwise it would pay for this).
 		engine.#norms(engine.#averages());

@@ -31,6 +31,11 @@ export interface SearchHit {
 	strength: number;
 	/** The query as the search read it, when it corrected a homophone slip (按"社保卡补办"搜索). */
 	readAs?: string;
+	/**
+	 * The query's terms its full answer holds and its question does not (pairs of characters, whole numbers
+	 * and 文号), for the passage the result shows; absent when the answer adds nothing.
+	 */
+	answerTerms?: string[];
 }
 
 /** A piece of the exported index: strings and typed arrays, for IndexedDB's structured clone. */

@@ -2,6 +2,7 @@
 // publications (publishedEntry, written by reviewers only), never from the entry documents editors write.
 import type { Entry, PublishedEntry } from '$lib/db/generated/documents';
 import { isInForce } from '$lib/knowledge/rules/validity';
+import { sourcesText } from './answer-terms';
 
 export interface SearchableEntry {
 	/** The entry's id (entry:<key>), which search logs, reports and links keep. */
@@ -10,6 +11,8 @@ export interface SearchableEntry {
 	similarQuestions: readonly string[];
 	keywords: readonly string[];
 	answerText: string;
+	/** Its sources' titles, 文号 and articles (sourcesText), searched with the answer. */
+	sources?: string;
 	categoryId: string;
 	/** 全省 or a city/county */
 	region: string;
@@ -35,6 +38,7 @@ export function toSearchableEntry(publication: PublishedEntry): SearchableEntry 
 		similarQuestions: publication.similarQuestions,
 		keywords: publication.keywords,
 		answerText: publication.answerText,
+		sources: sourcesText(publication.sources),
 		categoryId: publication.categoryId,
 		region: publication.region,
 		template: publication.template,

@@ -5,9 +5,9 @@
 // typed arrays, no parsing. Removed entries stay in the postings until the next compaction and are skipped
 // by the caller. Entry numbers only grow, so every list is in ascending order.
 
-/** Field frequencies packed in one byte: question 0–15, keywords 0–3, answer 0–3. */
-export function packFrequencies(question: number, keywords: number, answer: number): number {
-	return Math.min(question, 15) | (Math.min(keywords, 3) << 4) | (Math.min(answer, 3) << 6);
+/** Field frequencies packed in one byte: question 0–15, keywords 0–15. */
+export function packFrequencies(question: number, keywords: number): number {
+	return Math.min(question, 15) | (Math.min(keywords, 15) << 4);
 }
 
 export interface PackedPostings {
@@ -55,7 +55,7 @@ export class TermPostings {
 
 	/**
 	 * Counts an entry's terms. `terms` maps each distinct term to its field frequencies (question |
-	 * keywords << 8 | answer << 16); terms of more than one character also get a posting.
+	 * keywords << 8); terms of more than one character also get a posting.
 	 */
 	add(entry: number, terms: Map<string, number>): void {
 		for (const [term, code] of terms) {
@@ -63,7 +63,7 @@ export class TermPostings {
 			this.#documentFrequency[id]!++;
 			if (term.length < 2) continue;
 			const list = this.#fresh[id] ?? (this.#fresh[id] = []);
-			list.push(entry, packFrequencies(code & 255, (code >> 8) & 255, code >> 16));
+			list.push(entry, packFrequencies(code & 255, (code >> 8) & 255));
 			this.#freshCount++;
 		}
 	}
