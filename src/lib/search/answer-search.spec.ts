@@ -171,4 +171,19 @@ describe('AnswerPostings', () => {
 		expect(restored.documentFrequency('工本')).toBe(3);
 		expect(postingsOf(restored, '本费')).toEqual([[100_000, 1]]);
 	});
+
+	it('grows from an empty stored index', () => {
+		const restored = AnswerPostings.import(new AnswerPostings().export());
+		for (let entry = 0; entry < 3_000; entry++)
+			restored.add(
+				entry,
+				new Map([
+					[`词${entry}`, 1],
+					['工本', 2]
+				])
+			);
+		expect(restored.documentFrequency('工本')).toBe(3_000);
+		expect(postingsOf(restored, '词2999')).toEqual([[2_999, 1]]);
+		expect(restored.termCount).toBe(3_001);
+	});
 });

@@ -253,6 +253,8 @@ export class SearchEngine {
 			{ key: 'starts', data: postings.starts },
 			{ key: 'postings', data: postings.bytes },
 			{ key: 'answerTerms', data: answers.terms },
+			{ key: 'answerTermOffsets', data: answers.offsets },
+			{ key: 'answerTermTable', data: answers.table },
 			{ key: 'answerFrequency', data: answers.documentFrequency },
 			{ key: 'answerStarts', data: answers.starts },
 			{ key: 'answerPostings', data: answers.bytes },
@@ -285,6 +287,8 @@ export class SearchEngine {
 		});
 		engine.#answers = AnswerPostings.import({
 			terms: text('answerTerms'),
+			offsets: numbers('answerTermOffsets', Int32Array),
+			table: numbers('answerTermTable', Int32Array),
 			documentFrequency: numbers('answerFrequency', Int32Array),
 			starts: numbers('answerStarts', Int32Array),
 			bytes: numbers('answerPostings', Uint8Array),
