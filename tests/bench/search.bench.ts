@@ -30,6 +30,7 @@ import type { IndexChunk } from '../../src/lib/search/search-types';
 import { toSearchableEntry } from '../../src/lib/search/searchable-entry';
 import { normalizeText, termsOfNormalized } from '../../src/lib/search/tokenizer';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { watchWorkerMemory, type WorkerMemory } from './worker-memory';
 import { generateAnswerQueries, generateEntries, generateQueries, type BenchQuery } from './search-data';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
@@ -296,6 +297,9 @@ interface ChromiumFigures {
 	wordsReadyMs: number;
 	restored: boolean;
 	entries: number;
+	/** The worker after building the index, and a new worker after its cold start and first query. */
+	builtMemory: WorkerMemory | null;
+	coldMemory: WorkerMemory | null;
 }
 
 async function measureChromium(
@@ -331,6 +335,8 @@ async function measureChromium(
 		const page = await browser.newPage();
 		// tsx keeps function names with a helper the page does not have.
 		await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+		const readWorkerMemory = await watchWorkerMemory(page);
+		await page.exposeFunction('readWorkerMemory', readWorkerMemory);
 		await page.goto(`http://127.0.0.1:${port}/`);
 		const figures = await page.evaluate(
 			async ({ runs }) => {
@@ -372,6 +378,9 @@ async function measureChromium(
 				const saveStarted = performance.now();
 				await first.call({ type: 'save' });
 				const saveMs = performance.now() - saveStarted;
+				const measure = (globalThis as unknown as { readWorkerMemory: () => Promise<WorkerMemory | null> })
+					.readWorkerMemory;
+				const builtMemory = await measure();
 				const p50: number[] = [];
 				const p95: number[] = [];
 				let hitAt1 = 0;
@@ -404,6 +413,7 @@ async function measureChromium(
 				const queryStarted = performance.now();
 				await second.call({ type: 'search', query: queries[0]!.query, options: { limit: 10 } });
 				const firstQueryMs = performance.now() - queryStarted;
+				const coldMemory = await measure();
 				const secondWords = await wordsLoaded;
 				const wordsReadyMs = performance.now() - coldStarted;
 				second.worker.terminate();
@@ -418,7 +428,9 @@ async function measureChromium(
 					wordsReadyMs,
 					restored: opened.restored,
 					words: firstWords && secondWords,
-					entries: opened.entries
+					entries: opened.entries,
+					builtMemory,
+					coldMemory
 				};
 			},
 			{ runs: RUNS }
@@ -467,7 +479,7 @@ console.log(
 		.join(' ')}; Node ${process.version}`
 );
 console.log(
-	`data: ${entries.length} entries from ../shared/data/policy-qa.tsv (question + similar questions: ${(questionCharacters / entries.length).toFixed(0)} characters on average; answers in headed sections, median ${answerCharacters[answerCharacters.length >> 1]} characters, ${answerCharacters[Math.floor(answerCharacters.length * 0.1)]}–${answerCharacters[Math.floor(answerCharacters.length * 0.9)]} from the 10th to the 90th percentile, indexed to 60 characters), ${queries.length} colloquial queries and ${answerQueries.length} only an answer satisfies, ${RUNS} runs`
+	`data: ${entries.length} entries from ../shared/data/policy-qa.tsv (question + similar questions: ${(questionCharacters / entries.length).toFixed(0)} characters on average; answers in headed sections, median ${answerCharacters[answerCharacters.length >> 1]} characters, ${answerCharacters[Math.floor(answerCharacters.length * 0.1)]}–${answerCharacters[Math.floor(answerCharacters.length * 0.9)]} from the 10th to the 90th percentile, indexed whole), ${queries.length} colloquial queries and ${answerQueries.length} only an answer satisfies, ${RUNS} runs`
 );
 for (const row of results) report(row);
 if (chromiumFigures && workerBundle) {
@@ -486,6 +498,13 @@ if (chromiumFigures && workerBundle) {
 	console.log(`  made-from entry at rank 1: ${(chromiumFigures.hitAt1 * 100).toFixed(1)}%`);
 	console.log(
 		`  cold start (new worker, index loaded from IndexedDB: restored=${chromiumFigures.restored}, ${chromiumFigures.entries} entries) ${milliseconds(chromiumFigures.coldStartMs)}; first query then ${milliseconds(chromiumFigures.firstQueryMs)}; words in the ranking ${milliseconds(chromiumFigures.wordsReadyMs)} after the start`
+	);
+	const memoryOf = (memory: WorkerMemory | null) =>
+		memory
+			? `${megabytes(memory.heapBytes + memory.arrayBufferBytes)} (JS heap ${megabytes(memory.heapBytes)}, ArrayBuffers ${megabytes(memory.arrayBufferBytes)})`
+			: 'not read';
+	console.log(
+		`  worker memory (Runtime.getHeapUsage): after building ${memoryOf(chromiumFigures.builtMemory)}; after a cold start and a query ${memoryOf(chromiumFigures.coldMemory)}`
 	);
 }
 console.log(
