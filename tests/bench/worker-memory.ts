@@ -1,6 +1,7 @@
 // A page's Web Worker memory, read over the DevTools protocol: the worker's JS heap and the ArrayBuffers
-// it holds (typed arrays live outside the heap), as Runtime.getHeapUsage reports them. Playwright gives no
-// session for a dedicated worker, so the page's session auto-attaches to it and relays the call.
+// it holds (typed arrays live outside the heap), as Runtime.getHeapUsage reports them after a garbage
+// collection (what the worker keeps, not what it has yet to free). Playwright gives no session for a
+// dedicated worker, so the page's session auto-attaches to it and relays the calls.
 import type { CDPSession, Page } from '@playwright/test';
 
 export interface WorkerMemory {
@@ -17,7 +18,7 @@ interface HeapUsage {
 export async function watchWorkerMemory(page: Page): Promise<() => Promise<WorkerMemory | null>> {
 	const session: CDPSession = await page.context().newCDPSession(page);
 	const workers: string[] = [];
-	const pending = new Map<number, (usage: HeapUsage | undefined) => void>();
+	const pending = new Map<number, (result: HeapUsage | undefined) => void>();
 	let nextId = 1;
 	session.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
 		if (targetInfo.type === 'worker') workers.push(sessionId);
@@ -34,17 +35,19 @@ export async function watchWorkerMemory(page: Page): Promise<() => Promise<Worke
 		waitForDebuggerOnStart: false,
 		flatten: false
 	});
+	const call = async (sessionId: string, method: string) => {
+		const id = nextId++;
+		const replied = new Promise<HeapUsage | undefined>((resolve) => pending.set(id, resolve));
+		await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+		const result = await replied;
+		pending.delete(id);
+		return result;
+	};
 	return async () => {
 		const sessionId = workers[workers.length - 1];
 		if (!sessionId) return null;
-		const id = nextId++;
-		const usage = new Promise<HeapUsage | undefined>((resolve) => pending.set(id, resolve));
-		await session.send('Target.sendMessageToTarget', {
-			sessionId,
-			message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' })
-		});
-		const result = await usage;
-		pending.delete(id);
-		return result ? { heapBytes: result.usedSize, arrayBufferBytes: result.backingStorageSize ?? 0 } : null;
+		await call(sessionId, 'HeapProfiler.collectGarbage');
+		const usage = await call(sessionId, 'Runtime.getHeapUsage');
+		return usage ? { heapBytes: usage.usedSize, arrayBufferBytes: usage.backingStorageSize ?? 0 } : null;
 	};
 }
