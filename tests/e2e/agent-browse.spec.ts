@@ -242,10 +242,13 @@ test('a detail only the answer states finds its entry, shows the passage and ope
 
 	// In quotes, only entries where the words stand as typed: 职工本人 holds 工本, not 工本费.
 	await box.fill('“工本费”');
-	await expect(results.first()).toBeVisible();
-	const shown = await results.allInnerTexts();
-	expect(shown.length).toBeGreaterThan(3);
-	for (const text of shown) expect(text).toContain('工本费');
+	// Read once the list answers the quoted words (the last query's rows stay until then).
+	await expect
+		.poll(async () => {
+			const shown = await results.allInnerTexts();
+			return shown.length > 3 && shown.every((text) => text.includes('工本费'));
+		})
+		.toBe(true);
 	await expect(results.filter({ hasText: '租房怎么提取住房公积金？' })).toHaveCount(0);
 	await box.fill('工本费');
 	await expect(results.filter({ hasText: '租房怎么提取住房公积金？' })).toHaveCount(1);
