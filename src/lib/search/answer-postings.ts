@@ -44,10 +44,6 @@ export class AnswerPostings {
 		return this.#dictionary.size;
 	}
 
-	get byteLength(): number {
-		return this.#bytes.length;
-	}
-
 	documentFrequency(term: string): number {
 		const id = this.#dictionary.idOf(term);
 		return id === undefined ? 0 : this.#documentFrequency[id]!;
