@@ -1,6 +1,8 @@
 // One run of the server (started and watched by sync/start.ts): the app and its sync server on one origin,
 // set up and loaded with demo data. Anything unexpected is logged; an uncaught exception ends the process,
 // and the supervisor starts a new one (acknowledged writes are in LevelDB by then).
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { adminUrl, readServerConfig } from './config';
 import { demoUsers } from './demo/users';
 import { startAppServer } from './server/app-server';
@@ -21,6 +23,26 @@ process.on('unhandledRejection', (reason) => {
 const config = readServerConfig(process.env, process.argv.slice(2));
 const server = await startAppServer(config);
 const log = (line: string) => console.log(line);
+/** Minutes between checks whether pub changed and the agents' search index must be built again. */
+const SEARCH_INDEX_EVERY_MINUTES = 10;
+
+/**
+ * The agents' search index is built beside the server, in a process of its own (10⁵ entries take a minute of
+ * one core), now and every few minutes while pub changes; resolves after the first build.
+ */
+function startSearchIndexJob(url: string): Promise<ChildProcess> {
+	const job = fork(
+		path.join(import.meta.dirname, 'search-index-cli.ts'),
+		['--every', String(SEARCH_INDEX_EVERY_MINUTES)],
+		{ execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, COUCHDB_URL: url } }
+	);
+	return new Promise((resolve) => {
+		job.once('message', () => resolve(job));
+		job.once('exit', () => resolve(job));
+	});
+}
+
+let searchIndexJob: ChildProcess | undefined;
 try {
 	const setupUrl = config.couchdbUrl ?? adminUrl(server.syncUrl, config.admin);
 	const couch = await runSetup({ url: setupUrl, log });
@@ -30,6 +52,7 @@ try {
 		await loadDemoRecordings(couch, demoUsers, log);
 		await loadDemoActivity(couch, log);
 	}
+	searchIndexJob = await startSearchIndexJob(setupUrl);
 } catch (error) {
 	console.error(`初始化失败: ${(error as Error).message}`);
 	await server.close();
@@ -53,6 +76,7 @@ if (config.loadDemo) {
 process.send?.({ type: 'listening', port: new URL(server.syncUrl).port });
 
 const shutdown = async () => {
+	searchIndexJob?.kill();
 	await server.close();
 	process.exit(0);
 };

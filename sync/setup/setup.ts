@@ -20,6 +20,7 @@ import {
 	agentQaDatabase,
 	agentQaDatabaseName,
 	databases,
+	SEARCH_INDEX_DB,
 	type DatabaseSpec
 } from '../../src/lib/db/catalog';
 import { entryTemplates } from '../../src/lib/knowledge/templates/default-templates';
@@ -215,7 +216,7 @@ export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 	for (const system of ['_users', '_replicator']) await ensureDatabase(server, system, log);
 	// Cities' own servers read the province's publications as everyone does.
 	for (const [name, spec] of Object.entries(databases))
-		await configure(name, spec, name === PUBLISHED_DB ? [CITY_NODE_ROLE] : []);
+		await configure(name, spec, name === PUBLISHED_DB || name === SEARCH_INDEX_DB ? [CITY_NODE_ROLE] : []);
 	const citiesInUse = await ensureScopedRoles(server, log);
 	await ensureReplicationJobs(server, readerCopyJobs(server.config.url), log);
 	// A city's own server holds its own sub-platform only, and receives the list, templates, scorecards and

@@ -59,6 +59,8 @@ test('with the network down the agent still searches, ranked by words as online'
 	const wordsState = page.locator('[data-words]');
 	await expect(page.getByText(/暂用简单匹配/)).toHaveCount(0, { timeout: 60_000 });
 	await expect(wordsState).toHaveAttribute('data-words', 'ready');
+	// A first sign-in starts from the index the server built (npm start builds it), not from nothing.
+	await expect(wordsState).toHaveAttribute('data-index-from-server', 'true');
 	await expect(wordsMissing).toHaveCount(0);
 	await box.fill('社保卡丢了怎么补办');
 	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');

@@ -42,6 +42,11 @@ export const FEEDBACK_DB = 'feedback';
  */
 export const SEARCH_LOG_DB = 'searchlog';
 export const QA_DB = 'qa';
+/**
+ * The agents' search index of pub, ready-made by the server's job (sync/search-index): a browser's first
+ * sync fetches it instead of indexing 10⁵ publications while it copies them. No browser replicates it.
+ */
+export const SEARCH_INDEX_DB = 'searchindex';
 /** Recordings' audio: fetched by the browser one file at a time, never replicated (see README, 录音存储). */
 export const QA_AUDIO_DB = 'qa-audio';
 const AGENT_QA_DB_PREFIX = 'qa-agent-';
@@ -67,6 +72,11 @@ export const databases: Record<string, DatabaseSpec> = {
 	[PUBLISHED_DB]: {
 		designFolder: 'pub',
 		documentTypes: ['publishedEntry', 'category', 'template', 'synonym', 'profile', 'subPlatform'],
+		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor']
+	},
+	[SEARCH_INDEX_DB]: {
+		designFolder: 'searchindex',
+		documentTypes: ['searchIndex'],
 		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor']
 	},
 	[FEEDBACK_DB]: {

@@ -29,6 +29,20 @@ export async function copyFromServer(
 	return live.map((doc) => doc._id);
 }
 
+/** The current revisions of these documents on the server, as they are (not stored here); missing ones skipped. */
+export async function readFromServer<T extends { _id: string }>(
+	remoteBase: string,
+	remote: string,
+	ids: string[]
+): Promise<T[]> {
+	if (ids.length === 0) return [];
+	const answer = await requestServer<{ rows: Array<{ doc?: T | null }> }>(
+		`${remoteBase}/${remote}/_all_docs?include_docs=true`,
+		{ keys: ids }
+	);
+	return answer.rows.flatMap((row) => (row.doc ? [row.doc] : []));
+}
+
 /** Which of these ids the server holds (deleted ones do not count). */
 export async function existingOnServer(remoteBase: string, remote: string, ids: string[]): Promise<string[]> {
 	if (ids.length === 0) return [];

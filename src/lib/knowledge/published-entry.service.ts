@@ -3,10 +3,12 @@
 // province editors' browsers hold no publications (replication-plan.ts), so what agents are shown is made
 // from the entry there, as the reviewer's step makes it (publicationOf).
 // Returns results, never throws at the UI.
-import { KNOWLEDGE_DB } from '$lib/db/catalog';
+import { KNOWLEDGE_DB, PUBLISHED_DB } from '$lib/db/catalog';
 import type { PublishedEntry } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
+import { readFromServer } from '$lib/db/server-documents';
 import { leavesOnServer } from '$lib/db/server-databases';
+import { syncBaseUrl } from '$lib/session/session.service';
 import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { entrySelector } from './entry-query';
@@ -48,15 +50,34 @@ export async function getPublishedEntry(
 	}
 }
 
-/** The publications of these entries in the given order (search hits); entries without one are skipped. */
+/**
+ * Publications of pub that this browser does not hold yet: while a first copy runs, the index the server
+ * shipped finds entries before their documents have arrived. Unreachable server: none.
+ */
+async function fromServer(entryIds: readonly string[]): Promise<StoredPublishedEntry[]> {
+	return readFromServer<StoredPublishedEntry>(
+		syncBaseUrl(),
+		PUBLISHED_DB,
+		entryIds.map(publicationIdOf)
+	).catch(() => []);
+}
+
+/**
+ * The publications of these entries in the given order (search hits); entries without one are skipped.
+ * @param askServer read those not held here from the server (the index is ahead of the local copy)
+ */
 export async function getPublishedEntriesInOrder(
 	userName: string,
-	entryIds: readonly string[]
+	entryIds: readonly string[],
+	askServer = false
 ): Promise<Result<StoredPublishedEntry[]>> {
 	try {
 		const found = await publications(userName).getMany(entryIds.map(publicationIdOf));
 		const byEntryId = new Map(found.map((publication) => [publication.entryId, publication]));
 		for (const [id, publication] of await fromHeldEntries(userName, entryIds)) byEntryId.set(id, publication);
+		const missing = entryIds.filter((id) => !byEntryId.has(id));
+		if (askServer && missing.length > 0)
+			for (const publication of await fromServer(missing)) byEntryId.set(publication.entryId, publication);
 		return success(entryIds.flatMap((id) => byEntryId.get(id) ?? []));
 	} catch (error) {
 		return failure(explainFailure(error, '读取检索结果'));

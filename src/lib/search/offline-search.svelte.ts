@@ -1,6 +1,8 @@
 // One offline search index per signed-in user, shared by every screen that searches (the agents' screen,
 // the editors' duplicate guard), so moving between screens never restarts the worker or reloads the index.
+import { SEARCH_INDEX_DB } from '$lib/db/catalog';
 import { EDITORIAL_ROLES } from '$lib/db/replication-plan';
+import { syncBaseUrl } from '$lib/session/session.service';
 import { failure, type Result } from '$lib/result';
 import { SearchClient, type SearchIndexState } from './search-client';
 import type { SearchHit, SearchOptions } from './search-types';
@@ -21,6 +23,7 @@ export class OfflineSearch {
 	#userName: string | null = null;
 	#client: SearchClient | null = null;
 	#started: SearchIndexSession | null = null;
+	#lastSyncPhase = '';
 
 	/**
 	 * Starts (or keeps) the index for this user once the first sync has settled (`syncPhase` is the sync
@@ -28,8 +31,15 @@ export class OfflineSearch {
 	 * they land: replicating 10⁵ entries change by change while indexing makes both slower on a 2-core PC.
 	 */
 	startAfterSync(user: SearchingUser, syncPhase: string, copyingKnowledge = false): void {
+		this.#lastSyncPhase = syncPhase;
 		if (copyingKnowledge || ['synced', 'offline', 'signed-out', 'error'].includes(syncPhase))
 			this.ensureStarted(user);
+		this.#settleWhenSynced();
+	}
+
+	/** Once the first sync has settled, an index the server shipped is reconciled with the local copy. */
+	#settleWhenSynced(): void {
+		if (this.#lastSyncPhase === 'synced' && this.#client?.state.shippedPending) void this.#started?.settle();
 	}
 
 	ensureStarted({ name: userName, roles }: SearchingUser): void {
@@ -44,14 +54,18 @@ export class OfflineSearch {
 		});
 		// Editors' browsers hold the entries: their index is made from them.
 		const indexEntries = roles.some((role) => (EDITORIAL_ROLES as readonly string[]).includes(role));
-		void startSearchIndex(userName, client, indexEntries).then((started) => {
-			if (this.#client !== client) {
-				if (started.ok) void started.value.stop();
-				return;
+		void startSearchIndex(userName, client, indexEntries, `${syncBaseUrl()}/${SEARCH_INDEX_DB}`).then(
+			(started) => {
+				if (this.#client !== client) {
+					if (started.ok) void started.value.stop();
+					return;
+				}
+				if (started.ok) {
+					this.#started = started.value;
+					this.#settleWhenSynced();
+				} else this.error = started.error;
 			}
-			if (started.ok) this.#started = started.value;
-			else this.error = started.error;
-		});
+		);
 	}
 
 	async search(query: string, options: SearchOptions = {}): Promise<Result<SearchHit[]>> {

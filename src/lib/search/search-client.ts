@@ -7,7 +7,8 @@ import type {
 	OpenedIndex,
 	SearchRequest,
 	SearchResponse,
-	SearchResults
+	SearchResults,
+	SeededIndex
 } from './search-protocol';
 import { WORD_SEGMENTER_URL } from './word-segmenter-url';
 
@@ -21,6 +22,13 @@ export interface SearchIndexState {
 	restored: boolean;
 	/** Dictionary words rank the results (`ready`); until then, or without them, characters alone. */
 	words: 'loading' | 'ready' | 'unavailable';
+	/**
+	 * It began as the server's ready-made index and the local copy is not complete yet: some results may not
+	 * be in this browser yet (they are read from the server).
+	 */
+	shippedPending: boolean;
+	/** This session's index began as the one the server ships (not built here, not restored). */
+	fromServer: boolean;
 	error?: string;
 }
 
@@ -48,7 +56,9 @@ export class SearchClient {
 		entries: 0,
 		sequence: 0,
 		restored: false,
-		words: 'loading'
+		words: 'loading',
+		shippedPending: false,
+		fromServer: false
 	};
 
 	constructor(createWorker: () => SearchWorkerPort = createSearchWorker) {
@@ -82,7 +92,8 @@ export class SearchClient {
 				entries: opened.entries,
 				sequence: opened.sequence,
 				restored: opened.restored,
-				words: opened.words ? 'ready' : 'loading'
+				words: opened.words ? 'ready' : 'loading',
+				shippedPending: opened.shippedPending
 			});
 			// Results come at once; the words join the ranking when the segmenter has loaded.
 			if (!opened.words) {
@@ -108,6 +119,20 @@ export class SearchClient {
 		return applied;
 	}
 
+	/** Starts from the index the server ships, when this one is empty; see SearchIndexKeeper.seed. */
+	async seed(databaseUrl: string, source: string): Promise<SeededIndex> {
+		const seeded = await this.#request<'seed'>({ type: 'seed', databaseUrl, source });
+		if (seeded.seeded) this.#update({ entries: seeded.entries, shippedPending: true, fromServer: true });
+		return seeded;
+	}
+
+	/** The local copy is complete: see SearchIndexKeeper.settleShipped. */
+	async settle(): Promise<number> {
+		const settled = await this.#request<'settle'>({ type: 'settle' });
+		this.#update({ entries: settled.entries, shippedPending: false });
+		return settled.removed;
+	}
+
 	/** The index has caught up with the local database. */
 	markReady(): void {
 		this.#update({ phase: 'ready', error: undefined });
@@ -123,7 +148,14 @@ export class SearchClient {
 
 	async reset(): Promise<void> {
 		await this.#request<'reset'>({ type: 'reset' });
-		this.#update({ phase: 'indexing', entries: 0, sequence: 0, restored: false });
+		this.#update({
+			phase: 'indexing',
+			entries: 0,
+			sequence: 0,
+			restored: false,
+			shippedPending: false,
+			fromServer: false
+		});
 	}
 
 	close(): void {

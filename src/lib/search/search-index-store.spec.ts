@@ -240,7 +240,8 @@ describe('SearchClient with the worker handler', () => {
 			restored: false,
 			sequence: 0,
 			entries: 0,
-			words: true
+			words: true,
+			shippedPending: false
 		});
 		const applied = await client.applyChanges([put(published('entry:a', '社保卡丢了怎么补办'))], 4);
 		expect(applied).toEqual({ sequence: 4, entries: 1, changed: 1, needsRebuild: false });
@@ -264,7 +265,8 @@ describe('SearchClient with the worker handler', () => {
 			restored: true,
 			sequence: 4,
 			entries: 1,
-			words: true
+			words: true,
+			shippedPending: false
 		});
 		again.close();
 	});

@@ -9,6 +9,7 @@ import type { Entry, PublishedEntry, Synonym } from '$lib/db/generated/documents
 import { entryIdOfPublication, PUBLICATION_PREFIX, publicationOf } from '$lib/knowledge/workflow/publication';
 import { packChunks, unpackChunks, type ChunkPlace } from './index-blob';
 import { SearchEngine } from './search-engine';
+import type { ShippedIndex } from './shipped-index';
 import type { IndexChunk } from './search-types';
 import { toSearchableEntry } from './searchable-entry';
 import { synonymGroupsFrom } from './synonyms';
@@ -28,6 +29,8 @@ export interface StoredSearchIndex {
 	chunks: IndexChunk[];
 	/** Editors' synonym groups by document id. */
 	synonyms: Record<string, string[]>;
+	/** Of an index shipped by the server and not yet reconciled with the copy: revisions not seen again. */
+	shippedRevisions?: Array<[string, string]>;
 	savedAt: string;
 }
 
@@ -77,6 +80,12 @@ export class SearchIndexKeeper {
 	sequence: ChangeSequence = 0;
 	#synonyms = new Map<string, string[]>();
 	#dirty = false;
+	/**
+	 * An index shipped by the server: the revisions it indexed that the local copy has not brought again. A
+	 * change bringing the same revision is already indexed; what is left once the copy is complete was deleted
+	 * on the server before the copy began (settleShipped removes it).
+	 */
+	#shipped: Map<string, string> | undefined;
 
 	/**
 	 * @param indexEntries an editor's browser: entry documents are indexed as their publications. Never an
@@ -102,6 +111,7 @@ export class SearchIndexKeeper {
 				this.sequence = stored.sequence;
 				this.#synonyms = new Map(Object.entries(stored.synonyms));
 				this.#applySynonyms();
+				this.#shipped = stored.shippedRevisions ? new Map(stored.shippedRevisions) : undefined;
 				return true;
 			} catch {
 				// An index written by another version: rebuild below.
@@ -111,7 +121,57 @@ export class SearchIndexKeeper {
 		this.sequence = 0;
 		this.#synonyms.clear();
 		this.#applySynonyms();
+		this.#shipped = undefined;
 		return false;
+	}
+
+	/**
+	 * Starts from the server's ready-made index instead of an empty one (nothing indexed yet); false when this
+	 * index already holds something.
+	 */
+	seed(shipped: ShippedIndex): boolean {
+		if (this.engine.size > 0 || Number(this.sequence) !== 0 || this.#synonyms.size > 0) return false;
+		this.engine = SearchEngine.import(shipped.chunks);
+		this.#synonyms = new Map(Object.entries(shipped.synonyms));
+		this.#applySynonyms();
+		this.#shipped = shipped.revisions;
+		this.#dirty = true;
+		return true;
+	}
+
+	/** Whether a shipped index still waits to be reconciled with the completed copy. */
+	get shippedPending(): boolean {
+		return this.#shipped !== undefined;
+	}
+
+	/**
+	 * The local copy is complete: what the shipped index holds and the copy never brought is gone from the
+	 * server. Returns how many entries were removed.
+	 */
+	settleShipped(): number {
+		const left = this.#shipped;
+		if (!left) return 0;
+		this.#shipped = undefined;
+		let removed = 0;
+		let synonymsChanged = false;
+		for (const id of left.keys()) {
+			if (id.startsWith('synonym:')) synonymsChanged = this.#synonyms.delete(id) || synonymsChanged;
+			else if (this.engine.has(entryIdOf(id))) {
+				this.engine.remove(entryIdOf(id));
+				removed++;
+			}
+		}
+		if (synonymsChanged) this.#applySynonyms();
+		this.#dirty = true;
+		return removed;
+	}
+
+	/** True when the shipped index already holds this change (the same revision), which is then forgotten. */
+	#alreadyShipped(change: IndexChange): boolean {
+		const shipped = this.#shipped?.get(change.id);
+		if (shipped === undefined) return false;
+		this.#shipped!.delete(change.id);
+		return !change.deleted && (change.doc as { _rev?: string } | undefined)?._rev === shipped;
 	}
 
 	/** Applies a batch of changes read after the current sequence; returns how many entries changed. */
@@ -119,6 +179,7 @@ export class SearchIndexKeeper {
 		let changed = 0;
 		let synonymsChanged = false;
 		for (const change of changes) {
+			if (this.#alreadyShipped(change)) continue;
 			if (change.id.startsWith('synonym:')) {
 				const doc = change.doc as Synonym | undefined;
 				if (change.deleted || !doc) this.#synonyms.delete(change.id);
@@ -163,12 +224,18 @@ export class SearchIndexKeeper {
 		return [...this.#synonyms.values()];
 	}
 
+	/** The synonym groups by document id. */
+	get synonymDocuments(): Record<string, string[]> {
+		return Object.fromEntries(this.#synonyms);
+	}
+
 	/** Forgets everything (stored copy included): the caller then re-reads the feed from 0. */
 	async reset(): Promise<void> {
 		this.engine = new SearchEngine();
 		this.sequence = 0;
 		this.#synonyms.clear();
 		this.#applySynonyms();
+		this.#shipped = undefined;
 		this.#dirty = false;
 		await this.storage.clear(this.name);
 	}
@@ -181,6 +248,7 @@ export class SearchIndexKeeper {
 			sequence: this.sequence,
 			chunks: this.engine.export(),
 			synonyms: Object.fromEntries(this.#synonyms),
+			...(this.#shipped ? { shippedRevisions: [...this.#shipped] } : {}),
 			savedAt: now.toISOString()
 		});
 	}

@@ -1,12 +1,13 @@
 // Keeps the agent's search index in step with the local knowledge database: opens the stored index, applies
 // the changes since the sequence it reflects (all of them on a first start), then follows local changes
 // (saves and replicated documents). Returns results, never throws at the UI.
-import { KNOWLEDGE_DB } from '$lib/db/catalog';
+import { KNOWLEDGE_DB, PUBLISHED_DB } from '$lib/db/catalog';
 import { changesSince, localUpdateSequence } from '$lib/db/changes-since';
 import { knowledgeChanges, watchCopiedPages, type CopiedPage } from '$lib/db/live-changes';
 import { localDatabaseName } from '$lib/db/local-databases';
 import { failure, success, type Result } from '$lib/result';
 import { SearchClient } from './search-client';
+import type { OpenedIndex } from './search-protocol';
 import type { SearchHit, SearchOptions } from './search-types';
 import type { IndexChange } from './search-index-store';
 
@@ -18,6 +19,11 @@ const indexed = (id: string) => INDEXED_PREFIXES.some((prefix) => id.startsWith(
 
 export interface SearchIndexSession {
 	client: SearchClient;
+	/**
+	 * The local copy is complete (the first sync has settled): reconciles an index the server shipped with
+	 * it. Does nothing otherwise.
+	 */
+	settle(): Promise<void>;
 	/** Stops following changes, saves the index and ends the worker. */
 	stop(): Promise<void>;
 }
@@ -61,16 +67,30 @@ async function applyCopiedPage(client: SearchClient, page: CopiedPage): Promise<
 	await client.applyChanges(changes, page.toSequence);
 }
 
-/** @param indexEntries the user's roles give them the entries (editors), not only the publications */
+/**
+ * An empty index (a first sync, or a browser whose stored index was cleared) starts from the one the server
+ * ships, when it has one: the catch-up then indexes only what changed since it was built.
+ */
+async function startFromShipped(client: SearchClient, opened: OpenedIndex, shippedIndexUrl?: string) {
+	if (!shippedIndexUrl || opened.restored || opened.entries > 0) return;
+	await client.seed(shippedIndexUrl, PUBLISHED_DB).catch(() => undefined);
+}
+
+/**
+ * @param indexEntries the user's roles give them the entries (editors), not only the publications
+ * @param shippedIndexUrl the server's searchindex database (agents, inspectors, supervisors: their kb is pub)
+ */
 export async function startSearchIndex(
 	userName: string,
 	client: SearchClient = new SearchClient(),
-	indexEntries = false
+	indexEntries = false,
+	shippedIndexUrl?: string
 ): Promise<Result<SearchIndexSession>> {
 	// Following starts with the first catch-up, so a change landing as it finishes is not missed; later
 	// catch-ups queue behind it.
 	const first = client
 		.open(localDatabaseName(userName, KNOWLEDGE_DB), indexEntries)
+		.then((opened) => startFromShipped(client, opened, indexEntries ? undefined : shippedIndexUrl))
 		.then(() => catchUp(userName, client));
 	let running = first.catch(() => undefined);
 	const stopFollowing = knowledgeChanges(userName, () => {
@@ -93,6 +113,16 @@ export async function startSearchIndex(
 	}
 	return success({
 		client,
+		settle() {
+			if (!client.state.shippedPending) return Promise.resolve();
+			// After a last catch-up, so every document the copy wrote has been seen.
+			running = running
+				.then(() => catchUp(userName, client))
+				.then(() => client.settle())
+				.then(() => undefined)
+				.catch(() => undefined);
+			return running;
+		},
 		async stop() {
 			stopWatching();
 			await running;

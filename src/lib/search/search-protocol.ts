@@ -10,6 +10,8 @@ export interface OpenedIndex {
 	entries: number;
 	/** Dictionary words rank the results already (false: the segmenter is loading; ask with `words`). */
 	words: boolean;
+	/** It began as the server's shipped index, not yet reconciled with a complete local copy. */
+	shippedPending: boolean;
 }
 
 export interface AppliedChanges {
@@ -20,6 +22,13 @@ export interface AppliedChanges {
 	needsRebuild: boolean;
 }
 
+export interface SeededIndex {
+	/** The server's index was taken (false: none, another format, unreachable, or this index holds entries). */
+	seeded: boolean;
+	entries: number;
+	builtAt?: string;
+}
+
 export type SearchRequest =
 	/** wordsUrl: where the word segmenter's WebAssembly is (the page's precached copy). */
 	| { id: number; type: 'open'; name: string; wordsUrl?: string; indexEntries?: boolean }
@@ -27,6 +36,10 @@ export type SearchRequest =
 	| { id: number; type: 'apply'; changes: IndexChange[]; sequence: ChangeSequence }
 	| { id: number; type: 'save' }
 	| { id: number; type: 'reset' }
+	/** Start from the index the server ships (databaseUrl: …/searchindex; source: the published database). */
+	| { id: number; type: 'seed'; databaseUrl: string; source: string }
+	/** The local copy is complete: drop what the shipped index holds and the copy did not bring. */
+	| { id: number; type: 'settle' }
 	/** Answered when the segmenter has loaded (true) or could not (false), apart from the queue. */
 	| { id: number; type: 'words' };
 
@@ -36,6 +49,8 @@ export interface SearchResults {
 	apply: AppliedChanges;
 	save: null;
 	reset: null;
+	seed: SeededIndex;
+	settle: { entries: number; removed: number };
 	words: boolean;
 }
 

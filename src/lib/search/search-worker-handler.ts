@@ -2,6 +2,7 @@
 // worker, requests answered in order, the index saved a while after the last change.
 import type { SearchRequest, SearchResponse } from './search-protocol';
 import { SearchIndexKeeper, type SearchIndexStorage } from './search-index-store';
+import { fetchShippedIndex } from './shipped-index';
 import { loadWordSegmenter, wordSegmenterReady } from './word-segmenter';
 
 /** Wait this long after the last applied change before saving (an export of 10⁵ entries is not free). */
@@ -19,7 +20,11 @@ const timers: Scheduler = {
 	clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
 };
 
-export function createSearchWorkerHandler(storage: SearchIndexStorage, scheduler: Scheduler = timers) {
+export function createSearchWorkerHandler(
+	storage: SearchIndexStorage,
+	scheduler: Scheduler = timers,
+	fetchFrom: typeof fetch = (input, init) => fetch(input, init)
+) {
 	let keeper: SearchIndexKeeper | undefined;
 	let saveTimer: unknown;
 	let queue: Promise<unknown> = Promise.resolve();
@@ -64,7 +69,13 @@ export function createSearchWorkerHandler(storage: SearchIndexStorage, scheduler
 					return {
 						id: request.id,
 						type: 'result',
-						value: { restored, sequence: keeper.sequence, entries: keeper.engine.size, words }
+						value: {
+							restored,
+							sequence: keeper.sequence,
+							entries: keeper.engine.size,
+							words,
+							shippedPending: keeper.shippedPending
+						}
 					};
 				}
 				case 'search':
@@ -96,6 +107,24 @@ export function createSearchWorkerHandler(storage: SearchIndexStorage, scheduler
 					scheduler.clear(saveTimer);
 					await opened().reset();
 					return { id: request.id, type: 'result', value: null };
+				case 'seed': {
+					const current = opened();
+					// Fetched here, not in the page: 50–120 MB never cross the page's thread.
+					const shipped = await fetchShippedIndex(request.databaseUrl, request.source, fetchFrom);
+					const seeded = shipped !== null && current.seed(shipped);
+					if (seeded) scheduleSave();
+					return {
+						id: request.id,
+						type: 'result',
+						value: { seeded, entries: current.engine.size, builtAt: shipped?.builtAt }
+					};
+				}
+				case 'settle': {
+					const current = opened();
+					const removed = current.settleShipped();
+					if (removed) scheduleSave();
+					return { id: request.id, type: 'result', value: { entries: current.engine.size, removed } };
+				}
 				case 'words':
 					return { id: request.id, type: 'result', value: await wordsLoaded };
 			}
