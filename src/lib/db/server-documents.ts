@@ -43,6 +43,23 @@ export async function readFromServer<T extends { _id: string }>(
 	return answer.rows.flatMap((row) => (row.doc ? [row.doc] : []));
 }
 
+/**
+ * The most recently changed documents on the server matching the selector, newest first (its changes feed
+ * read backwards, as Repository.recent reads the local one): a screen's list while the first copy runs.
+ */
+export async function recentOnServer<T extends { _id: string }>(
+	remoteBase: string,
+	remote: string,
+	selector: Record<string, unknown>,
+	limit: number
+): Promise<T[]> {
+	const answer = await requestServer<{ results: Array<{ doc?: T & { _deleted?: boolean } }> }>(
+		`${remoteBase}/${remote}/_changes?descending=true&include_docs=true&filter=_selector&limit=${limit}`,
+		{ selector }
+	);
+	return answer.results.flatMap((row) => (row.doc && !row.doc._deleted ? [row.doc] : []));
+}
+
 /** Which of these ids the server holds (deleted ones do not count). */
 export async function existingOnServer(remoteBase: string, remote: string, ids: string[]): Promise<string[]> {
 	if (ids.length === 0) return [];

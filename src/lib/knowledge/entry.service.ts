@@ -2,6 +2,9 @@
 import type { Category, Entry } from '$lib/db/generated/documents';
 import { knowledgeChanges } from '$lib/db/live-changes';
 import { Repository, type Stored } from '$lib/db/repository';
+import { knowledgeServerDatabase } from '$lib/db/server-databases';
+import { recentOnServer } from '$lib/db/server-documents';
+import { syncBaseUrl } from '$lib/session/session.service';
 import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { categoryOptions, categoryPath, type CategoryOption } from './category-tree';
@@ -86,13 +89,32 @@ function listSelector(filter: EntryListFilter): Record<string, unknown> {
 	return present.length > 1 ? { $and: present } : (present[0] ?? {});
 }
 
-/** The most recently changed entries matching the filter, newest first. */
-export async function listEntries(userName: string, filter: EntryListFilter): Promise<Result<StoredEntry[]>> {
+/** The same list read on the server; null when it cannot be reached (the local copy answers instead). */
+async function listOnServer(filter: EntryListFilter): Promise<StoredEntry[] | null> {
+	return recentOnServer<StoredEntry>(
+		syncBaseUrl(),
+		knowledgeServerDatabase(),
+		{ type: 'entry', ...listSelector(filter) },
+		filter.limit
+	).catch(() => null);
+}
+
+/**
+ * The most recently changed entries matching the filter, newest first.
+ * @param fromServer read the server's (while this browser's first copy of kb is still running)
+ */
+export async function listEntries(
+	userName: string,
+	filter: EntryListFilter,
+	fromServer = false
+): Promise<Result<StoredEntry[]>> {
 	try {
-		const entries = await new Repository(userName, 'entry').recent({
-			selector: listSelector(filter) as PouchDB.Find.Selector,
-			limit: filter.limit
-		});
+		const entries =
+			(fromServer ? await listOnServer(filter) : null) ??
+			(await new Repository(userName, 'entry').recent({
+				selector: listSelector(filter) as PouchDB.Find.Selector,
+				limit: filter.limit
+			}));
 		return success(filter.queue?.name === 'returned' ? entries.filter(isReturnedTo) : entries);
 	} catch (error) {
 		return failure(explainFailure(error, '读取知识库'));
