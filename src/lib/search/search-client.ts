@@ -138,8 +138,9 @@ export class SearchClient {
 		this.#update({ phase: 'ready', error: undefined });
 	}
 
+	/** A catch-up begins; an index the server shipped keeps answering meanwhile (it holds every entry). */
 	markIndexing(): void {
-		if (this.#state.phase === 'ready') this.#update({ phase: 'indexing' });
+		if (this.#state.phase === 'ready' && !this.#state.shippedPending) this.#update({ phase: 'indexing' });
 	}
 
 	save(): Promise<null> {

@@ -73,7 +73,9 @@ async function applyCopiedPage(client: SearchClient, page: CopiedPage): Promise<
  */
 async function startFromShipped(client: SearchClient, opened: OpenedIndex, shippedIndexUrl?: string) {
 	if (!shippedIndexUrl || opened.restored || opened.entries > 0) return;
-	await client.seed(shippedIndexUrl, PUBLISHED_DB).catch(() => undefined);
+	const seeded = await client.seed(shippedIndexUrl, PUBLISHED_DB).catch(() => null);
+	// It answers at once; the catch-up with what the copy has written so far follows behind the queries.
+	if (seeded?.seeded) client.markReady();
 }
 
 /**
