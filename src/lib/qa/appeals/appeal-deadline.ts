@@ -2,7 +2,7 @@
 // on the Chinese working-day calendar with its 调休 (weekend days worked, weekdays off), from the maintained
 // chinese-days package (a new year's data comes with its update, published each November or December by
 // the State Council's notice). Days are Beijing dates.
-import { findWorkday, isWorkday } from 'chinese-days';
+import { findWorkday, getWorkdaysInRange } from 'chinese-days';
 import { beijingToday } from '$lib/time';
 
 /** Working days an agent has to appeal, unless the settings say otherwise. */
@@ -25,13 +25,6 @@ export function appealInTime(
 
 /** Working days from `from` to `to` (Beijing dates), counting `to` and not `from`: 分析报告及时率 and the like. */
 export function workingDaysBetween(from: string, to: string): number {
-	let count = 0;
-	for (let day = nextDay(from); day <= to; day = nextDay(day)) if (isWorkday(day)) count++;
-	return count;
-}
-
-function nextDay(date: string): string {
-	const next = new Date(`${date}T00:00:00Z`);
-	next.setUTCDate(next.getUTCDate() + 1);
-	return next.toISOString().slice(0, 10);
+	const dayAfter = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+	return dayAfter > to ? 0 : getWorkdaysInRange(dayAfter, to).length;
 }
