@@ -113,17 +113,20 @@ export async function startSearchIndex(
 		client.close();
 		return failure(`搜索索引无法建立：${(error as Error).message ?? String(error)}。请刷新页面重试。`);
 	}
+	// One reconciliation however often the sync reports 已同步 before it is done.
+	let settling: Promise<void> | null = null;
 	return success({
 		client,
 		settle() {
 			if (!client.state.shippedPending) return Promise.resolve();
 			// After a last catch-up, so every document the copy wrote has been seen.
-			running = running
+			settling ??= running = running
 				.then(() => catchUp(userName, client))
 				.then(() => client.settle())
 				.then(() => undefined)
-				.catch(() => undefined);
-			return running;
+				.catch(() => undefined)
+				.finally(() => (settling = null));
+			return settling;
 		},
 		async stop() {
 			stopWatching();
