@@ -98,7 +98,10 @@ export const databases: Record<string, DatabaseSpec> = {
 			'scorecard',
 			'evaluation',
 			'appeal',
-			'acknowledgement'
+			'acknowledgement',
+			'samplingPlan',
+			'sampleDraw',
+			'sampleInput'
 		],
 		readerRoles: ['admin', 'inspector', 'supervisor'],
 		scoped: true

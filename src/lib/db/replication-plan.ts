@@ -77,7 +77,8 @@ function feedbackWorkingSet(historyStart: string): Record<string, unknown> {
 
 /**
  * The QA roles' working set: scorecards; evaluations (an inspector's own, a supervisor's every one) in draft
- * or changed since the start of last month; appeals open or recent; recent acknowledgements. Never the calls
+ * or changed since the start of last month; appeals open or recent; recent acknowledgements; sampling plans
+ * and the recent draws. Never the calls
  * themselves: the list reads the server a page at a time and a call opened or kept for offline is copied in
  * (src/lib/qa/recording.service.ts); a province records millions a year.
  */
@@ -90,7 +91,10 @@ function qaWorkingSet(userName: string, oversees: boolean, historyStart: string)
 				? { type: 'evaluation', $or: [{ status: 'draft' }, recent] }
 				: { type: 'evaluation', inspector: userName, $or: [{ status: 'draft' }, recent] },
 			{ type: 'appeal', $or: [{ status: 'open' }, { createdAt: { $gte: historyStart } }] },
-			{ type: 'acknowledgement', acknowledgedAt: { $gte: historyStart } }
+			{ type: 'acknowledgement', acknowledgedAt: { $gte: historyStart } },
+			// The plans, and the draws of this month and last: the worklists. Their populations stay on the server.
+			{ type: 'samplingPlan' },
+			{ type: 'sampleDraw', 'period.to': { $gte: historyStart.slice(0, 10) } }
 		]
 	};
 }

@@ -27,12 +27,21 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		forbid('没有权限删除此文档');
 	}
 	checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
+	var lead = isServerAdmin(userCtx) || hasAnyRole(userCtx, ['supervisor', 'admin']);
+	// 抽检 is the province's programme (seed 002: 由省平台坐席统一抽检): its plans and draws are the province leads'.
+	if (newDoc.type === 'samplingPlan' || newDoc.type === 'sampleDraw' || newDoc.type === 'sampleInput') {
+		if (isCityStaff(userCtx)) forbid('抽检计划由省平台统一制定和抽取');
+		if (!lead) forbid('抽检计划只能由班长或管理员制定和抽取');
+		if (newDoc.type === 'samplingPlan') checkAuthorship(newDoc, oldDoc, userCtx, 'createdBy', 'updatedBy');
+		if (newDoc.type === 'sampleInput') checkSampleInput(newDoc, oldDoc, userCtx);
+		if (newDoc.type === 'sampleDraw') checkSampleDraw(newDoc, oldDoc, userCtx);
+		return;
+	}
 	// City staff work on their city's calls; scorecards are the province's.
 	if (isCityStaff(userCtx)) {
 		if (newDoc.type === 'scorecard') forbid('评分表由省平台维护');
 		if (cityScopes(userCtx).indexOf(newDoc.subPlatform) === -1) forbid('分平台人员只能处理本分平台的通话');
 	}
-	var lead = isServerAdmin(userCtx) || hasAnyRole(userCtx, ['supervisor', 'admin']);
 
 	if (newDoc.type === 'evaluation' && !lead) {
 		if (newDoc.inspector !== userCtx.name) forbid('只能编写自己的质检单');
@@ -51,6 +60,58 @@ function (newDoc, oldDoc, userCtx, secObj) {
 			forbid('已停用的评分表版本不可修改，请编辑最新版本');
 	}
 
+	// The population a draw was made from is its audit trail: written once, with the draw's key.
+	function checkSampleInput(newDoc, oldDoc, userCtx) {
+		if (isServerAdmin(userCtx)) return;
+		if (oldDoc && !oldDoc._deleted) forbid('抽检底册写入后不可更改');
+		if (newDoc.drawnBy !== userCtx.name) forbid('drawnBy 必须是当前用户');
+		if (newDoc._id.slice('sampleInput:'.length) !== newDoc.drawId.slice('sampleDraw:'.length))
+			forbid('抽检底册的编号须与抽检结果一致');
+		if (!newDoc._attachments || !newDoc._attachments['population.json']) forbid('抽检底册缺少 population.json');
+	}
+	// A draw's calls never change. A supervisor may give a call to another inspector, and says why: each
+	// change of inspector is matched by a history entry appended in the same write, and the history only grows.
+	function checkSampleDraw(newDoc, oldDoc, userCtx) {
+		var planKey = newDoc.planId.slice('samplingPlan:'.length);
+		if (newDoc._id !== 'sampleDraw:' + planKey + ':' + newDoc.period.from) forbid('抽检结果的编号须为 计划:起始日');
+		if (newDoc.period.from > newDoc.period.to) forbid('抽检周期的起止日期颠倒');
+		if (isServerAdmin(userCtx)) return;
+		var i;
+		if (!oldDoc || oldDoc._deleted) {
+			if (newDoc.drawnBy !== userCtx.name) forbid('drawnBy 必须是当前用户');
+			if (newDoc.history.length > 0) forbid('新的抽检结果不能带有改派记录');
+			for (i = 0; i < newDoc.items.length; i++)
+				if (newDoc.assignment.inspectors.indexOf(newDoc.items[i].inspector) === -1)
+					forbid('抽中的通话只能分给计划中的质检员');
+			return;
+		}
+		var field = firstChangedField(newDoc, oldDoc, ['items', 'history']);
+		if (field !== null) forbid('抽检结果不可更改 ' + field);
+		if (newDoc.items.length !== oldDoc.items.length) forbid('不能增删抽中的通话');
+		if (newDoc.history.length < oldDoc.history.length) forbid('改派记录不能删除');
+		for (i = 0; i < oldDoc.history.length; i++)
+			if (!sameValue(newDoc.history[i], oldDoc.history[i])) forbid('改派记录不能修改');
+		var reassigned = {};
+		for (i = 0; i < newDoc.items.length; i++) {
+			var before = oldDoc.items[i];
+			var after = newDoc.items[i];
+			var unchanged = {};
+			for (var key in after) if (has(after, key)) unchanged[key] = key === 'inspector' ? before.inspector : after[key];
+			if (!sameValue(unchanged, before)) forbid('不能调换抽中的通话，只能改派质检员');
+			if (after.inspector !== before.inspector)
+				reassigned[after.recordingId] = { from: before.inspector, to: after.inspector, told: false };
+		}
+		for (i = oldDoc.history.length; i < newDoc.history.length; i++) {
+			var entry = newDoc.history[i];
+			var change = has(reassigned, entry.recordingId) ? reassigned[entry.recordingId] : null;
+			if (entry.by !== userCtx.name) forbid('改派记录的 by 必须是当前用户');
+			if (!change || change.told || entry.from !== change.from || entry.to !== change.to)
+				forbid('改派记录与改派的通话不符');
+			change.told = true;
+		}
+		for (var id in reassigned)
+			if (has(reassigned, id) && !reassigned[id].told) forbid('改派须写明原因');
+	}
 	// The server admin (setup, repairs) may replace this function anyway, so the lock does not bind it.
 	function checkSubmittedEvaluation(newDoc, oldDoc, userCtx, lead) {
 		if (isServerAdmin(userCtx)) return;
