@@ -63,7 +63,9 @@ async function getRevision(db: PouchDB.Database, id: string, rev?: string): Prom
 
 /** CouchDB's oldDoc: the nearest stored ancestor of a replicated revision, or the edited revision. */
 async function previousRevision(db: PouchDB.Database, doc: Doc, options: WriteOptions): Promise<Doc | null> {
-	if (options.new_edits !== false || !doc._revisions) return getRevision(db, doc._id, doc._rev);
+	if (options.new_edits !== false) return getRevision(db, doc._id, doc._rev);
+	// A replicated revision sent without its history has no ancestor to name: it too meets the current one.
+	if (!doc._revisions) return (await getRevision(db, doc._id, doc._rev)) ?? getRevision(db, doc._id);
 	const { start, ids } = doc._revisions;
 	const ancestors = ids.slice(1, MAX_ANCESTORS_CHECKED).map((id, index) => `${start - index - 1}-${id}`);
 	if (ancestors.length > 0) {
