@@ -8,6 +8,7 @@ import { demoUsers } from './demo/users';
 import { startAppServer } from './server/app-server';
 import { loadDemoKnowledge } from './setup/demo-knowledge';
 import { loadDemoRecordings } from './setup/demo-qa';
+import { loadDemoProgramme } from './setup/demo-programme';
 import { loadDemoActivity } from './setup/demo-activity';
 import { ensureUser, runSetup } from './setup/setup';
 import { ROLE_LABELS, type Role } from '../src/lib/db/catalog';
@@ -50,6 +51,7 @@ try {
 		for (const user of demoUsers) await ensureUser(couch, user, log);
 		await loadDemoKnowledge(couch, log);
 		await loadDemoRecordings(couch, demoUsers, log);
+		await loadDemoProgramme(couch, demoUsers, log);
 		await loadDemoActivity(couch, log);
 	}
 	searchIndexJob = await startSearchIndexJob(setupUrl);

@@ -6,6 +6,7 @@ import { demoUsers } from './demo/users';
 import { setUpCityNode } from './setup/city-node';
 import { loadDemoKnowledge } from './setup/demo-knowledge';
 import { loadDemoRecordings } from './setup/demo-qa';
+import { loadDemoProgramme } from './setup/demo-programme';
 import { ensureUser, runSetup } from './setup/setup';
 
 const argv = process.argv.slice(2);
@@ -34,6 +35,7 @@ try {
 			for (const user of demoUsers) await ensureUser(couch, user, log);
 			await loadDemoKnowledge(couch, log);
 			await loadDemoRecordings(couch, demoUsers, log);
+			await loadDemoProgramme(couch, demoUsers, log);
 		}
 		console.log('完成：数据库、权限、设计文档已就绪。');
 	}

@@ -100,17 +100,26 @@ describe('sampling plans and draws on the server', () => {
 			_id: 'sampleInput:weekly:2026-11-16',
 			type: 'sampleInput',
 			drawId: old._id,
+			planId: old.planId,
+			planName: old.planName,
+			period: old.period,
+			rules: old.rules,
+			assignment: old.assignment,
+			seed: old.seed,
 			populationDigest: 'a'.repeat(64),
 			calls: 40,
 			drawnBy: 'supervisor01',
 			drawnAt: '2026-11-23T01:00:00.000Z',
-			_attachments: { 'population.json': { content_type: 'application/json', data: 'e30=' } }
+			_attachments: { 'population.json.gz': { content_type: 'application/json', data: 'e30=' } }
 		};
 		expect(write(input, null, supervisor)).toBeNull();
 		expect(write({ ...input, calls: 41 }, { ...input, _rev: REV }, supervisor)).toBe(
 			'抽检底册写入后不可更改'
 		);
 		expect(write(input, null, inspector)).toMatch(/抽检计划只能由班长或管理员/);
+		expect(write({ ...input, _id: 'sampleInput:weekly:2026-11-23' }, null, supervisor)).toBe(
+			'抽检底册的编号须为 计划:起始日'
+		);
 		const { _attachments: _none, ...bare } = input;
 		expect(write(bare, null, supervisor)).toMatch(/_attachments|population\.json/);
 	});

@@ -34,6 +34,13 @@ export const demoUsers: UserAccount[] = [
 		team: '质检组'
 	},
 	{
+		name: 'inspector03',
+		password: DEMO_PASSWORD,
+		roles: ['inspector'],
+		displayName: '孙质检',
+		team: '质检组'
+	},
+	{
 		name: 'supervisor01',
 		password: DEMO_PASSWORD,
 		roles: ['supervisor', 'inspector'],

@@ -44,6 +44,12 @@ export function readDemoCalls(): DemoCall[] {
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoCall[]) : [];
 }
 
+/** What the hotline's other systems say about the demo calls: a complaint, and an unsatisfied 回访. */
+const DEMO_CALL_OUTCOMES: Record<string, Pick<Recording, 'complaint' | 'callbackSatisfaction'>> = {
+	'C20261119-0007': { complaint: true },
+	'C20261120-0003': { callbackSatisfaction: 'unsatisfied' }
+};
+
 function callDocuments(call: DemoCall, agentName: string, audio: Buffer) {
 	const extension = path.extname(call.audioFile).slice(1).toLowerCase();
 	const recording: Recording = {
@@ -59,6 +65,7 @@ function callDocuments(call: DemoCall, agentName: string, audio: Buffer) {
 		businessType: call.businessType,
 		handlingResult: call.handlingResult,
 		ticketId: call.ticketId,
+		...DEMO_CALL_OUTCOMES[call.callId],
 		callerNumber: call.callerNumber,
 		channels: call.waveform.channels,
 		hotline: call.hotline,

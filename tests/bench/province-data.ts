@@ -370,6 +370,24 @@ function scoresFor(next: () => number): Score[] {
 	);
 }
 
+/** An inspector's evaluation of a call, scored with a few deductions drawn from the seed. */
+export function evaluationOf(
+	recording: Recording,
+	inspector: string,
+	at: string,
+	draft: boolean,
+	seed: number
+): Evaluation {
+	const scores = scoresFor(seededRandom(seed));
+	return {
+		...newEvaluation(recording, SCORECARD, inspector, at),
+		status: draft ? 'draft' : 'submitted',
+		scores,
+		total: draft ? null : scoreEvaluation(SCORECARD, scores).total,
+		...(draft ? {} : { submittedAt: at })
+	};
+}
+
 /**
  * Evaluations of every n-th call over the year, by the inspectors in turn: submitted, except one in five
  * of the last two weeks' (drafts).
@@ -384,14 +402,7 @@ export function* evaluationBatches(plan: CallPlan, batch = 1000): Generator<Eval
 		const startedAt = Date.parse(recording.startedAt);
 		const at = new Date(Math.min(startedAt + 2 * DAY_MS, plan.now.getTime())).toISOString();
 		const draft = plan.now.getTime() - startedAt < 14 * DAY_MS && number % 5 === 0;
-		const scores = scoresFor(seededRandom(number + 7));
-		documents.push({
-			...newEvaluation(recording, SCORECARD, inspector, at),
-			status: draft ? 'draft' : 'submitted',
-			scores,
-			total: draft ? null : scoreEvaluation(SCORECARD, scores).total,
-			...(draft ? {} : { submittedAt: at })
-		});
+		documents.push(evaluationOf(recording, inspector, at, draft, number + 7));
 		if (documents.length >= batch) {
 			yield documents;
 			documents = [];

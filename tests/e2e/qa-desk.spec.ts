@@ -9,6 +9,8 @@ import { backOnline, expect, reloadOffline, signIn, test, waitUntilSynced } from
 
 const DEMO = path.resolve(import.meta.dirname, '../../sync/demo/recordings');
 const NOISE_CALL = 'C20261119-0007';
+/** The recording list (the worklists above it link the same calls). */
+const callList = (page: Page) => page.locator('table.recordings');
 
 test('an inspector filters, plays, comments, scores and submits; the agent acknowledges', async ({
 	browser,
@@ -18,7 +20,7 @@ test('an inspector filters, plays, comments, scores and submits; the agent ackno
 	const inspector = await (await browser.newContext({ baseURL })).newPage();
 	await signIn(inspector, 'inspector01');
 	await expect(inspector).toHaveURL(/\/qa$/);
-	await expect(inspector.getByRole('link', { name: NOISE_CALL })).toBeVisible({ timeout: 60_000 });
+	await expect(callList(inspector).getByRole('link', { name: NOISE_CALL })).toBeVisible({ timeout: 60_000 });
 
 	await inspector.getByLabel('业务类型').selectOption('环境保护');
 	const rows = inspector.locator('table.recordings tbody tr');
@@ -26,7 +28,7 @@ test('an inspector filters, plays, comments, scores and submits; the agent ackno
 	// Inspectors see caller numbers masked.
 	await expect(rows.first()).toContainText('139****1234');
 	await expect(rows.first()).not.toContainText('13956781234');
-	await inspector.getByRole('link', { name: NOISE_CALL }).click();
+	await callList(inspector).getByRole('link', { name: NOISE_CALL }).click();
 
 	await expect(inspector.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
 	await expect(inspector.getByText('0:00 / 0:46')).toBeVisible();
@@ -178,7 +180,7 @@ test('an inspector scores a call with the network down, and the draft syncs when
 	const context = await browser.newContext({ baseURL });
 	const page = await context.newPage();
 	await signIn(page, 'inspector01');
-	await page.getByRole('link', { name: 'C20261120-0003' }).click({ timeout: 60_000 });
+	await callList(page).getByRole('link', { name: 'C20261120-0003' }).click({ timeout: 60_000 });
 	// Opened once online: the audio is now kept in this browser.
 	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -295,7 +297,7 @@ test('an agent appeals an evaluation and a supervisor’s ruling comes back to t
 
 	const supervisor = await (await browser.newContext({ baseURL })).newPage();
 	await signIn(supervisor, 'supervisor01');
-	await supervisor.getByRole('link', { name: 'C20261118-0001' }).click({ timeout: 60_000 });
+	await callList(supervisor).getByRole('link', { name: 'C20261118-0001' }).click({ timeout: 60_000 });
 	const appeal = supervisor.getByRole('region', { name: '坐席申诉' });
 	await expect(appeal).toContainText('通话末尾已询问是否还有其他问题', { timeout: 60_000 });
 	await appeal.getByRole('button', { name: '驳回申诉' }).click();
@@ -319,7 +321,7 @@ test('the list reads the server; calls kept for offline scoring open without the
 	const page = await (await browser.newContext({ baseURL })).newPage();
 	await signIn(page, 'inspector01');
 	// No call is replicated to the browser: the list is the server's, and only what is kept stays here.
-	await expect(page.getByRole('link', { name: 'Y20261120-0002' })).toBeVisible({ timeout: 60_000 });
+	await expect(callList(page).getByRole('link', { name: 'Y20261120-0002' })).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByText(/从服务器读取 \d+ 通/)).toBeVisible();
 	await page.getByRole('searchbox', { name: /通话\/工单号/ }).fill('Y20261120-0002');
 	await expect(page.locator('table.recordings tbody tr')).toHaveCount(1);
@@ -329,9 +331,9 @@ test('the list reads the server; calls kept for offline scoring open without the
 
 	await reloadOffline(page);
 	await expect(page.getByText(/离线（.*）：只列出本机保存的通话/)).toBeVisible({ timeout: 30_000 });
-	await expect(page.getByRole('link', { name: 'Y20261120-0002' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'C20261119-0007' })).toHaveCount(0);
-	await page.getByRole('link', { name: 'Y20261120-0002' }).click();
+	await expect(callList(page).getByRole('link', { name: 'Y20261120-0002' })).toBeVisible();
+	await expect(callList(page).getByRole('link', { name: 'C20261119-0007' })).toHaveCount(0);
+	await callList(page).getByRole('link', { name: 'Y20261120-0002' }).click();
 	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
 	await backOnline(page);
 });

@@ -1,7 +1,10 @@
 // The Chinese working-day calendar with its 调休 (weekend days worked, weekdays off), from the maintained
 // chinese-days package: a new year's data comes with its update, published each November or December after
 // the State Council's notice. Days are Beijing dates (YYYY-MM-DD).
-import { findWorkday, getWorkdaysInRange } from 'chinese-days';
+import chineseDays from 'chinese-days';
+
+// Node loads the package's CommonJS build, which has only a default export; Vite its ES build, which has both.
+const { findWorkday, getWorkdaysInRange } = chineseDays;
 
 /** The Nth working day after `date` (N ≥ 1). */
 export function workingDayAfter(date: string, workingDays: number): string {

@@ -3,7 +3,7 @@
 // the same revisions, so the copy's push finds nothing new to send and later edits descend from them.
 import { openLocalDatabase } from './local-databases';
 import { whenWritable } from './write-gate';
-import { requestServer } from './server-views';
+import { requestServer, ServerUnreachable } from './server-views';
 
 interface BulkGetResult {
 	results: Array<{ id: string; docs: Array<{ ok?: Record<string, unknown> & { _id: string } }> }>;
@@ -92,4 +92,58 @@ export async function copyPrefixFromServer(
 		remote,
 		answer.rows.map((row) => row.id)
 	);
+}
+
+/** The server already holds a document with this id: someone else wrote it first. */
+export class AlreadyOnServer extends Error {}
+
+/**
+ * Writes a new document straight to the server, where it must not exist yet (a draw, whose first writer
+ * wins). The server's validator judges it as it judges a replicated write.
+ */
+export async function createOnServer(
+	remoteBase: string,
+	remote: string,
+	doc: { _id: string } & Record<string, unknown>
+): Promise<string> {
+	let response: Response;
+	try {
+		response = await fetch(`${remoteBase}/${remote}/${encodeURIComponent(doc._id)}`, {
+			method: 'PUT',
+			credentials: 'same-origin',
+			headers: { accept: 'application/json', 'content-type': 'application/json' },
+			body: JSON.stringify(doc)
+		});
+	} catch {
+		throw new ServerUnreachable('连不上服务器');
+	}
+	const answer = (await response.json().catch(() => ({}))) as { rev?: string; reason?: string };
+	if (response.status === 409) throw new AlreadyOnServer(answer.reason ?? '服务器上已有此文档');
+	if (!response.ok || !answer.rev) throw new Error(answer.reason ?? `服务器返回 ${response.status}`);
+	return answer.rev;
+}
+
+/** One document from the server, or null when it has none. */
+export async function getFromServer<T>(remoteBase: string, remote: string, id: string): Promise<T | null> {
+	const [doc] = await readFromServer<{ _id: string }>(remoteBase, remote, [id]);
+	return (doc as T | undefined) ?? null;
+}
+
+/** An attachment's bytes, read from the server. */
+export async function attachmentFromServer(
+	remoteBase: string,
+	remote: string,
+	id: string,
+	name: string
+): Promise<Uint8Array> {
+	let response: Response;
+	try {
+		response = await fetch(`${remoteBase}/${remote}/${encodeURIComponent(id)}/${encodeURIComponent(name)}`, {
+			credentials: 'same-origin'
+		});
+	} catch {
+		throw new ServerUnreachable('连不上服务器');
+	}
+	if (!response.ok) throw new Error(`读取 ${name} 失败：服务器返回 ${response.status}`);
+	return new Uint8Array(await response.arrayBuffer());
 }

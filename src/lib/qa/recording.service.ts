@@ -85,23 +85,26 @@ export async function getRecordingBundle(
 
 /**
  * Keeps these calls for scoring without the network: their documents (from the server, when this browser does
- * not hold them) and their audio.
+ * not hold them) and their audio. The list and a worklist both name calls by id.
  */
 export async function keepCallsOffline(
 	userName: string,
-	recordings: Recording[],
+	recordingIds: string[],
 	onProgress: (stage: '资料' | '录音', done: number, total: number) => void
 ): Promise<Result<number>> {
 	let done = 0;
 	try {
-		for (const recording of recordings) {
-			if (!(await localBundle(userName, recording._id))?.waveform)
-				await copyCallFromServer(userName, recording._id);
-			onProgress('资料', ++done, recordings.length);
+		for (const recordingId of recordingIds) {
+			if (!(await localBundle(userName, recordingId))?.waveform)
+				await copyCallFromServer(userName, recordingId);
+			onProgress('资料', ++done, recordingIds.length);
 		}
 	} catch (error) {
 		return failure(`已下载 ${done} 通的资料，其余未能下载：${(error as Error).message}`);
 	}
+	const recordings = await new Repository(userName, 'recording').getMany(recordingIds);
+	if (recordings.length < recordingIds.length)
+		return failure(`服务器上缺少 ${recordingIds.length - recordings.length} 通录音的资料，其余已下载`);
 	return keepAudioOffline(userName, recordings, (count, total) => onProgress('录音', count, total));
 }
 

@@ -8,7 +8,7 @@ import { drawSample, type SamplingRules } from './draw-sample';
 import type { DateRange } from './plan-periods';
 import { sha256Hex, type PopulationCall } from './population';
 
-export const POPULATION_ATTACHMENT = 'population.json';
+export const POPULATION_ATTACHMENT = 'population.json.gz';
 
 /** What a draw is made from, kept as the sampleInput's attachment. */
 export interface DrawPopulation {
@@ -19,7 +19,7 @@ export interface DrawPopulation {
 
 export interface PlannedDraw {
 	draw: SampleDraw;
-	input: Omit<SampleInput, '_attachments'>;
+	input: DrawCommitment;
 	/** The attachment's text: the digest is of exactly these bytes. */
 	populationJson: string;
 }
@@ -79,6 +79,69 @@ function computeItems(
 	return { items, population: result.population, excluded: result.excluded };
 }
 
+export type DrawCommitment = Omit<SampleInput, '_attachments'>;
+
+/**
+ * What a draw is made from, stored first: the rules, the seed and the population with its digest. The draw
+ * follows from it alone (composeDraw), so whoever finds it without its draw completes it to the same result.
+ */
+export async function prepareDraw(
+	plan: SamplingPlan,
+	period: DateRange,
+	population: DrawPopulation,
+	seed: string,
+	drawnBy: string,
+	drawnAt: string
+): Promise<{ input: DrawCommitment; populationJson: string }> {
+	const populationJson = JSON.stringify(population);
+	const drawId = drawIdOf(plan._id, period);
+	return {
+		input: {
+			_id: inputIdOf(drawId),
+			type: 'sampleInput',
+			drawId,
+			planId: plan._id,
+			planName: plan.name,
+			period: { from: period.from, to: period.to },
+			rules: plan.rules,
+			assignment: plan.assignment,
+			seed,
+			populationDigest: await sha256Hex(populationJson),
+			calls: population.calls.length,
+			drawnBy,
+			drawnAt
+		},
+		populationJson
+	};
+}
+
+/** The draw a commitment gives: the same for everyone who computes it. */
+export function composeDraw(
+	input: DrawCommitment,
+	population: DrawPopulation,
+	drawnBy = input.drawnBy
+): SampleDraw {
+	const due = workingDayAfter(input.period.to, input.assignment.dueWorkingDays);
+	const computed = computeItems(population, input.rules, input.assignment, input.seed, due);
+	return {
+		_id: input.drawId,
+		type: 'sampleDraw',
+		planId: input.planId,
+		planName: input.planName,
+		period: input.period,
+		rules: input.rules,
+		assignment: input.assignment,
+		seed: input.seed,
+		population: computed.population,
+		excluded: computed.excluded,
+		populationDigest: input.populationDigest,
+		items: computed.items,
+		history: [],
+		drawnBy,
+		drawnAt: input.drawnAt
+	};
+}
+
 export async function planDraw(
 	plan: SamplingPlan,
 	period: DateRange,
@@ -87,38 +150,8 @@ export async function planDraw(
 	drawnBy: string,
 	drawnAt: string
 ): Promise<PlannedDraw> {
-	const populationJson = JSON.stringify(population);
-	const populationDigest = await sha256Hex(populationJson);
-	const due = workingDayAfter(period.to, plan.assignment.dueWorkingDays);
-	const computed = computeItems(population, plan.rules, plan.assignment, seed, due);
-	const drawId = drawIdOf(plan._id, period);
-	const draw: SampleDraw = {
-		_id: drawId,
-		type: 'sampleDraw',
-		planId: plan._id,
-		planName: plan.name,
-		period: { from: period.from, to: period.to },
-		rules: plan.rules,
-		assignment: plan.assignment,
-		seed,
-		population: computed.population,
-		excluded: computed.excluded,
-		populationDigest,
-		items: computed.items,
-		history: [],
-		drawnBy,
-		drawnAt
-	};
-	const input = {
-		_id: inputIdOf(drawId),
-		type: 'sampleInput' as const,
-		drawId,
-		populationDigest,
-		calls: population.calls.length,
-		drawnBy,
-		drawnAt
-	};
-	return { draw, input, populationJson };
+	const { input, populationJson } = await prepareDraw(plan, period, population, seed, drawnBy, drawnAt);
+	return { draw: composeDraw(input, population), input, populationJson };
 }
 
 export interface DrawAudit {

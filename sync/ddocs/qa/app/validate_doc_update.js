@@ -65,9 +65,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		if (isServerAdmin(userCtx)) return;
 		if (oldDoc && !oldDoc._deleted) forbid('抽检底册写入后不可更改');
 		if (newDoc.drawnBy !== userCtx.name) forbid('drawnBy 必须是当前用户');
-		if (newDoc._id.slice('sampleInput:'.length) !== newDoc.drawId.slice('sampleDraw:'.length))
-			forbid('抽检底册的编号须与抽检结果一致');
-		if (!newDoc._attachments || !newDoc._attachments['population.json']) forbid('抽检底册缺少 population.json');
+		var drawId = 'sampleDraw:' + newDoc.planId.slice('samplingPlan:'.length) + ':' + newDoc.period.from;
+		if (newDoc.drawId !== drawId || newDoc._id !== 'sampleInput:' + drawId.slice('sampleDraw:'.length))
+			forbid('抽检底册的编号须为 计划:起始日');
+		if (!newDoc._attachments || !newDoc._attachments['population.json.gz']) forbid('抽检底册缺少 population.json.gz');
 	}
 	// A draw's calls never change. A supervisor may give a call to another inspector, and says why: each
 	// change of inspector is matched by a history entry appended in the same write, and the history only grows.

@@ -227,3 +227,38 @@ describe('the sub-platform (分平台) of a call', () => {
 		expect(plan([good]).calls[0]!.recording.subPlatform).toBeUndefined();
 	});
 });
+
+describe('投诉 and 回访满意度, for the sampling plans’ must-include rules', () => {
+	const withOutcomes = (complaint: string, satisfaction: string) =>
+		planRecordingImport({
+			...sheetRows([
+				[...HEADER, '是否投诉', '回访满意度'],
+				[...good, complaint, satisfaction]
+			]),
+			audioFiles: [{ name: 'C1.ogg', size: 1000 }],
+			transcripts: [],
+			agentsByEmployeeNumber: new Map([['1001', { userName: 'agent01', displayName: '刘话务' }]]),
+			existingCallIds: new Set(),
+			importedBy: 'inspector01',
+			now: '2026-11-22T00:00:00.000Z'
+		});
+
+	it('reads 是 and 不满意 onto the call', () => {
+		const result = withOutcomes('是', '不满意');
+		expect(result.problems).toEqual([]);
+		expect(result.calls[0]!.recording).toMatchObject({
+			complaint: true,
+			callbackSatisfaction: 'unsatisfied'
+		});
+		expect(withOutcomes('否', '满意').calls[0]!.recording).not.toHaveProperty('complaint');
+	});
+
+	it('names the row of a value it cannot read', () => {
+		const result = withOutcomes('可能', '还行吧');
+		expect(result.calls).toEqual([]);
+		expect(result.problems.map((problem) => problem.message)).toEqual([
+			'投诉须为 是/否，而不是“可能”',
+			'回访满意度须为 满意/基本满意/不满意，而不是“还行吧”'
+		]);
+	});
+});

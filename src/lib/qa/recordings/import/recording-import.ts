@@ -6,6 +6,8 @@ import {
 	parseCallerNumber,
 	parseCallTime,
 	parseDirection,
+	parseSatisfaction,
+	parseYesNo,
 	parseDuration,
 	SHEET_FIELD_LABELS,
 	type SheetColumns,
@@ -105,6 +107,14 @@ export function planRecordingImport(input: PlanInput): ImportPlan {
 		if (row.callerNumber && !callerNumber) problem('callerNumber', `来电号码“${row.callerNumber}”格式不正确`);
 		if (row.hotline && !['12345', '12355'].includes(row.hotline))
 			problem('hotline', '热线须为 12345 或 12355');
+		const complaint = row.complaint ? parseYesNo(row.complaint) : null;
+		if (row.complaint && complaint === null) problem('complaint', `投诉须为 是/否，而不是“${row.complaint}”`);
+		const satisfaction = row.callbackSatisfaction ? parseSatisfaction(row.callbackSatisfaction) : null;
+		if (row.callbackSatisfaction && !satisfaction)
+			problem(
+				'callbackSatisfaction',
+				`回访满意度须为 满意/基本满意/不满意，而不是“${row.callbackSatisfaction}”`
+			);
 		const audio = audioFor(row, input.audioFiles);
 		if (!audio)
 			problem(
@@ -148,6 +158,8 @@ export function planRecordingImport(input: PlanInput): ImportPlan {
 			...(row.businessType ? { businessType: row.businessType } : {}),
 			...(row.handlingResult ? { handlingResult: row.handlingResult } : {}),
 			...(row.ticketId ? { ticketId: row.ticketId } : {}),
+			...(complaint ? { complaint } : {}),
+			...(satisfaction ? { callbackSatisfaction: satisfaction } : {}),
 			...(callerNumber ? { callerNumber } : {}),
 			...(row.hotline ? { hotline: row.hotline as '12345' | '12355' } : {}),
 			channels: 1,

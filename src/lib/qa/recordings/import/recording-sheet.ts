@@ -14,7 +14,9 @@ export const SHEET_FIELDS = [
 	'ticketId',
 	'callerNumber',
 	'audioFile',
-	'hotline'
+	'hotline',
+	'complaint',
+	'callbackSatisfaction'
 ] as const;
 export type SheetField = (typeof SHEET_FIELDS)[number];
 
@@ -30,7 +32,9 @@ export const SHEET_FIELD_LABELS: Record<SheetField, string> = {
 	ticketId: '工单号',
 	callerNumber: '来电号码',
 	audioFile: '录音文件',
-	hotline: '热线'
+	hotline: '热线',
+	complaint: '投诉',
+	callbackSatisfaction: '回访满意度'
 };
 
 const ALIASES: Record<SheetField, string[]> = {
@@ -45,7 +49,9 @@ const ALIASES: Record<SheetField, string[]> = {
 	ticketId: ['工单号', '工单编号', 'ticketid'],
 	callerNumber: ['来电号码', '主叫号码', '号码', 'callernumber'],
 	audioFile: ['录音文件', '文件名', '录音文件名', 'file'],
-	hotline: ['热线', '热线号码', 'hotline']
+	hotline: ['热线', '热线号码', 'hotline'],
+	complaint: ['投诉', '是否投诉', '有无投诉', 'complaint'],
+	callbackSatisfaction: ['回访满意度', '回访结果', '满意度', 'satisfaction']
 };
 
 export type SheetColumns = Record<SheetField, number | null>;
@@ -122,6 +128,38 @@ const DIRECTIONS: Record<string, 'inbound' | 'outbound' | 'callback'> = {
 
 export function parseDirection(text: string): 'inbound' | 'outbound' | 'callback' | null {
 	return DIRECTIONS[text.toLowerCase()] ?? null;
+}
+
+const YES_NO: Record<string, boolean> = {
+	是: true,
+	有: true,
+	y: true,
+	yes: true,
+	'1': true,
+	否: false,
+	无: false,
+	n: false,
+	no: false,
+	'0': false
+};
+
+/** 投诉: 是/否 (有/无, 1/0). */
+export function parseYesNo(text: string): boolean | null {
+	return YES_NO[text.toLowerCase()] ?? null;
+}
+
+const SATISFACTION: Record<string, 'satisfied' | 'neutral' | 'unsatisfied'> = {
+	满意: 'satisfied',
+	非常满意: 'satisfied',
+	基本满意: 'neutral',
+	一般: 'neutral',
+	不满意: 'unsatisfied',
+	非常不满意: 'unsatisfied'
+};
+
+/** 回访满意度 as the platforms write it: 满意 / 基本满意 / 不满意. */
+export function parseSatisfaction(text: string): 'satisfied' | 'neutral' | 'unsatisfied' | null {
+	return SATISFACTION[text] ?? null;
 }
 
 export function parseCallerNumber(text: string): string | null {
