@@ -9,7 +9,7 @@ export function nanoDrawServer(couch: ServerScope, database: string): DrawServer
 	const db = couch.use(database);
 	return {
 		async readPopulation(start, end) {
-			const answer = await db.view<PopulationValue>('app', 'sampling-population', {
+			const answer = await db.view<PopulationValue>('sampling', 'population', {
 				startkey: [start],
 				endkey: [end]
 			});

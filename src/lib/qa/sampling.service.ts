@@ -29,7 +29,7 @@ import {
 import type { DateRange } from './sampling/plan-periods';
 import type { PopulationValue } from './sampling/population';
 import { DrawTaken, runDraw, type DrawOutcome, type DrawServer, type DrawStage } from './sampling/run-draw';
-import { scoredCallIds } from './worklist.service';
+import { scoredCallsOfDraws } from './worklist.service';
 
 export async function listPlans(userName: string): Promise<Result<Stored<SamplingPlan>[]>> {
 	try {
@@ -112,7 +112,7 @@ function browserDrawServer(): DrawServer {
 	return {
 		readPopulation: async (start, end) =>
 			(
-				await readServerView<unknown, PopulationValue>(base, database, 'app/sampling-population', {
+				await readServerView<unknown, PopulationValue>(base, database, 'sampling/population', {
 					startkey: [start],
 					endkey: [end]
 				})
@@ -145,10 +145,7 @@ async function inspectorSlots(
 	const owed = draws
 		.flatMap((draw) => draw.items)
 		.filter((item) => plan.assignment.inspectors.includes(item.inspector));
-	const { scored } = await scoredCallIds(
-		userName,
-		owed.map((item) => item.recordingId)
-	);
+	const { scored } = await scoredCallsOfDraws(userName, draws);
 	return plan.assignment.inspectors.map((name) => ({
 		name,
 		...(teams.get(name) ? { team: teams.get(name)! } : {}),

@@ -10,6 +10,7 @@ import { failure, success, type Result } from '$lib/result';
 import { syncBaseUrl } from '$lib/session/session.service';
 import { evaluationIdFor } from './evaluations/evaluation-draft';
 import { coverageBy, type Coverage, type CoverageDimension } from './sampling/coverage';
+import { scoredCallsIn } from './sampling/scored-calls';
 
 export interface ScoredCalls {
 	scored: Set<string>;
@@ -17,24 +18,27 @@ export interface ScoredCalls {
 	fromServer: boolean;
 }
 
-/** Which of these calls have a submitted evaluation. */
-export async function scoredCallIds(userName: string, recordingIds: string[]): Promise<ScoredCalls> {
-	const unique = [...new Set(recordingIds)];
-	if (unique.length === 0) return { scored: new Set(), fromServer: true };
+/** Which calls of these draws have a submitted evaluation: one range read of the server's view per period. */
+export async function scoredCallsOfDraws(
+	userName: string,
+	draws: ReadonlyArray<Pick<SampleDraw, 'period' | 'items'>>
+): Promise<ScoredCalls> {
+	if (draws.length === 0) return { scored: new Set(), fromServer: true };
 	try {
-		const rows = await readServerView<string, { status: string }>(
-			syncBaseUrl(),
-			qaServerDatabase(),
-			'app/evaluations-by-recording',
-			{ keys: unique }
+		const base = syncBaseUrl();
+		const database = qaServerDatabase();
+		const scored = await scoredCallsIn(
+			draws.map((draw) => draw.period),
+			(start, end) =>
+				readServerView<[string, string], number>(base, database, 'sampling/evaluations-by-call-start', {
+					startkey: [start],
+					endkey: [end]
+				})
 		);
-		return {
-			scored: new Set(rows.filter((row) => row.value.status !== 'draft').map((row) => row.key)),
-			fromServer: true
-		};
+		return { scored, fromServer: true };
 	} catch (error) {
 		if (!(error instanceof ServerUnreachable)) throw error;
-		const wanted = new Set(unique);
+		const wanted = new Set(draws.flatMap((draw) => draw.items.map((item) => item.recordingId)));
 		const evaluations = await new Repository(userName, 'evaluation').all();
 		return {
 			scored: new Set(
@@ -66,7 +70,10 @@ export interface Worklist {
 	items: WorkItem[];
 }
 
-/** The calls the draws held here give this inspector, with the state of their own evaluation of each. */
+/**
+ * The calls the draws held here give this inspector, with the state of their own evaluation of each; a call
+ * anyone has scored is done.
+ */
 export async function myWorklists(userName: string, today: string): Promise<Result<Worklist[]>> {
 	try {
 		const draws = await new Repository(userName, 'sampleDraw').all();
@@ -76,6 +83,11 @@ export async function myWorklists(userName: string, today: string): Promise<Resu
 		const ids = lists.flatMap(({ mine }) => mine.map((item) => evaluationIdFor(item.recordingId, userName)));
 		const evaluations = await new Repository(userName, 'evaluation').getMany(ids);
 		const status = new Map(evaluations.map((evaluation) => [evaluation.recordingId, evaluation.status]));
+		// A call another inspector scored meanwhile (after a reassignment, or in a calibration) is done.
+		const { scored } = await scoredCallsOfDraws(
+			userName,
+			lists.map(({ draw }) => draw)
+		);
 		return success(
 			lists
 				.map(({ draw, mine }) => ({
@@ -83,11 +95,13 @@ export async function myWorklists(userName: string, today: string): Promise<Resu
 					planName: draw.planName,
 					period: draw.period,
 					items: mine.map((item) => {
-						const state: WorkStatus = !status.has(item.recordingId)
-							? 'unscored'
-							: status.get(item.recordingId) === 'draft'
-								? 'draft'
-								: 'scored';
+						const own = status.get(item.recordingId);
+						const state: WorkStatus =
+							(own && own !== 'draft') || scored.has(item.recordingId)
+								? 'scored'
+								: own === 'draft'
+									? 'draft'
+									: 'unscored';
 						return {
 							recordingId: item.recordingId,
 							agent: item.agent,
@@ -129,10 +143,7 @@ export async function drawCoverage(
 				due: item.due
 			}))
 		);
-		const { scored, fromServer } = await scoredCallIds(
-			userName,
-			assigned.map((call) => call.callId)
-		);
+		const { scored, fromServer } = await scoredCallsOfDraws(userName, draws);
 		return success({ coverage: coverageBy(assigned, scored, dimension, today), scored, fromServer });
 	} catch (error) {
 		return failure(explainFailure(error, '计算覆盖率'));

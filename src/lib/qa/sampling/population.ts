@@ -1,4 +1,4 @@
-// 抽检底册: the calls of a period a plan draws from, as the server's view app/sampling-population gives them
+// 抽检底册: the calls of a period a plan draws from, as the server's view sampling/population gives them
 // (one compact row per call, no document read), narrowed by the plan's population and given their agents'
 // teams. Its canonical text is what the draw's digest covers and what the server keeps for audit.
 import type { Recording, Rules } from '$lib/db/generated/documents';

@@ -19,7 +19,7 @@ import { populationOf, type PopulationValue } from './population';
 
 /** What the draw needs of the server; the browser and the benchmark each bring theirs. */
 export interface DrawServer {
-	/** The view app/sampling-population between two instants. */
+	/** The view sampling/population between two instants. */
 	readPopulation(start: string, end: string): Promise<Array<{ id: string; value: PopulationValue }>>;
 	get<T>(id: string): Promise<T | null>;
 	/** The gzipped population of a commitment. */

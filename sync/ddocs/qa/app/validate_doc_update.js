@@ -9,7 +9,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	// agentName delivered it to the new agent and left the old agent's copy stale (issue 14, hole 6).
 	var CHANGEABLE_AFTER_SUBMISSION = {
 		inspector: [],
-		lead: ['status', 'scores', 'total', 'comments', 'updatedAt']
+		lead: ['status', 'scores', 'total', 'comments', 'scoreHistory', 'updatedAt']
 	};
 	if (newDoc._id.indexOf('_design/') === 0) {
 		if (!isServerAdmin(userCtx)) forbid('只有服务器管理员可以修改设计文档');
@@ -118,11 +118,65 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		if (isServerAdmin(userCtx)) return;
 		if (newDoc.status === 'draft') forbid('已提交的质检单不能退回草稿');
 		var changeable = lead ? CHANGEABLE_AFTER_SUBMISSION.lead : CHANGEABLE_AFTER_SUBMISSION.inspector;
+		if (lead) checkScoreHistory(newDoc, oldDoc, userCtx);
 		var field = firstChangedField(newDoc, oldDoc, changeable);
 		if (field === null) return;
 		if (!lead && CHANGEABLE_AFTER_SUBMISSION.lead.indexOf(field) !== -1)
 			forbid('已提交的质检单只能由班长改分');
 		forbid('已提交的质检单不可更改 ' + field);
+	}
+	// 改分: every change of points, N/A or red line after submission is told in one history entry appended in
+	// the same write, in the writer's name, with the totals before and after and the items it changed.
+	function checkScoreHistory(newDoc, oldDoc, userCtx) {
+		var before = oldDoc.scoreHistory || [];
+		var after = newDoc.scoreHistory || [];
+		var i;
+		if (after.length < before.length) forbid('改分记录不能删除');
+		for (i = 0; i < before.length; i++) if (!sameValue(after[i], before[i])) forbid('改分记录不能修改');
+		var changed = changedCriteria(oldDoc.scores, newDoc.scores);
+		var rescored = changed.length > 0 || !sameValue(valueOrNull(newDoc.total), valueOrNull(oldDoc.total));
+		if (!rescored) {
+			if (after.length !== before.length) forbid('没有改分，不能添加改分记录');
+			return;
+		}
+		if (after.length !== before.length + 1) forbid('改分须写明原因（每次一条改分记录）');
+		var entry = after[after.length - 1];
+		if (!sameValue(entry.totalBefore, valueOrNull(oldDoc.total)) || !sameValue(entry.totalAfter, valueOrNull(newDoc.total)))
+			forbid('改分记录的前后总分与质检单不符');
+		var told = [];
+		for (i = 0; i < entry.changes.length; i++) told.push(entry.changes[i].criterionKey);
+		if (!sameValue(told.sort(), changed.sort())) forbid('改分记录列出的评分项与实际改动不符');
+		if (entry.by !== userCtx.name) forbid('改分记录的 by 必须是当前用户');
+	}
+	function valueOrNull(value) {
+		return value === undefined ? null : value;
+	}
+	// The items whose points, N/A or red-line decision differ between two lists of scores.
+	function changedCriteria(oldScores, newScores) {
+		var decided = function (score) {
+			return score
+				? { points: valueOrNull(score.points), notApplicable: score.notApplicable === true, redLineFailed: score.redLineFailed === true }
+				: null;
+		};
+		var byKey = {};
+		var keys = [];
+		var i;
+		for (i = 0; i < oldScores.length; i++) {
+			byKey[oldScores[i].criterionKey] = { before: oldScores[i] };
+			keys.push(oldScores[i].criterionKey);
+		}
+		for (i = 0; i < newScores.length; i++) {
+			var key = newScores[i].criterionKey;
+			if (!has(byKey, key)) {
+				byKey[key] = {};
+				keys.push(key);
+			}
+			byKey[key].after = newScores[i];
+		}
+		var changed = [];
+		for (i = 0; i < keys.length; i++)
+			if (!sameValue(decided(byKey[keys[i]].before), decided(byKey[keys[i]].after))) changed.push(keys[i]);
+		return changed;
 	}
 	// CouchDB's own members (_rev, _revisions, …) change with every write; attachments would travel to the
 	// agent with the result, so they count as content.
