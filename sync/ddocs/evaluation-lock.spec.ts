@@ -6,6 +6,7 @@ import type { Evaluation } from '../../src/lib/db/generated/documents';
 import { assertValidDocument } from '../../src/lib/db/validation';
 import { rescored, scoredDraft, submittedEvaluation } from '../../tests/fixtures/scored-evaluation';
 import { compileValidateFunction, refusal } from '../../tests/support/design-functions';
+import { withScoreHistory } from '../../src/lib/qa/evaluations/score-history';
 
 const qa = compileValidateFunction(databases.qa!);
 
@@ -20,6 +21,9 @@ const RESCORE_ONLY = '已提交的质检单只能由班长改分';
 
 /** The next revision of the submitted evaluation with one change made. */
 const changed = (change: (doc: Evaluation) => Evaluation) => change(structuredClone(submitted));
+/** A re-score as the call page writes it: the change, and its entry in the score history. */
+const rescoredWithHistory = (change: (doc: Evaluation) => Evaluation, by = 'supervisor01') =>
+	withScoreHistory(submitted, changed(change), by, '申诉成立，按录音改分', '2026-11-24T02:00:00.000Z');
 
 interface Case {
 	change: string;
@@ -39,7 +43,7 @@ const cases: Case[] = [
 	},
 	{
 		change: 'one item’s points, and the total with them',
-		doc: changed((doc) =>
+		doc: rescoredWithHistory((doc) =>
 			rescored(doc, 'policy', { points: 5, deductionReasons: ['解答有误，但未造成不良影响'] })
 		),
 		inspector: RESCORE_ONLY,
@@ -47,13 +51,15 @@ const cases: Case[] = [
 	},
 	{
 		change: 'total 94 → 40 alone',
-		doc: changed((doc) => ({ ...doc, total: 40 })),
+		doc: rescoredWithHistory((doc) => ({ ...doc, total: 40 })),
 		inspector: RESCORE_ONLY,
 		supervisor: null
 	},
 	{
 		change: 'a red line failed (total 0)',
-		doc: changed((doc) => rescored(doc, 'abuse', { redLineFailed: true, comment: '与来电人争吵' })),
+		doc: rescoredWithHistory((doc) =>
+			rescored(doc, 'abuse', { redLineFailed: true, comment: '与来电人争吵' })
+		),
 		inspector: RESCORE_ONLY,
 		supervisor: null
 	},
@@ -83,6 +89,38 @@ const cases: Case[] = [
 		doc: changed((doc) => ({ ...doc, updatedAt: '2026-11-23T00:00:00.000Z' })),
 		inspector: RESCORE_ONLY,
 		supervisor: null
+	},
+	{
+		change: 'a re-score without its history entry',
+		doc: changed((doc) => rescored(doc, 'policy', { points: 5 })),
+		inspector: RESCORE_ONLY,
+		supervisor: '改分须写明原因（每次一条改分记录）'
+	},
+	{
+		change: 'a re-score told in someone else’s name',
+		doc: rescoredWithHistory((doc) => rescored(doc, 'policy', { points: 5 }), 'reviewer01'),
+		inspector: RESCORE_ONLY,
+		supervisor: '改分记录的 by 必须是当前用户'
+	},
+	{
+		change: 'a re-score whose history names other items',
+		doc: (() => {
+			const doc = rescoredWithHistory((doc) => rescored(doc, 'policy', { points: 5 }));
+			doc.scoreHistory![0]!.changes = [];
+			return doc;
+		})(),
+		inspector: RESCORE_ONLY,
+		supervisor: '改分记录列出的评分项与实际改动不符'
+	},
+	{
+		change: 'a re-score whose history hides the total before',
+		doc: (() => {
+			const doc = rescoredWithHistory((doc) => rescored(doc, 'policy', { points: 5 }));
+			doc.scoreHistory![0]!.totalBefore = 60;
+			return doc;
+		})(),
+		inspector: RESCORE_ONLY,
+		supervisor: '改分记录的前后总分与质检单不符'
 	},
 	{
 		change: 'agentName agent01 → agent02',

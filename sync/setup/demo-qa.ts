@@ -12,6 +12,7 @@ import type { UserAccount } from './setup';
 import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
 import { scoreEvaluation } from '../../src/lib/qa/scoring/score-evaluation';
 import { insertMissingDocuments } from './bulk-insert';
+import { appealDeadline } from '../../src/lib/qa/appeals/appeal-deadline';
 
 const DEMO_DIR = path.join(import.meta.dirname, '../demo/recordings');
 const IMPORTED_AT = '2026-11-21T01:00:00.000Z';
@@ -95,7 +96,7 @@ function callDocuments(call: DemoCall, agentName: string, audio: Buffer) {
 }
 
 /** A submitted evaluation of the first 12345 call, so agent01 has a result to read and acknowledge. */
-function demoEvaluation(recording: Recording): Evaluation {
+function demoEvaluation(recording: Recording, deliveredAt: string): Evaluation {
 	return {
 		_id: `evaluation:${recording.callId}.inspector01`,
 		type: 'evaluation',
@@ -145,8 +146,10 @@ function demoEvaluation(recording: Recording): Evaluation {
 			}
 		],
 		total: null,
-		submittedAt: IMPORTED_AT,
-		updatedAt: IMPORTED_AT
+		// Delivered when the demo is first loaded, so agent01 may still appeal it (3 working days).
+		submittedAt: deliveredAt,
+		appealDeadline: appealDeadline(deliveredAt),
+		updatedAt: deliveredAt
 	};
 }
 
@@ -180,7 +183,7 @@ export async function loadDemoRecordings(
 		(doc): doc is Recording => doc.type === 'recording' && doc.hotline === '12345'
 	);
 	if (first) {
-		const evaluation = demoEvaluation(first);
+		const evaluation = demoEvaluation(first, new Date().toISOString());
 		const scorecard = { ...defaultScorecards[0]!, updatedBy: 'system', updatedAt: IMPORTED_AT };
 		documents.push({ ...evaluation, total: scoreEvaluation(scorecard, evaluation.scores).total });
 	}

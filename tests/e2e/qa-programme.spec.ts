@@ -1,6 +1,7 @@
 // The QA programme in the browser: a supervisor plans a week and draws it, checks the draw and reassigns a
-// call with a reason; an inspector opens the worklist's call straight into the player and scoring.
-import { expect, signIn, test } from './fixtures';
+// call with a reason; an inspector scores a worklist call, its agent appeals, and the upheld appeal is
+// re-scored with a history the agent reads.
+import { expect, signIn, test, waitUntilSynced } from './fixtures';
 
 test('a supervisor plans a week, draws it, audits it and reassigns a call with a reason', async ({
 	browser,
@@ -32,7 +33,8 @@ test('a supervisor plans a week, draws it, audits it and reassigns a call with a
 	await expect(page.getByText(/已抽取 \d+ 通，并分给 \d+ 名质检员/)).toBeVisible({ timeout: 30_000 });
 
 	const draw = page.getByRole('region', { name: '抽检结果 2026-11-16 至 2026-11-22' });
-	await expect(draw).toContainText('本期符合范围的通话 4 通');
+	// The four demo calls of that week, and any a batch import added to it.
+	await expect(draw).toContainText(/本期符合范围的通话 \d+ 通/);
 	// Every complaint and unsatisfied 回访 is drawn, whatever the ratio.
 	await expect(draw.getByRole('link', { name: 'C20261119-0007' })).toBeVisible();
 	await expect(draw.getByRole('link', { name: 'C20261120-0003' })).toBeVisible();
@@ -45,29 +47,102 @@ test('a supervisor plans a week, draws it, audits it and reassigns a call with a
 	await draw.getByRole('button', { name: /核对抽取/ }).click();
 	await expect(draw.getByText(/核对一致/)).toBeVisible({ timeout: 30_000 });
 
-	const row = draw.getByRole('row', { name: /C20261119-0007/ });
+	// A call nobody has scored yet (one scored is done, and is not reassigned).
+	const row = draw
+		.getByRole('row')
+		.filter({ has: page.getByRole('button', { name: '改派' }) })
+		.first();
+	const callId = (await row.getByRole('cell').first().textContent())!.trim();
 	const before = (await row.getByRole('cell').nth(4).textContent())!.trim();
 	await row.getByRole('button', { name: '改派' }).click();
 	const move = draw.getByRole('form', { name: '改派' });
 	await move.getByLabel('原因').fill('原质检员本周轮休');
 	await move.getByRole('button', { name: '确认改派' }).click();
-	await expect(draw.getByText(/从 .+ 改派给 .+：原质检员本周轮休/)).toBeVisible();
-	await expect(row.getByRole('cell').nth(4)).not.toHaveText(before);
+	const history = draw.getByRole('list', { name: '改派记录' });
+	await expect(history).toContainText(`${callId} 从 ${before} 改派给`);
+	await expect(history).toContainText('原质检员本周轮休');
+	await expect(
+		draw
+			.getByRole('row', { name: new RegExp(callId) })
+			.getByRole('cell')
+			.nth(4)
+	).not.toHaveText(before);
 });
 
-test('an inspector opens a worklist call straight into the player and scoring', async ({
+test('an inspector scores a worklist call; the agent appeals; the supervisor upholds and re-scores; the agent sees why', async ({
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(120_000);
-	const page = await (await browser.newContext({ baseURL })).newPage();
-	await signIn(page, 'inspector03');
-	const worklist = page.getByRole('region', { name: /我的待评：每周常规抽检 2026-11-16/ });
+	test.setTimeout(180_000);
+	const inspector = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(inspector, 'inspector03');
+	const worklist = inspector.getByRole('region', { name: /我的待评：每周常规抽检 2026-11-16/ });
 	await expect(worklist).toBeVisible({ timeout: 60_000 });
-	await expect(worklist).toContainText('截止');
 	// The demo week was due on 25 November: it is overdue now.
 	await expect(worklist.getByText(/逾期 \d+ 通/)).toBeVisible();
-	await worklist.getByRole('link').first().click();
-	await expect(page.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
-	await expect(page.getByRole('button', { name: '开始评分' })).toBeVisible();
+	// The unsatisfied 回访 of agent01 is inspector03's in the demo draw.
+	await worklist.getByRole('link', { name: 'C20261120-0003' }).click();
+	await expect(inspector.locator('.waveform[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+	await inspector.getByRole('button', { name: '开始评分' }).click();
+	await inspector.getByRole('button', { name: '未评项按满分' }).click();
+	await inspector.getByLabel('未核实联系电话（-3）').check();
+	inspector.once('dialog', (dialog) => void dialog.accept());
+	await inspector.getByRole('button', { name: '提交质检单' }).click();
+	await expect(inspector.getByText(/已提交，总分 97/)).toBeVisible();
+	await expect(inspector.getByText(/申诉截止：\d{4}-\d{2}-\d{2}/)).toBeVisible();
+	await waitUntilSynced(inspector);
+
+	const agent = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(agent, 'agent01');
+	await agent.getByRole('link', { name: '我的质检' }).click();
+	const result = agent.getByRole('button', { name: /97 分.*C20261120-0003/ });
+	await result.click({ timeout: 60_000 });
+	await expect(agent.getByText(/可申诉至 \d{4}-\d{2}-\d{2}/)).toBeVisible();
+	await agent.getByRole('button', { name: '申诉', exact: true }).click();
+	await agent.getByRole('textbox', { name: /申诉理由/ }).fill('回访时已核实联系电话（1:02 处）');
+	await agent.getByRole('button', { name: '提交申诉' }).click();
+	await expect(agent.getByText('申诉已提交，由班长终审')).toBeVisible();
+	await waitUntilSynced(agent);
+
+	const supervisor = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(supervisor, 'supervisor01');
+	await supervisor.goto('/qa/recordings/recording%3AC20261120-0003');
+	const appeal = supervisor.getByRole('region', { name: '坐席申诉' });
+	await expect(appeal).toContainText('回访时已核实联系电话', { timeout: 60_000 });
+	await appeal.getByRole('textbox', { name: '终审意见' }).fill('录音 1:02 处已核实电话，扣分不当');
+	await appeal.getByRole('button', { name: '申诉成立' }).click();
+	const rescore = supervisor.getByRole('region', { name: '改分' });
+	await expect(rescore).toBeVisible();
+	await rescore.getByLabel('未核实联系电话（-3）').uncheck();
+	await expect(rescore.getByText('改分后总分：100')).toBeVisible();
+	await expect(rescore.getByRole('textbox', { name: '改分原因' })).toHaveValue(
+		/申诉成立：录音 1:02 处已核实电话/
+	);
+	await rescore.getByRole('button', { name: '保存改分' }).click();
+	await expect(supervisor.getByText(/已改分，总分 100/)).toBeVisible();
+	const history = supervisor.getByRole('region', { name: '改分记录' });
+	await expect(history).toContainText('总分 97 → 100');
+	await waitUntilSynced(supervisor);
+
+	// The agent sees the final score, the ruling and what changed, by whom and why.
+	await expect(agent.getByRole('button', { name: /100 分（改分后）.*C20261120-0003/ })).toBeVisible({
+		timeout: 60_000
+	});
+	await expect(agent.getByText('申诉成立').first()).toBeVisible();
+	const agentHistory = agent.getByRole('region', { name: '改分记录' });
+	await expect(agentHistory).toContainText('总分 97 → 100');
+	await expect(agentHistory).toContainText('原因：申诉成立：录音 1:02 处已核实电话，扣分不当');
+	await expect(agentHistory).toContainText('地址、联系方式核实：2 分 → 5 分');
+
+	// Each step was told in the app: the agent of the ruling and the re-score, the inspector of all of it.
+	await agent.getByRole('button', { name: /^通知/ }).click();
+	const agentNotices = agent.getByRole('region', { name: '通知' });
+	await expect(agentNotices).toContainText('通话 C20261120-0003 已改分：97 → 100');
+	await expect(agentNotices).toContainText('通话 C20261120-0003 的申诉已终审：申诉成立');
+	await expect(inspector.getByRole('button', { name: /^通知.*未读/ })).toBeVisible({ timeout: 60_000 });
+	await inspector.getByRole('button', { name: /^通知/ }).click();
+	const inspectorNotices = inspector.getByRole('region', { name: '通知' });
+	await expect(inspectorNotices).toContainText('你的质检单通话 C20261120-0003 坐席申诉');
+	await expect(inspectorNotices).toContainText('通话 C20261120-0003 的申诉已终审：申诉成立');
+	await expect(inspectorNotices).toContainText('已由 supervisor01 改分：97 → 100');
 });

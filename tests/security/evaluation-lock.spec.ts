@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentQaDatabaseName } from '../../src/lib/db/catalog';
 import type { Evaluation } from '../../src/lib/db/generated/documents';
 import { rescored, scoredDraft } from '../fixtures/scored-evaluation';
+import { withScoreHistory } from '../../src/lib/qa/evaluations/score-history';
 import { eventually } from '../support/eventually';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
@@ -76,7 +77,16 @@ describe('a submitted evaluation is locked on the server', () => {
 	it('takes a supervisor’s re-score, which reaches the agent, and only that agent', async () => {
 		const current = await stored();
 		const upheld = rescored(current, 'contact', { points: 5, deductionReasons: [] });
-		const answer = await put(supervisor, { ...upheld, updatedAt: '2026-11-25T02:00:00.000Z' });
+		// Without its history entry the server refuses the re-score; with it, the agent gets both.
+		expect((await put(supervisor, { ...upheld, updatedAt: '2026-11-25T02:00:00.000Z' })).status).toBe(403);
+		const told = withScoreHistory(
+			current,
+			upheld,
+			'supervisor01',
+			'申诉成立：已核实联系电话',
+			'2026-11-25T02:00:00.000Z'
+		);
+		const answer = await put(supervisor, { ...told, updatedAt: '2026-11-25T02:00:00.000Z' });
 		expect(answer.status).toBe(201);
 		expect((await stored()).total).toBe(97);
 		const copy = await eventually(async () => {
@@ -84,6 +94,14 @@ describe('a submitted evaluation is locked on the server', () => {
 			return read?.total === 97 ? read : undefined;
 		});
 		expect(copy.agentName).toBe('agent01');
+		expect(copy.scoreHistory).toEqual([
+			expect.objectContaining({
+				by: 'supervisor01',
+				totalBefore: 94,
+				totalAfter: 97,
+				reason: '申诉成立：已核实联系电话'
+			})
+		]);
 		expect(await agentCopy(agent02, 'agent02')).toBeUndefined();
 	});
 });

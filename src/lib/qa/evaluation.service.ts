@@ -10,6 +10,8 @@ import type { RecordingBundle } from './recording.service';
 import { submissionProblems } from './scoring/evaluation-checks';
 import { scoreEvaluation } from './scoring/score-evaluation';
 import { acknowledgementIdOf, appealIdOf } from './evaluations/evaluation-ids';
+import { scoreChanges, withScoreHistory } from './evaluations/score-history';
+import { appealDeadline } from './appeals/appeal-deadline';
 
 export interface EvaluationDesk {
 	/** This inspector's evaluation of the call, if one was started. */
@@ -102,6 +104,7 @@ export async function submitEvaluation(
 				status: 'submitted',
 				total: scoreEvaluation(scorecard, evaluation.scores).total,
 				submittedAt: now,
+				appealDeadline: appealDeadline(now, scorecard.appealWorkingDays),
 				updatedAt: now
 			} as Evaluation)
 		);
@@ -130,5 +133,60 @@ export async function ruleOnAppeal(
 		);
 	} catch (error) {
 		return failure(explainFailure(error, '保存终审意见'));
+	}
+}
+
+/** 逾期关闭: an appeal filed after its result's deadline is closed without a ruling on its merits. */
+export async function closeLateAppeal(
+	userName: string,
+	appeal: Stored<Appeal>,
+	deadline: string
+): Promise<Result<Stored<Appeal>>> {
+	try {
+		return success(
+			await new Repository(userName, 'appeal').save({
+				...appeal,
+				status: 'expired',
+				ruling: `申诉提交于申诉截止日（${deadline}）之后，逾期关闭`,
+				ruledBy: userName,
+				ruledAt: nowIso()
+			})
+		);
+	} catch (error) {
+		return failure(explainFailure(error, '关闭逾期申诉'));
+	}
+}
+
+/**
+ * 改分: a supervisor changes a submitted result's scores (after an upheld appeal, or a review), saying why;
+ * the history keeps who, when, why, and each item before and after, and the agent reads it with the result.
+ */
+export async function rescoreEvaluation(
+	userName: string,
+	evaluation: Stored<Evaluation>,
+	scores: Evaluation['scores'],
+	scorecard: Scorecard,
+	reason: string,
+	appealId?: string
+): Promise<Result<Stored<Evaluation>>> {
+	if (reason.trim().length < 2) return failure('请写明改分原因');
+	const problems = submissionProblems(scorecard, scores);
+	if (problems.length > 0)
+		return failure(`还不能保存：${problems.map((problem) => problem.message).join('；')}`);
+	const now = nowIso();
+	const next: Evaluation = { ...evaluation, scores, total: scoreEvaluation(scorecard, scores).total };
+	if (scoreChanges(evaluation.scores, scores).length === 0 && next.total === evaluation.total)
+		return failure('分数没有变化：改分须改动至少一项的得分、不适用或红线判定');
+	try {
+		const told = withScoreHistory(evaluation, next, userName, reason, now, appealId);
+		return success(
+			await new Repository(userName, 'evaluation').save({
+				...told,
+				status: 'final',
+				updatedAt: now
+			} as Stored<Evaluation>)
+		);
+	} catch (error) {
+		return failure(explainFailure(error, '保存改分'));
 	}
 }

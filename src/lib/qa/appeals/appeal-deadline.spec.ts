@@ -2,7 +2,13 @@
 // October off, Sunday 20 September and Saturday 10 October worked; 春节 15–23 February off, Saturdays
 // 14 and 28 February worked).
 import { describe, expect, it } from 'vitest';
-import { appealDeadline, appealInTime, workingDaysBetween } from './appeal-deadline';
+import {
+	appealDeadline,
+	appealFiledLate,
+	appealInTime,
+	resultAppealDeadline,
+	workingDaysBetween
+} from './appeal-deadline';
 
 /** An instant on a Beijing date and hour. */
 const beijing = (date: string, hour = 10) =>
@@ -42,5 +48,26 @@ describe('workingDaysBetween', () => {
 	it('counts the Saturdays worked around 春节 and leaves the holiday out', () => {
 		// 13 February (Friday) to 2 March (Monday): 14 (Sat, worked), 16–23 off, 24–27, 28 (Sat, worked), 2 March.
 		expect(workingDaysBetween('2026-02-13', '2026-03-02')).toBe(7);
+	});
+});
+
+describe('a result’s deadline and a late appeal', () => {
+	it('takes the deadline set at submission, or else the scorecard’s working days', () => {
+		expect(
+			resultAppealDeadline({ appealDeadline: '2026-12-09', updatedAt: '2026-12-04T01:00:00.000Z' })
+		).toBe('2026-12-09');
+		// Friday 4 December 2026: five working days on is Friday 11 December.
+		expect(
+			resultAppealDeadline(
+				{ submittedAt: '2026-12-04T01:00:00.000Z', updatedAt: '2026-12-04T01:00:00.000Z' },
+				{ appealWorkingDays: 5 }
+			)
+		).toBe('2026-12-11');
+	});
+
+	it('counts a late appeal by its Beijing date', () => {
+		// 23:30 Beijing on the last day is in time; 00:30 the next day is late.
+		expect(appealFiledLate({ createdAt: '2026-12-09T15:30:00.000Z' }, '2026-12-09')).toBe(false);
+		expect(appealFiledLate({ createdAt: '2026-12-09T16:30:00.000Z' }, '2026-12-09')).toBe(true);
 	});
 });

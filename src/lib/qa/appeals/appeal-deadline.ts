@@ -9,7 +9,10 @@ export { workingDaysBetween } from '$lib/calendar/working-days';
 export const DEFAULT_APPEAL_WORKING_DAYS = 3;
 
 /** The last Beijing date on which an appeal is accepted for a result delivered at `deliveredAt` (ISO). */
-export function appealDeadline(deliveredAt: string, workingDays = DEFAULT_APPEAL_WORKING_DAYS): string {
+export function appealDeadline(
+	deliveredAt: string,
+	workingDays: number = DEFAULT_APPEAL_WORKING_DAYS
+): string {
 	if (!Number.isInteger(workingDays) || workingDays < 1) throw new Error('申诉期限须为至少 1 个工作日');
 	return workingDayAfter(beijingToday(new Date(deliveredAt)), workingDays);
 }
@@ -21,4 +24,20 @@ export function appealInTime(
 	workingDays = DEFAULT_APPEAL_WORKING_DAYS
 ): boolean {
 	return beijingToday(now) <= appealDeadline(deliveredAt, workingDays);
+}
+
+/** A result's 申诉截止: as set at submission, or else from its scorecard's rule (results from before it). */
+export function resultAppealDeadline(
+	evaluation: { appealDeadline?: string; submittedAt?: string; updatedAt: string },
+	scorecard?: { appealWorkingDays?: number } | null
+): string {
+	return (
+		evaluation.appealDeadline ??
+		appealDeadline(evaluation.submittedAt ?? evaluation.updatedAt, scorecard?.appealWorkingDays)
+	);
+}
+
+/** Whether an appeal was filed after its result's deadline (its Beijing date, not the time of day). */
+export function appealFiledLate(appeal: { createdAt: string }, deadline: string): boolean {
+	return beijingToday(new Date(appeal.createdAt)) > deadline;
 }

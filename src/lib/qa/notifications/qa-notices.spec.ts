@@ -1,0 +1,90 @@
+// Who is told what: each step of a result's life reaches the agent and the inspector it concerns, and no one
+// else; supervisors see what waits for their ruling.
+import { describe, expect, it } from 'vitest';
+import type { Acknowledgement, Appeal, Evaluation } from '$lib/db/generated/documents';
+import { storedDraw } from '../../../../tests/fixtures/sample-draw';
+import { rescored, submittedEvaluation } from '../../../../tests/fixtures/scored-evaluation';
+import { withScoreHistory } from '../evaluations/score-history';
+import { agentNotices, staffNotices } from './qa-notices';
+
+const evaluation = submittedEvaluation();
+const appeal: Appeal = {
+	_id: 'appeal:C20261120-0001.inspector01',
+	type: 'appeal',
+	evaluationId: evaluation._id,
+	agentName: 'agent01',
+	reason: '已核实电话',
+	status: 'upheld',
+	ruling: '扣分不当',
+	ruledBy: 'supervisor01',
+	ruledAt: '2026-11-23T02:00:00.000Z',
+	createdAt: '2026-11-22T09:00:00.000Z'
+};
+const rescoredByLead: Evaluation = withScoreHistory(
+	evaluation,
+	rescored(evaluation, 'contact', { points: 5 }),
+	'supervisor01',
+	'申诉成立',
+	'2026-11-23T02:05:00.000Z'
+);
+const acknowledgement: Acknowledgement = {
+	_id: 'acknowledgement:C20261120-0001.inspector01',
+	type: 'acknowledgement',
+	evaluationId: evaluation._id,
+	agentName: 'agent01',
+	acknowledgedAt: '2026-11-22T08:00:00.000Z'
+};
+
+describe('an agent’s notices', () => {
+	it('tell of the result, the ruling and the re-score, newest first', () => {
+		expect(agentNotices([rescoredByLead], [appeal]).map((notice) => notice.text)).toEqual([
+			'通话 C20261120-0001 已改分：94 → 97',
+			'通话 C20261120-0001 的申诉已终审：申诉成立',
+			'新的质检结果：通话 C20261120-0001'
+		]);
+		expect(agentNotices([{ ...evaluation, status: 'draft' }], [{ ...appeal, status: 'open' }])).toEqual([]);
+	});
+});
+
+describe('staff notices', () => {
+	const documents = {
+		appeals: [
+			{ ...appeal, status: 'open' as const, ruling: undefined, ruledBy: undefined, ruledAt: undefined }
+		],
+		acknowledgements: [acknowledgement],
+		rescored: [rescoredByLead],
+		draws: [storedDraw()]
+	};
+
+	it('tell the inspector of the agent’s answers, a re-score of their result and their worklist', () => {
+		const texts = staffNotices('inspector01', false, documents).map((notice) => notice.text);
+		expect(texts).toContain('你的质检单通话 C20261120-0001 坐席申诉');
+		expect(texts).toContain('坐席已确认通话 C20261120-0001 的质检结果');
+		expect(texts).toContain('你的质检单（通话 C20261120-0001）已由 supervisor01 改分：94 → 97');
+		expect(texts).toContain('新的待评清单：每周抽检（2026-11-16 至 2026-11-22）2 通');
+	});
+
+	it('tell a supervisor what waits for a ruling, and nothing of another inspector’s results', () => {
+		const texts = staffNotices('supervisor01', true, documents).map((notice) => notice.text);
+		expect(texts).toContain('待终审：通话 C20261120-0001 坐席申诉');
+		expect(texts.some((text) => text.includes('坐席已确认'))).toBe(false);
+		expect(staffNotices('inspector03', false, documents)).toEqual([]);
+	});
+
+	it('tell the inspector a call was given to them, with the reason', () => {
+		const draw = storedDraw();
+		draw.items[1]!.inspector = 'supervisor01';
+		draw.history.push({
+			recordingId: draw.items[1]!.recordingId,
+			from: 'inspector01',
+			to: 'supervisor01',
+			reason: '质检员休假',
+			by: 'supervisor01',
+			at: '2026-11-24T02:00:00.000Z'
+		});
+		const texts = staffNotices('supervisor01', true, { ...documents, draws: [draw] }).map(
+			(notice) => notice.text
+		);
+		expect(texts).toContain('通话 C20261119-0007 改派给你：质检员休假');
+	});
+});
