@@ -20,6 +20,7 @@ import { sendError } from './front/responses';
 import { SecurityObjects } from './front/security-objects';
 import { createSyncFront } from './front/sync-front';
 import { AggregateViews } from './views/aggregate-views';
+import { MemoryViews } from './views/memory-views';
 import { trackReplications } from './replication-tracker';
 import { installValidation } from './validation';
 
@@ -134,9 +135,11 @@ export async function createCouchApp(options: CouchAppOptions) {
 	};
 	const security = new SecurityObjects(open);
 	const aggregates = new AggregateViews(open);
+	const memoryViews = new MemoryViews(open, repository);
 	const forgetSecurity = (name: string) => {
 		security.forget(name);
 		aggregates.forget(name);
+		memoryViews.forget(name);
 	};
 	LocalPouchDB.on('destroyed', forgetSecurity);
 	const sessions = new SessionStore(
@@ -185,6 +188,7 @@ export async function createCouchApp(options: CouchAppOptions) {
 		repository,
 		changes,
 		aggregates,
+		memoryViews,
 		pouch
 	});
 

@@ -106,7 +106,12 @@ test('an inspector scores a worklist call; the agent appeals; the supervisor uph
 
 	const supervisor = await (await browser.newContext({ baseURL })).newPage();
 	await signIn(supervisor, 'supervisor01');
-	await supervisor.goto('/qa/recordings/recording%3AC20261120-0003');
+	// The supervisor's desk on /qa lists the appeal waiting for a ruling, beside the plans' progress.
+	const desk = supervisor.getByRole('region', { name: '班长工作台' });
+	await expect(desk.getByRole('region', { name: '抽检进度' })).toContainText('每周常规抽检');
+	await expect(desk.getByRole('region', { name: '本周红线' })).toBeVisible();
+	const waiting = desk.getByRole('region', { name: '待终审申诉' });
+	await waiting.getByRole('link', { name: '通话 C20261120-0003' }).click({ timeout: 60_000 });
 	const appeal = supervisor.getByRole('region', { name: '坐席申诉' });
 	await expect(appeal).toContainText('回访时已核实联系电话', { timeout: 60_000 });
 	await appeal.getByRole('textbox', { name: '终审意见' }).fill('录音 1:02 处已核实电话，扣分不当');

@@ -60,6 +60,28 @@ describe('the demo week’s draw', () => {
 		expect((await couch().use('qa').get(DRAW_ID))._rev).toBe(draw._rev);
 	});
 
+	it('reads the population from the server’s memory exactly as PouchDB’s view gives it', async () => {
+		const range = `startkey=${encodeURIComponent('["2026-11-15T16:00:00.000Z"]')}&endkey=${encodeURIComponent('["2026-11-22T16:00:00.000Z"]')}`;
+		const view = (extra: string) =>
+			as('supervisor01')(qaUrl(`_design/sampling/_view/population?${range}${extra}`)).then(
+				(response) => response.json() as Promise<{ rows: unknown[]; update_seq?: unknown }>
+			);
+		const fromMemory = await view('');
+		// update_seq is a parameter only PouchDB answers: the same read through its view store.
+		const fromPouch = await view('&update_seq=true');
+		expect(fromPouch.update_seq).toBeDefined();
+		expect(fromMemory.rows).toHaveLength(4);
+		expect(fromMemory.rows).toEqual(fromPouch.rows);
+		// Read backwards from the end of the week, the newest two: the same as PouchDB's, in reverse order.
+		const swapped = `startkey=${encodeURIComponent('["2026-11-22T16:00:00.000Z"]')}&endkey=${encodeURIComponent('["2026-11-15T16:00:00.000Z"]')}&descending=true&limit=2`;
+		const newest = (extra: string) =>
+			as('supervisor01')(qaUrl(`_design/sampling/_view/population?${swapped}${extra}`)).then(
+				(response) => response.json() as Promise<{ rows: unknown[] }>
+			);
+		expect((await newest('')).rows).toEqual((await newest('&update_seq=true')).rows);
+		expect((await newest('')).rows).toEqual(fromMemory.rows.slice(-2).reverse());
+	});
+
 	it('is read by the QA staff, never by an agent', async () => {
 		for (const user of ['inspector01', 'inspector03', 'supervisor01', 'admin01'])
 			expect((await as(user)(qaUrl(encodeURIComponent(DRAW_ID)))).status, user).toBe(200);

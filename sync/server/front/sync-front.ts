@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Authenticator } from '../auth/authenticator';
 import type { RepositoryDesign } from '../design-code';
 import { aggregateQuery, type AggregateViews } from '../views/aggregate-views';
+import { rangeQuery, type MemoryViews } from '../views/memory-views';
 import { readBody } from './body-reader';
 import { serveChanges } from './changes-handler';
 import type { ChangesHub } from './changes-feed';
@@ -26,6 +27,7 @@ export interface SyncFrontParts {
 	changes: ChangesHub;
 	/** Reduced reads of views with built-in reducers (PouchDB reduces at read time, far too slowly at scale). */
 	aggregates: AggregateViews;
+	memoryViews: MemoryViews;
 	/** express-pouchdb, reached only by requests the front has allowed. */
 	pouch: Handler;
 }
@@ -108,6 +110,8 @@ export function createSyncFront(parts: SyncFrontParts): Handler {
 		const user = identity.user;
 		const access = await checkAccess(route, req.method, rule, user, res);
 		if (!access) return;
+		// The first request to a database with in-memory views (an inspector's sync) starts building them.
+		if (route.database) parts.memoryViews.warm(route.database);
 
 		const body = await readBody(req, res, rule);
 		if (!body.ok) {
@@ -158,6 +162,9 @@ export function createSyncFront(parts: SyncFrontParts): Handler {
 				if (!(await checkView(route, res))) return;
 				const query = aggregateQuery(req);
 				const code = parts.repository.forDatabase(route.database!)?.views.get(route.view!);
+				const range = rangeQuery(req);
+				const mapped = range ? await parts.memoryViews.read(route.database!, route.view!, range) : null;
+				if (mapped) return void res.json({ total_rows: mapped.total_rows, offset: 0, rows: mapped.rows });
 				const rows =
 					query && code ? await parts.aggregates.read(route.database!, route.view!, code, query) : null;
 				if (rows) return void res.json({ rows });

@@ -3,3 +3,7 @@ const keyOf = (evaluationId: string) => evaluationId.slice('evaluation:'.length)
 
 export const acknowledgementIdOf = (evaluationId: string) => `acknowledgement:${keyOf(evaluationId)}`;
 export const appealIdOf = (evaluationId: string) => `appeal:${keyOf(evaluationId)}`;
+
+/** The call an evaluation (or its appeal, keyed the same) is of: call ids have no dots, user names may. */
+export const recordingIdOfEvaluation = (evaluationId: string) =>
+	`recording:${keyOf(evaluationId).split('.')[0]}`;
