@@ -25,6 +25,7 @@ import {
 } from '../../src/lib/db/catalog';
 import { entryTemplates } from '../../src/lib/knowledge/templates/default-templates';
 import { defaultScorecards } from '../../src/lib/qa/scorecards/default-scorecards';
+import { defaultProblemTags } from '../../src/lib/qa/problems/default-problem-tags';
 import { insertMissingDocuments } from './bulk-insert';
 import { ensurePublications } from './publications';
 
@@ -249,6 +250,9 @@ export async function runSetup(options: SetupOptions): Promise<ServerScope> {
 		defaultScorecards.map((scorecard) => ({ ...scorecard, updatedBy: 'system', updatedAt: now }))
 	);
 	if (addedScorecards > 0) log(`  added ${addedScorecards} default scorecards`);
+	// The problem types, written once too: supervisors keep the list in the app.
+	const addedTags = await insertMissingDocuments(server.use('qa'), defaultProblemTags(now));
+	if (addedTags > 0) log(`  added ${addedTags} problem types`);
 	// Agents read publications only: published entries from before they existed get theirs.
 	await ensurePublications(server, log);
 	return server;

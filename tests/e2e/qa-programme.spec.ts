@@ -86,6 +86,15 @@ test('an inspector scores a worklist call; the agent appeals; the supervisor uph
 	await inspector.getByRole('button', { name: '开始评分' }).click();
 	await inspector.getByRole('button', { name: '未评项按满分' }).click();
 	await inspector.getByLabel('未核实联系电话（-3）').check();
+	// The problem type, and the call kept as a (bad) typical case for training.
+	const tagging = inspector.getByRole('region', { name: '问题类型与典型案例' });
+	await tagging.getByLabel('未核实信息').check();
+	await tagging.getByRole('button', { name: '标为典型案例' }).click();
+	await tagging.getByLabel('反面典型').check();
+	await tagging.getByRole('textbox', { name: '理由' }).fill('回访未核实联系电话，用于培训');
+	await tagging.getByRole('button', { name: '保存典型案例' }).click();
+	await expect(tagging).toContainText('反面典型');
+	await expect(inspector.getByText('草稿已保存')).toBeVisible();
 	inspector.once('dialog', (dialog) => void dialog.accept());
 	await inspector.getByRole('button', { name: '提交质检单' }).click();
 	await expect(inspector.getByText(/已提交，总分 97/)).toBeVisible();
@@ -128,6 +137,15 @@ test('an inspector scores a worklist call; the agent appeals; the supervisor uph
 	const history = supervisor.getByRole('region', { name: '改分记录' });
 	await expect(history).toContainText('总分 97 → 100');
 	await waitUntilSynced(supervisor);
+
+	// 共性问题 and 典型案例 of the month, from the server's views.
+	await supervisor.goto('/qa/problems');
+	await expect(
+		supervisor.getByRole('region', { name: '问题类型统计' }).getByRole('row', { name: /未核实信息/ })
+	).toContainText(/未核实信息\s*1/);
+	await expect(supervisor.getByRole('region', { name: '典型案例' })).toContainText(
+		'回访未核实联系电话，用于培训'
+	);
 
 	// The agent sees the final score, the ruling and what changed, by whom and why.
 	await expect(agent.getByRole('button', { name: /100 分（改分后）.*C20261120-0003/ })).toBeVisible({

@@ -101,7 +101,8 @@ export const databases: Record<string, DatabaseSpec> = {
 			'acknowledgement',
 			'samplingPlan',
 			'sampleDraw',
-			'sampleInput'
+			'sampleInput',
+			'problemTag'
 		],
 		readerRoles: ['admin', 'inspector', 'supervisor'],
 		scoped: true

@@ -94,6 +94,7 @@ function qaWorkingSet(userName: string, oversees: boolean, historyStart: string)
 			{ type: 'acknowledgement', acknowledgedAt: { $gte: historyStart } },
 			// The plans, and the draws of this month and last: the worklists. Their populations stay on the server.
 			{ type: 'samplingPlan' },
+			{ type: 'problemTag' },
 			{ type: 'sampleDraw', 'period.to': { $gte: historyStart.slice(0, 10) } }
 		]
 	};

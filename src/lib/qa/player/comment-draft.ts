@@ -28,13 +28,19 @@ export function draftSpan(
 }
 
 /** The comment to save, or null while there is no text. */
-export function commentFromDraft(span: DraftSpan, text: string, criterionKey: string): NewComment | null {
+export function commentFromDraft(
+	span: DraftSpan,
+	text: string,
+	criterionKey: string,
+	problemTag = ''
+): NewComment | null {
 	const trimmed = text.trim();
 	if (!trimmed) return null;
 	return {
 		startSeconds: span.startSeconds,
 		...(span.endSeconds !== undefined ? { endSeconds: span.endSeconds } : {}),
 		text: trimmed,
-		...(criterionKey ? { criterionKey } : {})
+		...(criterionKey ? { criterionKey } : {}),
+		...(problemTag ? { problemTags: [problemTag] } : {})
 	};
 }

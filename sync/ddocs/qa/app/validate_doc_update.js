@@ -9,7 +9,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	// agentName delivered it to the new agent and left the old agent's copy stale (issue 14, hole 6).
 	var CHANGEABLE_AFTER_SUBMISSION = {
 		inspector: [],
-		lead: ['status', 'scores', 'total', 'comments', 'scoreHistory', 'updatedAt']
+		lead: ['status', 'scores', 'total', 'comments', 'scoreHistory', 'problemTags', 'typicalCase', 'updatedAt']
 	};
 	if (newDoc._id.indexOf('_design/') === 0) {
 		if (!isServerAdmin(userCtx)) forbid('只有服务器管理员可以修改设计文档');
@@ -40,6 +40,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	// City staff work on their city's calls; scorecards are the province's.
 	if (isCityStaff(userCtx)) {
 		if (newDoc.type === 'scorecard') forbid('评分表由省平台维护');
+		if (newDoc.type === 'problemTag') forbid('问题类型由省平台维护');
 		if (cityScopes(userCtx).indexOf(newDoc.subPlatform) === -1) forbid('分平台人员只能处理本分平台的通话');
 	}
 
@@ -51,6 +52,13 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		checkSubmittedEvaluation(newDoc, oldDoc, userCtx, lead);
 	}
 	if (newDoc.type === 'appeal' && !lead) forbid('申诉只能由班长或管理员裁决');
+	if (newDoc.type === 'problemTag') {
+		if (!lead) forbid('问题类型由班长或管理员维护');
+		if (newDoc._id !== 'problemTag:' + newDoc.key) forbid('问题类型的编号须为 problemTag:<key>');
+		checkAuthorship(newDoc, oldDoc, userCtx, null, 'updatedBy');
+	}
+	if (newDoc.type === 'evaluation' && newDoc.typicalCase && (!oldDoc || !sameValue(newDoc.typicalCase, oldDoc.typicalCase)))
+		if (newDoc.typicalCase.markedBy !== userCtx.name && !isServerAdmin(userCtx)) forbid('典型案例的 markedBy 必须是当前用户');
 	if (newDoc.type === 'recording') checkAuthorship(newDoc, oldDoc, userCtx, 'importedBy', null);
 	if (newDoc.type === 'scorecard') {
 		if (!lead) forbid('评分表只能由班长或管理员维护');
