@@ -1,7 +1,10 @@
 // The QA programme's demo: a weekly sampling plan and its draw of the demo week (2026-11-16 to 22), made by
-// the browser's own draw code with a fixed seed, so inspector01 and inspector03 open on a worklist.
+// the browser's own draw code with a fixed seed, so inspector01 and inspector03 open on a worklist; and a
+// coaching task for agent01 from the demo result.
 import type { ServerScope } from 'nano';
-import type { SamplingPlan } from '../../src/lib/db/generated/documents';
+import type { CoachingTask, SamplingPlan } from '../../src/lib/db/generated/documents';
+import { workingDayAfter } from '../../src/lib/calendar/working-days';
+import { beijingToday } from '../../src/lib/time';
 import { QA_DB } from '../../src/lib/db/catalog';
 import { runDraw } from '../../src/lib/qa/sampling/run-draw';
 import { nanoDrawServer } from '../sampling/nano-draw-server';
@@ -55,4 +58,32 @@ export async function loadDemoProgramme(
 	);
 	if (outcome.how !== 'existing')
 		log(`  drew the demo week: ${outcome.draw.items.length} calls for inspectors`);
+	if (!(await qa.head(demoCoaching._id).catch(() => null))) {
+		// Due a week after the demo is first loaded, so it shows as work in progress.
+		const task: CoachingTask = {
+			...demoCoaching,
+			due: workingDayAfter(beijingToday(), 5),
+			createdAt: new Date().toISOString()
+		};
+		await qa.insert(task);
+		log('  opened a coaching task for agent01');
+	}
 }
+
+/** 辅导: inspector01 coaches agent01 on the demo result's closing and the number not checked. */
+const demoCoaching: CoachingTask = {
+	_id: 'coachingTask:C20261118-0001.inspector01',
+	type: 'coachingTask',
+	evaluationId: 'evaluation:C20261118-0001.inspector01',
+	recordingId: 'recording:C20261118-0001',
+	agentName: 'agent01',
+	scorecardId: 'scorecard:hotline-12345-v1',
+	criterionKeys: ['closing', 'contact'],
+	notes: '结束前询问“请问还有其他问题吗”，并复述核实回访电话',
+	commentIds: ['demo-2'],
+	due: '2026-12-31',
+	followUpCalls: 2,
+	status: 'open',
+	createdBy: 'inspector01',
+	createdAt: PLANNED_AT
+};

@@ -168,4 +168,29 @@ test('an inspector scores a worklist call; the agent appeals; the supervisor uph
 	await expect(inspectorNotices).toContainText('你的质检单通话 C20261120-0003 坐席申诉');
 	await expect(inspectorNotices).toContainText('通话 C20261120-0003 的申诉已终审：申诉成立');
 	await expect(inspectorNotices).toContainText('已由 supervisor01 改分：97 → 100');
+
+	// Coaching from the result: the supervisor opens a task, the agent confirms it, the coach reads it.
+	await supervisor.goto('/qa/recordings/recording%3AC20261120-0003');
+	const coaching = supervisor.getByRole('region', { name: '辅导' });
+	await coaching.getByRole('button', { name: '开辅导任务' }).click();
+	const form = coaching.getByRole('form', { name: '开辅导任务' });
+	await form.getByLabel('地址、联系方式核实').check();
+	await form.getByRole('textbox', { name: '辅导要点' }).fill('回访开始先核实联系电话');
+	await form.getByRole('button', { name: '开辅导任务' }).click();
+	await expect(coaching).toContainText('辅导任务进行中');
+	await waitUntilSynced(supervisor);
+	const agentCoaching = agent.getByRole('region', { name: '辅导任务' });
+	const task = agentCoaching.locator('.task').filter({ hasText: '回访开始先核实联系电话' });
+	await expect(task).toContainText('地址、联系方式核实', { timeout: 60_000 });
+	await task.getByRole('button', { name: '确认辅导' }).click();
+	await expect(agent.getByText('已确认，辅导人会看到你的确认')).toBeVisible();
+	await waitUntilSynced(agent);
+	await supervisor.goto('/qa/coaching');
+	const opened = supervisor
+		.getByRole('region', { name: '辅导任务 agent01' })
+		.filter({ hasText: '回访开始先核实联系电话' });
+	await expect(opened).toContainText(/坐席已于 .* 确认/, { timeout: 60_000 });
+	await expect(opened.getByRole('row', { name: /地址、联系方式核实/ })).toBeVisible();
+	// The demo's own task for agent01 is listed too.
+	await expect(supervisor.getByRole('region', { name: '辅导任务 agent01' })).toHaveCount(2);
 });

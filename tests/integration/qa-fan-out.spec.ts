@@ -106,3 +106,58 @@ describe('evaluations fan out to each agent', () => {
 		await expect(local.replicate.to(otherAgents)).rejects.toMatchObject({ status: 403 });
 	});
 });
+
+describe('coaching tasks fan out to their agent, and the confirmation comes back', () => {
+	const agent01Db = agentQaDatabaseName('agent01');
+	const agent02Db = agentQaDatabaseName('agent02');
+	const task = {
+		_id: 'coachingTask:sub-1',
+		type: 'coachingTask',
+		evaluationId: 'evaluation:sub-1',
+		agentName: 'agent01',
+		criterionKeys: ['contact'],
+		notes: '回访时先核实联系电话',
+		commentIds: [],
+		due: '2026-12-11',
+		followUpCalls: 2,
+		status: 'open',
+		createdBy: 'inspector01',
+		createdAt: AT
+	};
+
+	it('reaches agent01 alone, who confirms it in their own database; the coach reads it in qa', async () => {
+		const opened = await inspector(`${test.syncUrl}/qa/${encodeURIComponent(task._id)}`, {
+			method: 'PUT',
+			body: JSON.stringify(task)
+		});
+		expect(opened.status).toBe(201);
+		await eventually(() => readDoc(agent01, agent01Db, task._id));
+		expect(await readDoc(agent02, agent02Db, task._id)).toBeUndefined();
+		const ack = {
+			_id: 'coachingAck:sub-1',
+			type: 'coachingAck',
+			taskId: task._id,
+			agentName: 'agent01',
+			acknowledgedAt: AT
+		};
+		const confirmed = await agent01(`${test.syncUrl}/${agent01Db}/${encodeURIComponent(ack._id)}`, {
+			method: 'PUT',
+			body: JSON.stringify(ack)
+		});
+		expect(confirmed.status).toBe(201);
+		const carried = await eventually(() => readDoc(inspector, 'qa', ack._id));
+		expect(carried.agentName).toBe('agent01');
+		// The agent cannot change what the task asks, nor the coach write the agent's confirmation.
+		const stored = (await readDoc(agent01, agent01Db, task._id))!;
+		const edit = await agent01(`${test.syncUrl}/${agent01Db}/${encodeURIComponent(task._id)}`, {
+			method: 'PUT',
+			body: JSON.stringify({ ...stored, followUpCalls: 0 })
+		});
+		expect(edit.status).toBe(403);
+		const forged = await inspector(`${test.syncUrl}/qa/${encodeURIComponent('coachingAck:forged')}`, {
+			method: 'PUT',
+			body: JSON.stringify({ ...ack, _id: 'coachingAck:forged' })
+		});
+		expect(forged.status).toBe(403);
+	});
+});

@@ -102,7 +102,9 @@ export const databases: Record<string, DatabaseSpec> = {
 			'samplingPlan',
 			'sampleDraw',
 			'sampleInput',
-			'problemTag'
+			'problemTag',
+			'coachingTask',
+			'coachingAck'
 		],
 		readerRoles: ['admin', 'inspector', 'supervisor'],
 		scoped: true
@@ -120,7 +122,7 @@ export const databases: Record<string, DatabaseSpec> = {
 /** The per-agent QA database: readable by that agent alone (CouchDB has no per-document read control). */
 export const agentQaDatabase: DatabaseSpec = {
 	designFolder: 'qa-agent',
-	documentTypes: ['evaluation', 'scorecard', 'appeal', 'acknowledgement'],
+	documentTypes: ['evaluation', 'scorecard', 'appeal', 'acknowledgement', 'coachingTask', 'coachingAck'],
 	readerRoles: ['admin']
 };
 

@@ -95,6 +95,8 @@ function qaWorkingSet(userName: string, oversees: boolean, historyStart: string)
 			// The plans, and the draws of this month and last: the worklists. Their populations stay on the server.
 			{ type: 'samplingPlan' },
 			{ type: 'problemTag' },
+			{ type: 'coachingTask', $or: [{ status: 'open' }, { createdAt: { $gte: historyStart } }] },
+			{ type: 'coachingAck', acknowledgedAt: { $gte: historyStart } },
 			{ type: 'sampleDraw', 'period.to': { $gte: historyStart.slice(0, 10) } }
 		]
 	};

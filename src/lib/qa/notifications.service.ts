@@ -21,16 +21,25 @@ export function noticeReader(userName: string, roles: readonly Role[]): NoticeRe
 		return {
 			databases: [QA_DB],
 			async read() {
-				const [appeals, acknowledgements, rescored, draws] = await Promise.all([
+				const [appeals, acknowledgements, rescored, draws, coachingTasks, coachingAcks] = await Promise.all([
 					new Repository(userName, 'appeal').all(),
 					new Repository(userName, 'acknowledgement').all(),
 					new Repository(userName, 'evaluation').recent({
 						selector: { inspector: userName, scoreHistory: { $exists: true } },
 						limit: SHOWN
 					}),
-					new Repository(userName, 'sampleDraw').all()
+					new Repository(userName, 'sampleDraw').all(),
+					new Repository(userName, 'coachingTask').all(),
+					new Repository(userName, 'coachingAck').all()
 				]);
-				return staffNotices(userName, lead, { appeals, acknowledgements, rescored, draws }).slice(0, SHOWN);
+				return staffNotices(userName, lead, {
+					appeals,
+					acknowledgements,
+					rescored,
+					draws,
+					coachingTasks,
+					coachingAcks
+				}).slice(0, SHOWN);
 			}
 		};
 	}
@@ -39,13 +48,15 @@ export function noticeReader(userName: string, roles: readonly Role[]): NoticeRe
 	return {
 		databases: [own],
 		async read() {
-			const [evaluations, appeals] = await Promise.all([
+			const [evaluations, appeals, coaching] = await Promise.all([
 				new Repository(userName, 'evaluation', own).all(),
-				new Repository(userName, 'appeal', own).all()
+				new Repository(userName, 'appeal', own).all(),
+				new Repository(userName, 'coachingTask', own).all()
 			]);
 			return agentNotices(
 				evaluations.filter((evaluation) => evaluation.agentName === userName),
-				appeals
+				appeals,
+				coaching.filter((task) => task.agentName === userName)
 			).slice(0, SHOWN);
 		}
 	};

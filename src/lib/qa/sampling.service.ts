@@ -30,6 +30,7 @@ import type { DateRange } from './sampling/plan-periods';
 import type { PopulationValue } from './sampling/population';
 import { DrawTaken, runDraw, type DrawOutcome, type DrawServer, type DrawStage } from './sampling/run-draw';
 import { scoredCallsOfDraws } from './worklist.service';
+import { openFollowUps } from './coaching.service';
 
 export async function listPlans(userName: string): Promise<Result<Stored<SamplingPlan>[]>> {
 	try {
@@ -163,7 +164,10 @@ export async function drawPeriod(
 	try {
 		const profiles = await new Repository(userName, 'profile').all();
 		const teams = new Map(profiles.map((profile) => [profile.userName, profile.team]));
-		const outcome = await runDraw(browserDrawServer(), plan, period, {
+		// 辅导跟踪: the calls open coaching tasks ask for go into the commitment's rules, so a redraw repeats them.
+		const followUps = plan.rules.includeCoachingFollowUps ? await openFollowUps(userName) : [];
+		const drawn = followUps.length ? { ...plan, rules: { ...plan.rules, followUps } } : plan;
+		const outcome = await runDraw(browserDrawServer(), drawn, period, {
 			teamOf: (agent) => teams.get(agent),
 			inspectors: await inspectorSlots(userName, plan, period),
 			drawnBy: userName,

@@ -1,7 +1,7 @@
 // 班长工作台: the programme at a glance for a supervisor — each active plan's latest draw and how far it is
 // scored, overdue calls by inspector, appeals waiting for a ruling, and the week's red-line failures (from the
 // server's view, or this browser's results when offline).
-import type { Appeal, SampleDraw, SamplingPlan } from '$lib/db/generated/documents';
+import type { Appeal, CoachingTask, SampleDraw, SamplingPlan } from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
 import { qaServerDatabase } from '$lib/db/server-databases';
 import { readServerView, ServerUnreachable } from '$lib/db/server-views';
@@ -33,6 +33,8 @@ export interface RedLineFailure {
 export interface SupervisorDesk {
 	plans: PlanProgress[];
 	appeals: Stored<Appeal>[];
+	/** Open coaching tasks due within three days or overdue, soonest first. */
+	coachingDue: Stored<CoachingTask>[];
 	week: DateRange;
 	redLines: RedLineFailure[];
 	/** The figures came from the server (everyone's work), not from this browser's copy. */
@@ -95,11 +97,13 @@ export async function loadSupervisorDesk(
 ): Promise<Result<SupervisorDesk>> {
 	try {
 		const today = new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-		const [plans, draws, appeals] = await Promise.all([
+		const [plans, draws, appeals, coaching] = await Promise.all([
 			new Repository(userName, 'samplingPlan').all(),
 			new Repository(userName, 'sampleDraw').all(),
-			new Repository(userName, 'appeal').all()
+			new Repository(userName, 'appeal').all(),
+			new Repository(userName, 'coachingTask').all()
 		]);
+		const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
 		const active = plans.filter((plan) => plan.active);
 		const latest = active.map((plan) => ({
 			plan,
@@ -135,6 +139,9 @@ export async function loadSupervisorDesk(
 			appeals: appeals
 				.filter((appeal) => appeal.status === 'open')
 				.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+			coachingDue: coaching
+				.filter((task) => task.status === 'open' && task.due <= soon)
+				.sort((a, b) => a.due.localeCompare(b.due)),
 			week,
 			redLines: redLines.failures.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)),
 			fromServer: fromServer && redLines.fromServer

@@ -88,3 +88,46 @@ describe('staff notices', () => {
 		expect(texts).toContain('通话 C20261119-0007 改派给你：质检员休假');
 	});
 });
+
+describe('coaching notices', () => {
+	const task = {
+		_id: 'coachingTask:C20261120-0001.inspector01',
+		type: 'coachingTask' as const,
+		evaluationId: evaluation._id,
+		agentName: 'agent01',
+		criterionKeys: ['contact'],
+		notes: '回访时先核实联系电话',
+		commentIds: [],
+		due: '2026-12-11',
+		followUpCalls: 2,
+		status: 'open' as const,
+		createdBy: 'inspector01',
+		createdAt: '2026-12-04T02:00:00.000Z'
+	};
+	const ack = {
+		_id: 'coachingAck:C20261120-0001.inspector01',
+		type: 'coachingAck' as const,
+		taskId: task._id,
+		agentName: 'agent01',
+		note: '记住了',
+		acknowledgedAt: '2026-12-05T02:00:00.000Z'
+	};
+
+	it('tell the agent of a new task and its coach of the confirmation, and nobody else', () => {
+		expect(agentNotices([], [], [task]).map((notice) => notice.text)).toEqual([
+			'新的辅导任务：回访时先核实联系电话（2026-12-11 前完成）'
+		]);
+		const documents = {
+			appeals: [],
+			acknowledgements: [],
+			rescored: [],
+			draws: [],
+			coachingTasks: [task],
+			coachingAcks: [ack]
+		};
+		expect(staffNotices('inspector01', false, documents).map((notice) => notice.text)).toEqual([
+			'坐席 agent01 已确认辅导任务：记住了'
+		]);
+		expect(staffNotices('supervisor01', true, documents)).toEqual([]);
+	});
+});

@@ -2,7 +2,14 @@
 // holds (nothing to write, sync or protect beyond the documents themselves): for an agent, a new result, a
 // ruling, a re-score; for an inspector, an acknowledgement or appeal on their result, its ruling, a re-score
 // of it, a new worklist or a call given to them; for a supervisor, appeals waiting for a ruling.
-import type { Acknowledgement, Appeal, Evaluation, SampleDraw } from '$lib/db/generated/documents';
+import type {
+	Acknowledgement,
+	Appeal,
+	CoachingAck,
+	CoachingTask,
+	Evaluation,
+	SampleDraw
+} from '$lib/db/generated/documents';
 
 export interface Notice {
 	/** Stable across reads: what was seen stays seen. */
@@ -19,8 +26,19 @@ const callPage = (id: string) => `/qa/recordings/${encodeURIComponent(`recording
 const total = (value: number | null | undefined) =>
 	value === null || value === undefined ? '—' : `${value}`;
 
-export function agentNotices(evaluations: Evaluation[], appeals: Appeal[]): Notice[] {
+export function agentNotices(
+	evaluations: Evaluation[],
+	appeals: Appeal[],
+	coaching: CoachingTask[] = []
+): Notice[] {
 	const notices: Notice[] = [];
+	for (const task of coaching)
+		notices.push({
+			key: `coaching:${task._id}`,
+			at: task.createdAt,
+			text: `新的辅导任务：${task.notes.slice(0, 30)}（${task.due} 前完成）`,
+			href: '/my-qa'
+		});
 	for (const evaluation of evaluations) {
 		if (evaluation.status === 'draft') continue;
 		const call = evaluation.call?.callId ?? callOf(evaluation._id);
@@ -56,6 +74,8 @@ export interface StaffDocuments {
 	/** This inspector's evaluations re-scored by someone else. */
 	rescored: Evaluation[];
 	draws: SampleDraw[];
+	coachingTasks?: CoachingTask[];
+	coachingAcks?: CoachingAck[];
 }
 
 /** Whether a document keyed by evaluation (evaluation:, appeal:, acknowledgement:<call>.<inspector>) is theirs. */
@@ -114,6 +134,17 @@ export function staffNotices(userName: string, lead: boolean, documents: StaffDo
 					text: `通话 ${change.recordingId.slice('recording:'.length)} 改派给你：${change.reason}`,
 					href: `/qa/recordings/${encodeURIComponent(change.recordingId)}`
 				});
+	}
+	const tasks = new Map((documents.coachingTasks ?? []).map((task) => [task._id, task]));
+	for (const ack of documents.coachingAcks ?? []) {
+		const task = tasks.get(ack.taskId);
+		if (task?.createdBy === userName)
+			notices.push({
+				key: `coaching-ack:${ack._id}`,
+				at: ack.acknowledgedAt,
+				text: `坐席 ${ack.agentName} 已确认辅导任务${ack.note ? `：${ack.note}` : ''}`,
+				href: '/qa/coaching'
+			});
 	}
 	return newestFirst(notices);
 }

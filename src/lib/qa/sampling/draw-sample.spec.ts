@@ -84,3 +84,16 @@ describe('drawSample', () => {
 		expect(result.drawn).toHaveLength(result.population);
 	});
 });
+
+describe('coaching follow-ups', () => {
+	it('draws at least the calls an open coaching task asks for, and the same ones from the same seed', () => {
+		const rules = { size: { ratio: 0.01 }, followUps: [{ agent: 'agent03', calls: 6 }] };
+		const first = drawSample(calls, rules, 'seed');
+		const coached = first.drawn.filter(
+			(call) => calls.find((candidate) => candidate.id === call.id)!.agent === 'agent03'
+		);
+		expect(coached.length).toBeGreaterThanOrEqual(6);
+		expect(first.drawn.some((call) => call.reason === 'coaching')).toBe(true);
+		expect(drawSample(seededShuffle(calls, 'again'), rules, 'seed').drawn).toEqual(first.drawn);
+	});
+});

@@ -30,9 +30,11 @@ export interface SamplingRules {
 	minimumSeconds?: number;
 	/** Always drawn, beyond the size. */
 	mustInclude?: { complaints?: boolean; unsatisfied?: boolean; longerThanSeconds?: number };
+	/** 辅导跟踪: at least so many calls of these agents (their open coaching tasks ask for them). */
+	followUps?: ReadonlyArray<{ agent: string; calls: number }>;
 }
 
-export type DrawReason = 'required' | 'random' | 'minimum';
+export type DrawReason = 'required' | 'random' | 'minimum' | 'coaching';
 
 export interface DrawnCall {
 	id: string;
@@ -132,6 +134,18 @@ export function drawSample(calls: readonly SampleCall[], rules: SamplingRules, s
 				drawn.set(call.id, 'minimum');
 				missing--;
 			}
+		}
+	}
+	for (const { agent, calls: wanted } of [...(rules.followUps ?? [])].sort((a, b) =>
+		a.agent < b.agent ? -1 : 1
+	)) {
+		const own = population.filter((call) => call.agent === agent);
+		let missing = wanted - own.filter((call) => drawn.has(call.id)).length;
+		for (const call of seededShuffle(own, `${seed}\u0000coaching\u0000${agent}`)) {
+			if (missing <= 0) break;
+			if (drawn.has(call.id)) continue;
+			drawn.set(call.id, 'coaching');
+			missing--;
 		}
 	}
 	return {

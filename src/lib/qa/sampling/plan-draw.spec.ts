@@ -169,3 +169,27 @@ describe('auditDraw', () => {
 		).toThrow('原因');
 	});
 });
+
+describe('coaching follow-ups in a draw', () => {
+	it('draw the calls an open task asks for, kept in the commitment so the audit repeats them', async () => {
+		const coached = {
+			...plan,
+			rules: { ...plan.rules, minimumPerAgent: 0, followUps: [{ agent: 'agent04', calls: 8 }] }
+		};
+		const { draw: stored, populationJson } = await planDraw(
+			coached,
+			WEEK,
+			population(),
+			'a1b2c3d4e5f60718',
+			'supervisor01',
+			'2026-11-23T01:00:00.000Z'
+		);
+		expect(stored.rules.followUps).toEqual([{ agent: 'agent04', calls: 8 }]);
+		expect(stored.items.filter((item) => item.agent === 'agent04').length).toBeGreaterThanOrEqual(8);
+		expect(stored.items.some((item) => item.reason === 'coaching')).toBe(true);
+		expect(await auditDraw(stored, populationJson)).toMatchObject({
+			populationIntact: true,
+			sampleRepeats: true
+		});
+	});
+});

@@ -47,7 +47,8 @@ function samplingRules(rules: SampleDraw['rules']): SamplingRules {
 		...(rules.minimumPerAgent ? { minimumPerAgent: rules.minimumPerAgent } : {}),
 		...(rules.stratifyBy?.length ? { stratifyBy: rules.stratifyBy } : {}),
 		...(rules.population.minimumSeconds ? { minimumSeconds: rules.population.minimumSeconds } : {}),
-		...(rules.mustInclude ? { mustInclude: rules.mustInclude } : {})
+		...(rules.mustInclude ? { mustInclude: rules.mustInclude } : {}),
+		...(rules.followUps?.length ? { followUps: rules.followUps } : {})
 	};
 }
 

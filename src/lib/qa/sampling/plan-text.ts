@@ -18,5 +18,6 @@ export function describeSize(rules: Rules): string {
 		rules.mustInclude?.longerThanSeconds ? `超过 ${rules.mustInclude.longerThanSeconds / 60} 分钟` : ''
 	].filter(Boolean);
 	if (must.length) parts.push(`必抽${must.join('、')}`);
+	if (rules.includeCoachingFollowUps) parts.push('含辅导跟踪');
 	return parts.join('，');
 }

@@ -52,6 +52,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		checkSubmittedEvaluation(newDoc, oldDoc, userCtx, lead);
 	}
 	if (newDoc.type === 'appeal' && !lead) forbid('申诉只能由班长或管理员裁决');
+	if (newDoc.type === 'coachingAck' && !isServerAdmin(userCtx)) forbid('辅导确认只能由坐席在自己的质检库中提交');
+	if (newDoc.type === 'coachingTask') checkCoachingTask(newDoc, oldDoc, userCtx, lead);
 	if (newDoc.type === 'problemTag') {
 		if (!lead) forbid('问题类型由班长或管理员维护');
 		if (newDoc._id !== 'problemTag:' + newDoc.key) forbid('问题类型的编号须为 problemTag:<key>');
@@ -68,6 +70,20 @@ function (newDoc, oldDoc, userCtx, secObj) {
 			forbid('已停用的评分表版本不可修改，请编辑最新版本');
 	}
 
+	// 辅导任务: opened by an inspector or supervisor in their own name; afterwards only closed, by its coach or a
+	// supervisor, in their own name; what it asks of the agent never changes.
+	function checkCoachingTask(newDoc, oldDoc, userCtx, lead) {
+		if (isServerAdmin(userCtx)) return;
+		if (!oldDoc || oldDoc._deleted) {
+			if (newDoc.createdBy !== userCtx.name) forbid('createdBy 必须是当前用户');
+			if (newDoc.status !== 'open') forbid('新的辅导任务须为进行中');
+			return;
+		}
+		if (!lead && oldDoc.createdBy !== userCtx.name) forbid('只能关闭自己开的辅导任务');
+		var field = firstChangedField(newDoc, oldDoc, ['status', 'closedBy', 'closedAt', 'closingNote']);
+		if (field !== null) forbid('辅导任务不可更改 ' + field);
+		if (newDoc.status === 'closed' && newDoc.closedBy !== userCtx.name) forbid('closedBy 必须是当前用户');
+	}
 	// The population a draw was made from is its audit trail: written once, with the draw's key.
 	function checkSampleInput(newDoc, oldDoc, userCtx) {
 		if (isServerAdmin(userCtx)) return;
