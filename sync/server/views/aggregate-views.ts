@@ -3,6 +3,7 @@
 // Reads this does not answer (reduce=false, keys, include_docs, a custom reducer) go on to PouchDB.
 import type { Request } from 'express';
 import { AggregateIndex, isBuiltInReducer, type Aggregate, type AggregateQuery } from './aggregate-index';
+import { rangeParameters } from './range-parameters';
 
 const BATCH = 5000;
 
@@ -30,36 +31,16 @@ const ANSWERED_PARAMETERS = new Set([
 	'update_seq'
 ]);
 
-function json(value: unknown): unknown {
-	if (typeof value !== 'string') return undefined;
-	return JSON.parse(value);
-}
-
 /** The query, when the index can answer it; null to leave the read to PouchDB. */
 export function aggregateQuery(req: Request): AggregateQuery | null {
 	if (req.method !== 'GET') return null;
 	const params = req.query as Record<string, unknown>;
 	for (const name of Object.keys(params)) if (!ANSWERED_PARAMETERS.has(name)) return null;
 	if (params.reduce === 'false') return null;
-	try {
-		const key = params.key !== undefined ? json(params.key) : undefined;
-		const groupLevel = params.group_level !== undefined ? Number(params.group_level) : undefined;
-		if (groupLevel !== undefined && !(Number.isInteger(groupLevel) && groupLevel >= 0)) return null;
-		const limit = params.limit !== undefined ? Number(params.limit) : undefined;
-		const skip = params.skip !== undefined ? Number(params.skip) : 0;
-		if ((limit !== undefined && !(limit >= 0)) || !(skip >= 0)) return null;
-		return {
-			startkey: key ?? json(params.startkey ?? params.start_key),
-			endkey: key ?? json(params.endkey ?? params.end_key),
-			inclusiveEnd: params.inclusive_end !== 'false',
-			descending: params.descending === 'true',
-			group: params.group === 'true' ? 'exact' : groupLevel,
-			...(limit !== undefined ? { limit } : {}),
-			skip
-		};
-	} catch {
-		return null;
-	}
+	const groupLevel = params.group_level !== undefined ? Number(params.group_level) : undefined;
+	if (groupLevel !== undefined && !(Number.isInteger(groupLevel) && groupLevel >= 0)) return null;
+	const range = rangeParameters(params);
+	return range ? { ...range, group: params.group === 'true' ? 'exact' : groupLevel } : null;
 }
 
 export class AggregateViews {

@@ -7,6 +7,7 @@
 import type { Request } from 'express';
 import type { RepositoryDesign } from '../design-code';
 import { MapIndex, type RangeQuery } from './map-index';
+import { rangeParameters } from './range-parameters';
 
 const BATCH = 5000;
 export const IN_MEMORY_DESIGNS = new Set(['sampling']);
@@ -24,36 +25,12 @@ const ANSWERED_PARAMETERS = new Set([
 	'skip'
 ]);
 
-function json(value: unknown): unknown {
-	if (typeof value !== 'string') return undefined;
-	return JSON.parse(value);
-}
-
 /** The query, when the index can answer it; null to leave the read to PouchDB. */
 export function rangeQuery(req: Request): RangeQuery | null {
 	if (req.method !== 'GET') return null;
 	const params = req.query as Record<string, unknown>;
 	for (const name of Object.keys(params)) if (!ANSWERED_PARAMETERS.has(name)) return null;
-	try {
-		const key = params.key !== undefined ? json(params.key) : undefined;
-		const limit = params.limit !== undefined ? Number(params.limit) : undefined;
-		const skip = params.skip !== undefined ? Number(params.skip) : 0;
-		if (
-			(limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) ||
-			!(Number.isInteger(skip) && skip >= 0)
-		)
-			return null;
-		return {
-			startkey: key ?? json(params.startkey ?? params.start_key),
-			endkey: key ?? json(params.endkey ?? params.end_key),
-			inclusiveEnd: params.inclusive_end !== 'false',
-			descending: params.descending === 'true',
-			...(limit !== undefined ? { limit } : {}),
-			skip
-		};
-	} catch {
-		return null;
-	}
+	return rangeParameters(params);
 }
 
 interface DatabaseState {
@@ -64,6 +41,8 @@ interface DatabaseState {
 
 export class MemoryViews {
 	readonly #states = new Map<string, DatabaseState>();
+	/** Databases with no in-memory views: warm() runs on every request and should cost nothing for them. */
+	readonly #without = new Set<string>();
 	readonly #openDatabase: (name: string) => Promise<PouchDB.Database>;
 	readonly #repository: RepositoryDesign;
 
@@ -83,8 +62,12 @@ export class MemoryViews {
 	#stateOf(database: string): DatabaseState | null {
 		let state = this.#states.get(database);
 		if (state) return state;
+		if (this.#without.has(database)) return null;
 		const views = this.#viewsOf(database);
-		if (views.size === 0) return null;
+		if (views.size === 0) {
+			this.#without.add(database);
+			return null;
+		}
 		state = {
 			indexes: new Map([...views].map(([name, map]) => [name, new MapIndex(map)])),
 			since: 0,
@@ -102,7 +85,7 @@ export class MemoryViews {
 
 	/** Starts building the database's in-memory views, if it has any and they were never built. */
 	warm(database: string): void {
-		if (this.#states.has(database)) return;
+		if (this.#states.has(database) || this.#without.has(database)) return;
 		const state = this.#stateOf(database);
 		if (state) this.#catchUpNow(database, state).catch(() => this.#states.delete(database));
 	}
@@ -123,6 +106,7 @@ export class MemoryViews {
 	/** Forgets a database's indexes (it was deleted). */
 	forget(database: string): void {
 		this.#states.delete(database);
+		this.#without.delete(database);
 	}
 
 	async #catchUp(database: string, state: DatabaseState): Promise<void> {
