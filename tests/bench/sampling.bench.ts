@@ -12,7 +12,7 @@ import PouchDB from 'pouchdb';
 import type { Recording, SampleDraw, SamplingPlan } from '../../src/lib/db/generated/documents';
 import { QA_DB } from '../../src/lib/db/catalog';
 import { pullSelectorOf, replicationPlan } from '../../src/lib/db/replication-plan';
-import { coverageBy, type CoverageDimension } from '../../src/lib/qa/sampling/coverage';
+import { assignedCalls, coverageBy, type CoverageDimension } from '../../src/lib/qa/sampling/coverage';
 import type { InspectorSlot } from '../../src/lib/qa/sampling/assign-inspectors';
 import type { DateRange } from '../../src/lib/qa/sampling/plan-periods';
 import { runDraw, type DrawServer } from '../../src/lib/qa/sampling/run-draw';
@@ -280,15 +280,8 @@ async function main() {
 		for (let run = 0; run < RUNS; run++) {
 			const begin = performance.now();
 			const scored = await scoredOf(draws.map((draw) => draw.period));
-			const assigned = items.map((item) => ({
-				callId: item.recordingId,
-				inspector: item.inspector,
-				agent: item.agent,
-				...(item.team ? { team: item.team } : {}),
-				...(item.businessType ? { businessType: item.businessType } : {}),
-				...(item.subPlatform ? { subPlatform: item.subPlatform } : {}),
-				due: item.due
-			}));
+			const assigned = assignedCalls(draws);
+
 			for (const dimension of [
 				'inspector',
 				'agent',
@@ -300,12 +293,7 @@ async function main() {
 			times.push(performance.now() - begin);
 		}
 		const total = coverageBy(
-			items.map((item) => ({
-				callId: item.recordingId,
-				inspector: item.inspector,
-				agent: item.agent,
-				due: item.due
-			})),
+			assignedCalls(draws),
 			await scoredOf(draws.map((draw) => draw.period)),
 			'inspector',
 			'2026-11-30'

@@ -9,7 +9,7 @@ import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { syncBaseUrl } from '$lib/session/session.service';
 import { BEIJING_OFFSET_MS } from '$lib/time';
-import { coverageBy, type CoverageRow } from './sampling/coverage';
+import { assignedCalls, coverageBy, type CoverageRow } from './sampling/coverage';
 import { periodContaining, rangeInstants, type DateRange } from './sampling/plan-periods';
 import { scoredCallsOfDraws } from './worklist.service';
 
@@ -119,13 +119,8 @@ export async function loadSupervisorDesk(
 		return success({
 			plans: latest.map(({ plan, draw }) => {
 				if (!draw) return { plan, draw, total: null, overdueBy: [] };
-				const assigned = draw.items.map((item) => ({
-					callId: item.recordingId,
-					inspector: item.inspector,
-					agent: item.agent,
-					due: item.due
-				}));
-				const byInspector = coverageBy(assigned, scored, 'inspector', today);
+				const byInspector = coverageBy(assignedCalls([draw]), scored, 'inspector', today);
+
 				return {
 					plan,
 					draw,

@@ -9,7 +9,7 @@ import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { syncBaseUrl } from '$lib/session/session.service';
 import { evaluationIdFor } from './evaluations/evaluation-draft';
-import { coverageBy, type Coverage, type CoverageDimension } from './sampling/coverage';
+import { assignedCalls, coverageBy, type Coverage, type CoverageDimension } from './sampling/coverage';
 import { scoredCallsIn } from './sampling/scored-calls';
 
 export interface ScoredCalls {
@@ -132,17 +132,7 @@ export async function drawCoverage(
 	today: string
 ): Promise<Result<DrawCoverage>> {
 	try {
-		const assigned = draws.flatMap((draw) =>
-			draw.items.map((item) => ({
-				callId: item.recordingId,
-				inspector: item.inspector,
-				agent: item.agent,
-				...(item.team ? { team: item.team } : {}),
-				...(item.businessType ? { businessType: item.businessType } : {}),
-				...(item.subPlatform ? { subPlatform: item.subPlatform } : {}),
-				due: item.due
-			}))
-		);
+		const assigned = assignedCalls(draws);
 		const { scored, fromServer } = await scoredCallsOfDraws(userName, draws);
 		return success({ coverage: coverageBy(assigned, scored, dimension, today), scored, fromServer });
 	} catch (error) {

@@ -64,3 +64,20 @@ export function coverageBy(
 		total: row('', assigned, scoredCallIds, today)
 	};
 }
+
+/** The calls of stored draws as coverage counts them. */
+export function assignedCalls(
+	draws: ReadonlyArray<{ items: ReadonlyArray<Omit<AssignedCall, 'callId'> & { recordingId: string }> }>
+): AssignedCall[] {
+	return draws.flatMap((draw) =>
+		draw.items.map((item) => ({
+			callId: item.recordingId,
+			inspector: item.inspector,
+			agent: item.agent,
+			...(item.team ? { team: item.team } : {}),
+			...(item.businessType ? { businessType: item.businessType } : {}),
+			...(item.subPlatform ? { subPlatform: item.subPlatform } : {}),
+			due: item.due
+		}))
+	);
+}
