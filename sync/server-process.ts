@@ -9,7 +9,9 @@ import { startAppServer } from './server/app-server';
 import { loadDemoKnowledge } from './setup/demo-knowledge';
 import { loadDemoRecordings } from './setup/demo-qa';
 import { loadDemoProgramme } from './setup/demo-programme';
+import { loadDemoCalibration } from './setup/demo-calibration';
 import { loadDemoActivity } from './setup/demo-activity';
+import { watchCalibrationSessions } from './calibration/fan-in';
 import { ensureUser, runSetup } from './setup/setup';
 import { ROLE_LABELS, type Role } from '../src/lib/db/catalog';
 
@@ -24,6 +26,8 @@ process.on('unhandledRejection', (reason) => {
 const config = readServerConfig(process.env, process.argv.slice(2));
 const server = await startAppServer(config);
 const log = (line: string) => console.log(line);
+/** Seconds between looks for closed calibration sessions whose blind scores are to be copied into qa. */
+const CALIBRATION_FAN_IN_EVERY_SECONDS = 2;
 /** Minutes between checks whether pub changed and the agents' search index must be built again. */
 const SEARCH_INDEX_EVERY_MINUTES = 10;
 
@@ -44,6 +48,7 @@ function startSearchIndexJob(url: string): Promise<ChildProcess> {
 }
 
 let searchIndexJob: ChildProcess | undefined;
+let stopCalibrationFanIn: (() => void) | undefined;
 try {
 	const setupUrl = config.couchdbUrl ?? adminUrl(server.syncUrl, config.admin);
 	const couch = await runSetup({ url: setupUrl, log });
@@ -52,8 +57,10 @@ try {
 		await loadDemoKnowledge(couch, log);
 		await loadDemoRecordings(couch, demoUsers, log);
 		await loadDemoProgramme(couch, demoUsers, log);
+		await loadDemoCalibration(couch, log);
 		await loadDemoActivity(couch, log);
 	}
+	stopCalibrationFanIn = watchCalibrationSessions(couch, CALIBRATION_FAN_IN_EVERY_SECONDS, log);
 	searchIndexJob = await startSearchIndexJob(setupUrl);
 } catch (error) {
 	console.error(`初始化失败: ${(error as Error).message}`);
@@ -78,6 +85,7 @@ if (config.loadDemo) {
 process.send?.({ type: 'listening', port: new URL(server.syncUrl).port });
 
 const shutdown = async () => {
+	stopCalibrationFanIn?.();
 	searchIndexJob?.kill();
 	await server.close();
 	process.exit(0);

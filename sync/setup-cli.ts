@@ -7,6 +7,7 @@ import { setUpCityNode } from './setup/city-node';
 import { loadDemoKnowledge } from './setup/demo-knowledge';
 import { loadDemoRecordings } from './setup/demo-qa';
 import { loadDemoProgramme } from './setup/demo-programme';
+import { loadDemoCalibration } from './setup/demo-calibration';
 import { ensureUser, runSetup } from './setup/setup';
 
 const argv = process.argv.slice(2);
@@ -36,6 +37,7 @@ try {
 			await loadDemoKnowledge(couch, log);
 			await loadDemoRecordings(couch, demoUsers, log);
 			await loadDemoProgramme(couch, demoUsers, log);
+			await loadDemoCalibration(couch, log);
 		}
 		console.log('完成：数据库、权限、设计文档已就绪。');
 	}

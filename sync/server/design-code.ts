@@ -7,6 +7,7 @@ import { buildDesignDocuments, type DesignDocument } from '../ddocs/build-design
 import {
 	agentFeedbackDatabase,
 	agentQaDatabase,
+	calibrationDatabase,
 	databases,
 	personalDatabaseSpec,
 	type DatabaseSpec
@@ -65,18 +66,41 @@ function withoutRevisionFields(doc: Record<string, unknown>): Record<string, unk
 	return copy;
 }
 
+const WRITES_REFUSED: DatabaseDesign = {
+	spec: { designFolder: '', documentTypes: [], readerRoles: ['admin'] },
+	designDocuments: [],
+	validators: [
+		(_newDoc, _oldDoc, userCtx) => {
+			const reason = '这个数据库不接受写入（没有它的校验规则）';
+			if (!userCtx.roles.includes('_admin')) throw Object.assign(new Error(reason), { forbidden: reason });
+		}
+	],
+	filters: new Map(),
+	views: new Map()
+};
+
 export class RepositoryDesign {
 	readonly #byFolder = new Map<string, DatabaseDesign>();
 
 	constructor() {
-		for (const spec of [...Object.values(databases), agentQaDatabase, agentFeedbackDatabase])
+		for (const spec of [
+			...Object.values(databases),
+			agentQaDatabase,
+			agentFeedbackDatabase,
+			calibrationDatabase
+		])
 			this.#byFolder.set(spec.designFolder, designOf(spec));
 	}
 
-	/** The design of an app database, or undefined for system and unknown databases. */
+	/**
+	 * The design of an app database, or undefined for system databases. Any other database, or one whose
+	 * folder was never registered here, gets a design that refuses every write but the server admin's: deny
+	 * by default, so a database added to the catalog without its validator cannot take members' writes.
+	 */
 	forDatabase(name: string): DatabaseDesign | undefined {
+		if (name.startsWith('_')) return undefined;
 		const spec = databases[name] ?? personalDatabaseSpec(name);
-		return spec ? this.#byFolder.get(spec.designFolder) : undefined;
+		return (spec && this.#byFolder.get(spec.designFolder)) ?? WRITES_REFUSED;
 	}
 
 	/** Whether a design document (as written or as stored) is exactly the repository's for this database. */

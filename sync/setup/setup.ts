@@ -19,6 +19,8 @@ import {
 	agentFeedbackDatabaseName,
 	agentQaDatabase,
 	agentQaDatabaseName,
+	calibrationDatabase,
+	calibrationDatabaseName,
 	databases,
 	SEARCH_INDEX_DB,
 	type DatabaseSpec
@@ -141,6 +143,23 @@ export async function ensureUser(server: ServerScope, account: UserAccount, log:
 			await configureDatabase(server, name, spec, designDocs, log, [account.name]);
 		}
 		await ensureReplicationJobs(server, agentFanOutJobs(server.config.url, account.name), log);
+	}
+	// Whoever may score a call may take part in a calibration: their blind scores live in a database of their own.
+	// Calibration is the province's: a city's inspectors have no calibration database.
+	const provinceStaff = subPlatformsOf(account.roles).length === 0;
+	if (provinceStaff && account.roles.some((role) => role === 'inspector' || role === 'supervisor')) {
+		const designDocs = buildDesignDocuments(
+			calibrationDatabase.designFolder,
+			calibrationDatabase.documentTypes
+		);
+		await configureDatabase(
+			server,
+			calibrationDatabaseName(account.name),
+			calibrationDatabase,
+			designDocs,
+			log,
+			[account.name]
+		);
 	}
 	// A sub-platform's databases come with its first user; afterwards every setup run keeps them up to date, so
 	// each of a city's accounts need not check them again.

@@ -51,6 +51,7 @@ export const SEARCH_INDEX_DB = 'searchindex';
 export const QA_AUDIO_DB = 'qa-audio';
 const AGENT_QA_DB_PREFIX = 'qa-agent-';
 const AGENT_FEEDBACK_DB_PREFIX = 'feedback-agent-';
+const CALIBRATION_DB_PREFIX = 'calib-';
 
 export const databases: Record<string, DatabaseSpec> = {
 	[KNOWLEDGE_DB]: {
@@ -104,7 +105,11 @@ export const databases: Record<string, DatabaseSpec> = {
 			'sampleInput',
 			'problemTag',
 			'coachingTask',
-			'coachingAck'
+			'coachingAck',
+			'calibrationSession',
+			'calibrationProgress',
+			// Copied in by the server's fan-in when a session closes, never written by anyone else.
+			'calibrationScore'
 		],
 		readerRoles: ['admin', 'inspector', 'supervisor'],
 		scoped: true
@@ -123,6 +128,17 @@ export const databases: Record<string, DatabaseSpec> = {
 export const agentQaDatabase: DatabaseSpec = {
 	designFolder: 'qa-agent',
 	documentTypes: ['evaluation', 'scorecard', 'appeal', 'acknowledgement', 'coachingTask', 'coachingAck'],
+	readerRoles: ['admin']
+};
+
+/**
+ * An inspector's (or supervisor's) own calibration database (calib-<hex name>): their blind scores of the
+ * calibration sessions they take part in. Only they read it, so no one sees another's scores before the
+ * session closes and the server copies them into qa (sync/calibration).
+ */
+export const calibrationDatabase: DatabaseSpec = {
+	designFolder: 'calib',
+	documentTypes: ['calibrationScore'],
 	readerRoles: ['admin']
 };
 
@@ -272,7 +288,8 @@ export function subPlatformsOf(roles: readonly string[]): string[] {
 }
 
 /** Database names allow only a-z0-9 and a few signs, so the user name is hex-encoded (as couch_peruser does). */
-function hexOf(userName: string): string {
+/** A user name as lowercase hex of its UTF-8: safe in database names and document ids, whatever the name. */
+export function hexOf(userName: string): string {
 	let hex = '';
 	for (const byte of new TextEncoder().encode(userName)) hex += byte.toString(16).padStart(2, '0');
 	return hex;
@@ -284,6 +301,10 @@ export function agentQaDatabaseName(userName: string): string {
 
 export function agentFeedbackDatabaseName(userName: string): string {
 	return AGENT_FEEDBACK_DB_PREFIX + hexOf(userName);
+}
+
+export function calibrationDatabaseName(userName: string): string {
+	return CALIBRATION_DB_PREFIX + hexOf(userName);
 }
 
 function hasHexSuffix(name: string, prefix: string): boolean {
@@ -302,6 +323,7 @@ export function isAgentFeedbackDatabaseName(name: string): boolean {
 export function personalDatabaseSpec(name: string): DatabaseSpec | undefined {
 	if (isAgentQaDatabaseName(name)) return agentQaDatabase;
 	if (isAgentFeedbackDatabaseName(name)) return agentFeedbackDatabase;
+	if (hasHexSuffix(name, CALIBRATION_DB_PREFIX)) return calibrationDatabase;
 	if (
 		name.startsWith(CITY_PUBLISHED_DB_PREFIX) &&
 		SUB_PLATFORM_CODE.test(name.slice(CITY_PUBLISHED_DB_PREFIX.length))

@@ -21,10 +21,10 @@ describe('replicationPlan', () => {
 			['reviewer', 'editor'],
 			['kb←kb⇄', 'feedback←feedback⇄']
 		],
-		[['inspector'], ['kb←pub', 'qa←qa⇄']],
+		[['inspector'], ['kb←pub', 'qa←qa⇄', 'calib-6167656e743031←calib-6167656e743031⇄']],
 		[
 			['supervisor', 'inspector'],
-			['kb←pub', 'feedback←feedback⇄', 'qa←qa⇄']
+			['kb←pub', 'feedback←feedback⇄', 'qa←qa⇄', 'calib-6167656e743031←calib-6167656e743031⇄']
 		],
 		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄']]
 	])('%o replicates %o', (roles, expected) => {

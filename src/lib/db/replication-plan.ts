@@ -4,6 +4,7 @@
 import {
 	agentFeedbackDatabaseName,
 	agentQaDatabaseName,
+	calibrationDatabaseName,
 	cityDeskDatabaseName,
 	cityPublishedDatabaseName,
 	cityQaDatabaseName,
@@ -97,7 +98,9 @@ function qaWorkingSet(userName: string, oversees: boolean, historyStart: string)
 			{ type: 'problemTag' },
 			{ type: 'coachingTask', $or: [{ status: 'open' }, { createdAt: { $gte: historyStart } }] },
 			{ type: 'coachingAck', acknowledgedAt: { $gte: historyStart } },
-			{ type: 'sampleDraw', 'period.to': { $gte: historyStart.slice(0, 10) } }
+			{ type: 'sampleDraw', 'period.to': { $gte: historyStart.slice(0, 10) } },
+			// Calibration: a few sessions a month, a few dozen scores each; the trend reads every one.
+			{ type: { $in: ['calibrationSession', 'calibrationProgress', 'calibrationScore'] } }
 		]
 	};
 }
@@ -179,6 +182,12 @@ export function replicationPlan(
 			push: true,
 			pullSelector: qaWorkingSet(userName, has(['supervisor', 'admin']), recentHistoryStart(today))
 		});
+	// Their blind calibration scores, which no one else reads until the server copies them into qa at close.
+	// Calibration is the province's (sync/ddocs/lib/calibration-rules.js): a city's inspectors have none.
+	if (has(['inspector', 'supervisor']) && subPlatforms.length === 0) {
+		const own = calibrationDatabaseName(userName);
+		plans.push({ local: own, remote: own, push: true });
+	}
 	if (roles.includes('agent')) {
 		const own = agentQaDatabaseName(userName);
 		plans.push({ local: own, remote: own, push: true });

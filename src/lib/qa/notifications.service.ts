@@ -21,24 +21,27 @@ export function noticeReader(userName: string, roles: readonly Role[]): NoticeRe
 		return {
 			databases: [QA_DB],
 			async read() {
-				const [appeals, acknowledgements, rescored, draws, coachingTasks, coachingAcks] = await Promise.all([
-					new Repository(userName, 'appeal').all(),
-					new Repository(userName, 'acknowledgement').all(),
-					new Repository(userName, 'evaluation').recent({
-						selector: { inspector: userName, scoreHistory: { $exists: true } },
-						limit: SHOWN
-					}),
-					new Repository(userName, 'sampleDraw').all(),
-					new Repository(userName, 'coachingTask').all(),
-					new Repository(userName, 'coachingAck').all()
-				]);
+				const [appeals, acknowledgements, rescored, draws, coachingTasks, coachingAcks, calibrations] =
+					await Promise.all([
+						new Repository(userName, 'appeal').all(),
+						new Repository(userName, 'acknowledgement').all(),
+						new Repository(userName, 'evaluation').recent({
+							selector: { inspector: userName, scoreHistory: { $exists: true } },
+							limit: SHOWN
+						}),
+						new Repository(userName, 'sampleDraw').all(),
+						new Repository(userName, 'coachingTask').all(),
+						new Repository(userName, 'coachingAck').all(),
+						new Repository(userName, 'calibrationSession').all()
+					]);
 				return staffNotices(userName, lead, {
 					appeals,
 					acknowledgements,
 					rescored,
 					draws,
 					coachingTasks,
-					coachingAcks
+					coachingAcks,
+					calibrations
 				}).slice(0, SHOWN);
 			}
 		};

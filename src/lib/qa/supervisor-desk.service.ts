@@ -1,7 +1,13 @@
 // 班长工作台: the programme at a glance for a supervisor — each active plan's latest draw and how far it is
 // scored, overdue calls by inspector, appeals waiting for a ruling, and the week's red-line failures (from the
 // server's view, or this browser's results when offline).
-import type { Appeal, CoachingTask, SampleDraw, SamplingPlan } from '$lib/db/generated/documents';
+import type {
+	Appeal,
+	CalibrationSession,
+	CoachingTask,
+	SampleDraw,
+	SamplingPlan
+} from '$lib/db/generated/documents';
 import { Repository, type Stored } from '$lib/db/repository';
 import { qaServerDatabase } from '$lib/db/server-databases';
 import { readServerView, ServerUnreachable } from '$lib/db/server-views';
@@ -30,8 +36,17 @@ export interface RedLineFailure {
 	submittedAt: string;
 }
 
+export interface CalibrationProgressRow {
+	session: Stored<CalibrationSession>;
+	/** Calls × inspectors submitted, out of expected. */
+	submitted: number;
+	expected: number;
+}
+
 export interface SupervisorDesk {
 	plans: PlanProgress[];
+	/** Calibration sessions still open, and those closed but not yet copied in by the server. */
+	calibrations: CalibrationProgressRow[];
 	appeals: Stored<Appeal>[];
 	/** Open coaching tasks due within three days or overdue, soonest first. */
 	coachingDue: Stored<CoachingTask>[];
@@ -97,11 +112,13 @@ export async function loadSupervisorDesk(
 ): Promise<Result<SupervisorDesk>> {
 	try {
 		const today = new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-		const [plans, draws, appeals, coaching] = await Promise.all([
+		const [plans, draws, appeals, coaching, sessions, progress] = await Promise.all([
 			new Repository(userName, 'samplingPlan').all(),
 			new Repository(userName, 'sampleDraw').all(),
 			new Repository(userName, 'appeal').all(),
-			new Repository(userName, 'coachingTask').all()
+			new Repository(userName, 'coachingTask').all(),
+			new Repository(userName, 'calibrationSession').all(),
+			new Repository(userName, 'calibrationProgress').all()
 		]);
 		const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
 		const active = plans.filter((plan) => plan.active);
@@ -131,6 +148,16 @@ export async function loadSupervisorDesk(
 						.sort((a, b) => b.overdue - a.overdue)
 				};
 			}),
+			calibrations: sessions
+				.filter((session) => session.status === 'open' || !session.revealedAt)
+				.sort((a, b) => a.due.localeCompare(b.due))
+				.map((session) => ({
+					session,
+					expected: session.calls.length * session.inspectors.length,
+					submitted: progress
+						.filter((note) => note.sessionId === session._id && session.inspectors.includes(note.inspector))
+						.reduce((sum, note) => sum + note.submitted.length, 0)
+				})),
 			appeals: appeals
 				.filter((appeal) => appeal.status === 'open')
 				.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),

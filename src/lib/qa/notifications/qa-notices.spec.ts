@@ -1,7 +1,7 @@
 // Who is told what: each step of a result's life reaches the agent and the inspector it concerns, and no one
 // else; supervisors see what waits for their ruling.
 import { describe, expect, it } from 'vitest';
-import type { Acknowledgement, Appeal, Evaluation } from '$lib/db/generated/documents';
+import type { Acknowledgement, Appeal, CalibrationSession, Evaluation } from '$lib/db/generated/documents';
 import { storedDraw } from '../../../../tests/fixtures/sample-draw';
 import { rescored, submittedEvaluation } from '../../../../tests/fixtures/scored-evaluation';
 import { withScoreHistory } from '../evaluations/score-history';
@@ -129,5 +129,48 @@ describe('coaching notices', () => {
 			'坐席 agent01 已确认辅导任务：记住了'
 		]);
 		expect(staffNotices('supervisor01', true, documents)).toEqual([]);
+	});
+
+	it('invite the inspectors to a calibration and tell them, and its supervisor, when the results are in', () => {
+		const documents = { appeals: [], acknowledgements: [], rescored: [], draws: [] };
+		const session: CalibrationSession = {
+			_id: 'calibrationSession:demo-2026-12',
+			type: 'calibrationSession',
+			title: '2026年12月质检校准',
+			scorecardId: 'scorecard:hotline-12345-v1',
+			scorecardVersion: 1,
+			calls: ['C20261118-0001', 'C20261119-0007'].map((callId) => ({
+				recordingId: `recording:${callId}`,
+				callId,
+				agentName: 'agent01',
+				startedAt: '2026-11-18T01:12:05.000Z',
+				durationSeconds: 50
+			})),
+			inspectors: ['inspector01', 'inspector03'],
+			passMark: 80,
+			due: '2026-12-31',
+			status: 'open',
+			createdBy: 'supervisor01',
+			createdAt: '2026-12-01T01:00:00.000Z',
+			updatedAt: '2026-12-01T01:00:00.000Z'
+		};
+		const invited = staffNotices('inspector01', false, { ...documents, calibrations: [session] });
+		expect(invited.map((notice) => notice.text)).toContain(
+			'邀请你参加质检校准：2026年12月质检校准（2026-12-31 前盲评 2 通）'
+		);
+		expect(staffNotices('inspector03', false, { ...documents, calibrations: [session] })).toHaveLength(1);
+		const revealed = { ...session, status: 'closed' as const, revealedAt: '2026-12-31T09:00:00.000Z' };
+		for (const user of ['inspector01', 'supervisor01'])
+			expect(
+				staffNotices(user, user === 'supervisor01', { ...documents, calibrations: [revealed] }).map(
+					(notice) => notice.text
+				)
+			).toContain('质检校准「2026年12月质检校准」已结束，可查看一致性结果');
+		expect(
+			staffNotices('inspector03', false, {
+				...documents,
+				calibrations: [{ ...session, inspectors: ['inspector01', 'supervisor01'] }]
+			})
+		).toEqual([]);
 	});
 });

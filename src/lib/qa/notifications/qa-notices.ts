@@ -1,10 +1,12 @@
 // 通知: what changed for this person in the QA programme, derived from the documents their browser already
 // holds (nothing to write, sync or protect beyond the documents themselves): for an agent, a new result, a
 // ruling, a re-score; for an inspector, an acknowledgement or appeal on their result, its ruling, a re-score
-// of it, a new worklist or a call given to them; for a supervisor, appeals waiting for a ruling.
+// of it, a new worklist or a call given to them, a calibration to score and its results; for a supervisor,
+// appeals waiting for a ruling.
 import type {
 	Acknowledgement,
 	Appeal,
+	CalibrationSession,
 	CoachingAck,
 	CoachingTask,
 	Evaluation,
@@ -76,6 +78,7 @@ export interface StaffDocuments {
 	draws: SampleDraw[];
 	coachingTasks?: CoachingTask[];
 	coachingAcks?: CoachingAck[];
+	calibrations?: CalibrationSession[];
 }
 
 /** Whether a document keyed by evaluation (evaluation:, appeal:, acknowledgement:<call>.<inspector>) is theirs. */
@@ -134,6 +137,24 @@ export function staffNotices(userName: string, lead: boolean, documents: StaffDo
 					text: `通话 ${change.recordingId.slice('recording:'.length)} 改派给你：${change.reason}`,
 					href: `/qa/recordings/${encodeURIComponent(change.recordingId)}`
 				});
+	}
+	for (const session of documents.calibrations ?? []) {
+		if (!session.inspectors.includes(userName) && session.createdBy !== userName) continue;
+		const href = `/qa/calibration/${encodeURIComponent(session._id)}`;
+		if (session.inspectors.includes(userName) && session.createdBy !== userName)
+			notices.push({
+				key: `calibration:${session._id}`,
+				at: session.createdAt,
+				text: `邀请你参加质检校准：${session.title}（${session.due} 前盲评 ${session.calls.length} 通）`,
+				href
+			});
+		if (session.revealedAt)
+			notices.push({
+				key: `calibration-results:${session._id}`,
+				at: session.revealedAt,
+				text: `质检校准「${session.title}」已结束，可查看一致性结果`,
+				href
+			});
 	}
 	const tasks = new Map((documents.coachingTasks ?? []).map((task) => [task._id, task]));
 	for (const ack of documents.coachingAcks ?? []) {

@@ -37,6 +37,15 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		if (newDoc.type === 'sampleDraw') checkSampleDraw(newDoc, oldDoc, userCtx);
 		return;
 	}
+	// 质检校准 is the province's: sessions are its leads', progress each inspector's own, and the scores are
+	// copied in by the server alone when a session closes (they were blind until then, in calib-… databases).
+	if (newDoc.type === 'calibrationScore' && !isServerAdmin(userCtx)) forbid('校准评分只能由服务器在校准结束时汇入');
+	if (newDoc.type === 'calibrationSession' || newDoc.type === 'calibrationProgress') {
+		if (isCityStaff(userCtx)) forbid('质检校准由省平台组织');
+		if (newDoc.type === 'calibrationProgress') return checkCalibrationProgress(newDoc, oldDoc, userCtx);
+		if (!lead) forbid('质检校准只能由班长或管理员组织');
+		return checkCalibrationSession(newDoc, oldDoc, userCtx);
+	}
 	// City staff work on their city's calls; scorecards are the province's.
 	if (isCityStaff(userCtx)) {
 		if (newDoc.type === 'scorecard') forbid('评分表由省平台维护');
