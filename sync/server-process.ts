@@ -10,6 +10,7 @@ import { loadDemoKnowledge } from './setup/demo-knowledge';
 import { loadDemoRecordings } from './setup/demo-qa';
 import { loadDemoProgramme } from './setup/demo-programme';
 import { loadDemoCalibration } from './setup/demo-calibration';
+import { loadDemoQaHistory } from './setup/demo-qa-history';
 import { loadDemoActivity } from './setup/demo-activity';
 import { watchCalibrationSessions } from './calibration/fan-in';
 import { ensureUser, runSetup } from './setup/setup';
@@ -56,6 +57,7 @@ try {
 		for (const user of demoUsers) await ensureUser(couch, user, log);
 		await loadDemoKnowledge(couch, log);
 		await loadDemoRecordings(couch, demoUsers, log);
+		await loadDemoQaHistory(couch, demoUsers, log);
 		await loadDemoProgramme(couch, demoUsers, log);
 		await loadDemoCalibration(couch, log);
 		await loadDemoActivity(couch, log);

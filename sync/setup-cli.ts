@@ -8,6 +8,7 @@ import { loadDemoKnowledge } from './setup/demo-knowledge';
 import { loadDemoRecordings } from './setup/demo-qa';
 import { loadDemoProgramme } from './setup/demo-programme';
 import { loadDemoCalibration } from './setup/demo-calibration';
+import { loadDemoQaHistory } from './setup/demo-qa-history';
 import { ensureUser, runSetup } from './setup/setup';
 
 const argv = process.argv.slice(2);
@@ -36,6 +37,7 @@ try {
 			for (const user of demoUsers) await ensureUser(couch, user, log);
 			await loadDemoKnowledge(couch, log);
 			await loadDemoRecordings(couch, demoUsers, log);
+			await loadDemoQaHistory(couch, demoUsers, log);
 			await loadDemoProgramme(couch, demoUsers, log);
 			await loadDemoCalibration(couch, log);
 		}

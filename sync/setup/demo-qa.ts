@@ -51,7 +51,7 @@ const DEMO_CALL_OUTCOMES: Record<string, Pick<Recording, 'complaint' | 'callback
 	'C20261120-0003': { callbackSatisfaction: 'unsatisfied' }
 };
 
-function callDocuments(call: DemoCall, agentName: string, audio: Buffer) {
+export function callDocuments(call: DemoCall, agentName: string, audio: Buffer) {
 	const extension = path.extname(call.audioFile).slice(1).toLowerCase();
 	const recording: Recording = {
 		_id: `recording:${call.callId}`,

@@ -8,13 +8,13 @@ describe('role areas', () => {
 		[['inspector'], ['search', 'qa', 'sync']],
 		[
 			['supervisor', 'inspector'],
-			['search', 'qa', 'sync']
+			['search', 'qa', 'reports', 'sync']
 		],
 		[
 			['reviewer', 'editor'],
 			['search', 'kb', 'sync']
 		],
-		[['admin'], ['search', 'kb', 'qa', 'admin', 'sync']]
+		[['admin'], ['search', 'kb', 'qa', 'reports', 'admin', 'sync']]
 	])('%o sees %o', (roles, keys) => {
 		expect(areasFor(roles).map((area) => area.key)).toEqual(keys);
 	});

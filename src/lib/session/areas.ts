@@ -15,6 +15,8 @@ export const AREAS: readonly Area[] = [
 	{ key: 'kb', label: '知识库管理', href: '/kb', roles: ['editor', 'reviewer', 'admin'] },
 	{ key: 'qa', label: '质检工作台', href: '/qa', roles: ['inspector', 'supervisor', 'admin'] },
 	{ key: 'my-qa', label: '我的质检', href: '/my-qa', roles: ['agent'] },
+	// QA reports read the qa database's views, which only its members may read.
+	{ key: 'reports', label: '统计报表', href: '/reports', roles: ['supervisor', 'admin'] },
 	{ key: 'admin', label: '系统管理', href: '/admin', roles: ['admin'] },
 	{ key: 'sync', label: '同步与存储', href: '/sync', roles: EVERYONE }
 ];

@@ -1,0 +1,197 @@
+// The QA figures of a period (报表: 质检), from grouped reads of the server's `reports` views (one key range per
+// period and scope): pure functions of the rows, so the screen, the CLI and the tests compute them alike.
+// Definitions, once: an evaluation counts on the Beijing day it was submitted; its total is the stored total
+// (0 when a red line failed); 合格 is a total at or above the pass mark with no red line; an appeal counts on
+// the day it was received, and its time to rule runs from then to the ruling.
+import type { Scorecard } from '$lib/db/generated/documents';
+import type { CountAndAverage, ItemLoss, QaFigures } from './report-types';
+
+export interface Stats {
+	sum: number;
+	count: number;
+	min: number;
+	max: number;
+	sumsqr: number;
+}
+
+export interface ViewRow<K> {
+	key: K;
+	value: Stats;
+}
+
+/** evaluation-scores: [scope, day, band] where band is the whole points of the total or 'R' for a red line. */
+export type ScoreRow = ViewRow<[string, string, number | 'R']>;
+/** evaluation-people: [scope, 'inspector' | 'agent' | 'business', day, name]. */
+export type PeopleRow = ViewRow<[string, string, string, string]>;
+/** item-points: [scope, day, scorecard id, item key]. */
+export type ItemRow = ViewRow<[string, string, string, string]>;
+/** appeals: [scope, day, status]. */
+export type AppealRow = ViewRow<[string, string, string]>;
+
+export interface QaRows {
+	scores: ScoreRow[];
+	people: PeopleRow[];
+	items: ItemRow[];
+	appeals: AppealRow[];
+}
+
+const BANDS: Array<{ band: string; from: number; to: number }> = [
+	{ band: '0–59', from: 0, to: 59 },
+	{ band: '60–69', from: 60, to: 69 },
+	{ band: '70–79', from: 70, to: 79 },
+	{ band: '80–89', from: 80, to: 89 },
+	{ band: '90–100', from: 90, to: 100 }
+];
+
+const mean = (sum: number, count: number) => (count > 0 ? sum / count : null);
+
+/** Adds up stats by a key of the row (the same name over many days). */
+function totalsBy<K>(
+	rows: ViewRow<K>[],
+	keyOf: (key: K) => string
+): Map<string, { sum: number; count: number }> {
+	const totals = new Map<string, { sum: number; count: number }>();
+	for (const row of rows) {
+		const name = keyOf(row.key);
+		const total = totals.get(name) ?? { sum: 0, count: 0 };
+		total.sum += row.value.sum;
+		total.count += row.value.count;
+		totals.set(name, total);
+	}
+	return totals;
+}
+
+function ranked(totals: Map<string, { sum: number; count: number }>): CountAndAverage[] {
+	return [...totals]
+		.map(([name, { sum, count }]) => ({ name, evaluations: count, average: mean(sum, count) }))
+		.sort((a, b) => b.evaluations - a.evaluations || a.name.localeCompare(b.name));
+}
+
+function itemLosses(rows: ItemRow[], scorecards: ReadonlyMap<string, Scorecard>): ItemLoss[] {
+	const totals = totalsBy(rows, (key) => `${key[2]}\u0000${key[3]}`);
+	const losses: ItemLoss[] = [];
+	for (const [joined, { sum, count }] of totals) {
+		const [scorecardId, key] = joined.split('\u0000') as [string, string];
+		const criterion = scorecards
+			.get(scorecardId)
+			?.sections.flatMap((section) => section.criteria)
+			.find((candidate) => candidate.key === key);
+		// An item of a scorecard this reader does not hold cannot be weighed: it is left out, not guessed.
+		if (!criterion) continue;
+		const redLine = criterion.redLine && criterion.maxPoints === 0;
+		const lost = redLine ? sum : count * criterion.maxPoints - sum;
+		const possible = redLine ? count : count * criterion.maxPoints;
+		losses.push({
+			scorecardId,
+			key,
+			name: criterion.name,
+			redLine: criterion.redLine,
+			scored: count,
+			lost,
+			lostShare: possible > 0 ? lost / possible : 0
+		});
+	}
+	return losses.sort((a, b) => b.lost - a.lost || b.lostShare - a.lostShare || a.name.localeCompare(b.name));
+}
+
+/** Every figure of one period and scope; `days` lists the period's dates, so a day without work shows as 0. */
+export function qaFigures(
+	rows: QaRows,
+	passMark: number,
+	days: string[],
+	scorecards: ReadonlyMap<string, Scorecard>
+): QaFigures {
+	let evaluations = 0;
+	let sum = 0;
+	let passed = 0;
+	let redLineFailures = 0;
+	const bandCounts = new Map(BANDS.map((band) => [band.band, 0]));
+	const daily = new Map(days.map((day) => [day, { sum: 0, count: 0 }]));
+	for (const { key, value } of rows.scores) {
+		const band = key[2];
+		evaluations += value.count;
+		sum += value.sum;
+		const day = daily.get(key[1]);
+		if (day) {
+			day.sum += value.sum;
+			day.count += value.count;
+		}
+		if (band === 'R') {
+			redLineFailures += value.count;
+			continue;
+		}
+		if (band >= passMark) passed += value.count;
+		const named = BANDS.find((candidate) => band >= candidate.from && band <= candidate.to);
+		if (named) bandCounts.set(named.band, bandCounts.get(named.band)! + value.count);
+	}
+	const people = (kind: string) =>
+		ranked(
+			totalsBy(
+				rows.people.filter((row) => row.key[1] === kind),
+				(key) => key[3]
+			)
+		);
+	const appeals = {
+		received: 0,
+		open: 0,
+		upheld: 0,
+		rejected: 0,
+		expired: 0,
+		meanHoursToRule: null as number | null
+	};
+	let ruledHours = 0;
+	let ruled = 0;
+	for (const { key, value } of rows.appeals) {
+		const status = key[2];
+		appeals.received += value.count;
+		if (status === 'open' || status === 'upheld' || status === 'rejected' || status === 'expired')
+			appeals[status] += value.count;
+		if (status !== 'open') {
+			ruledHours += value.sum;
+			ruled += value.count;
+		}
+	}
+	appeals.meanHoursToRule = mean(ruledHours, ruled);
+	return {
+		evaluations,
+		averageScore: mean(sum, evaluations),
+		passMark,
+		passRate: evaluations > 0 ? passed / evaluations : null,
+		redLineFailures,
+		distribution: [
+			{ band: '红线', count: redLineFailures },
+			...BANDS.map((band) => ({ band: band.band, count: bandCounts.get(band.band)! }))
+		],
+		byDay: [...daily].map(([day, total]) => ({
+			day,
+			evaluations: total.count,
+			average: mean(total.sum, total.count)
+		})),
+		byInspector: people('inspector'),
+		byAgent: people('agent'),
+		byBusinessType: people('business'),
+		itemsLost: itemLosses(rows.items, scorecards),
+		appeals
+	};
+}
+
+/** Rows of several scopes (a team's agents) as one: the views' keys start with the scope, the rest is summed. */
+export function mergeScopes<K extends unknown[]>(rows: ViewRow<K>[]): ViewRow<K>[] {
+	const merged = new Map<string, ViewRow<K>>();
+	for (const row of rows) {
+		const rest = JSON.stringify(row.key.slice(1));
+		const current = merged.get(rest);
+		if (!current) {
+			merged.set(rest, { key: ['merged', ...row.key.slice(1)] as K, value: { ...row.value } });
+			continue;
+		}
+		current.value = {
+			sum: current.value.sum + row.value.sum,
+			count: current.value.count + row.value.count,
+			min: Math.min(current.value.min, row.value.min),
+			max: Math.max(current.value.max, row.value.max),
+			sumsqr: current.value.sumsqr + row.value.sumsqr
+		};
+	}
+	return [...merged.values()];
+}

@@ -1,0 +1,74 @@
+// The grouped key-range reads one QA report needs of the `reports` views (sync/ddocs/qa/reports), for one scope
+// key and period: the browser, the CLI and the tests send the same queries, whatever reads them.
+import type { DateRange } from '$lib/qa/sampling/plan-periods';
+import type { AppealRow, ItemRow, PeopleRow, QaRows, ScoreRow, ViewRow } from './qa-figures';
+import { mergeScopes } from './qa-figures';
+import type { ReportScope } from './report-types';
+
+export interface RangeRead {
+	rows: keyof QaRows;
+	view: `reports/${string}`;
+	startkey: unknown[];
+	endkey: unknown[];
+	group_level: number;
+}
+
+/** The scope keys the views emit under: a team is its agents' keys, summed. */
+export function scopeKeys(scope: ReportScope): string[] {
+	if (scope.kind === 'province') return ['all'];
+	if (scope.kind === 'sub') return [`sub:${scope.code}`];
+	if (scope.kind === 'agent') return [`agent:${scope.name}`];
+	return scope.agents.map((agent) => `agent:${agent}`);
+}
+
+export function qaReads(scopeKey: string, period: DateRange): RangeRead[] {
+	const range = (view: RangeRead['view'], rows: keyof QaRows, prefix: unknown[], group_level: number) => ({
+		rows,
+		view,
+		startkey: [...prefix, period.from],
+		endkey: [...prefix, period.to, {}],
+		group_level
+	});
+	const reads: RangeRead[] = [
+		range('reports/evaluation-scores', 'scores', [scopeKey], 3),
+		range('reports/item-points', 'items', [scopeKey], 4),
+		range('reports/appeals', 'appeals', [scopeKey], 3)
+	];
+	// The people view is emitted for the province and its sub-platforms; an agent's or team's is its agents'.
+	if (scopeKey === 'all' || scopeKey.startsWith('sub:'))
+		for (const kind of ['inspector', 'agent', 'business'])
+			reads.push(range('reports/evaluation-people', 'people', [scopeKey, kind], 4));
+	return reads;
+}
+
+/** Runs every read of every scope key and puts the rows together (a team's agents summed key by key). */
+export async function readQaRows(
+	scope: ReportScope,
+	period: DateRange,
+	read: (query: RangeRead) => Promise<ViewRow<unknown[]>[]>
+): Promise<QaRows> {
+	const keys = scopeKeys(scope);
+	const rows: Record<keyof QaRows, ViewRow<unknown[]>[]> = { scores: [], people: [], items: [], appeals: [] };
+	const reads = keys.flatMap((key) => qaReads(key, period));
+	const answers = await Promise.all(reads.map((query) => read(query)));
+	reads.forEach((query, index) => rows[query.rows].push(...answers[index]!));
+	const together = <K extends unknown[]>(list: ViewRow<unknown[]>[]) =>
+		(keys.length > 1 ? mergeScopes(list) : list) as unknown as ViewRow<K>[];
+	const people = together<PeopleRow['key']>(rows.people) as PeopleRow[];
+	// A team has no people rows of its own: each agent's scores are its by-agent figures.
+	if (scope.kind === 'team')
+		for (const [index, key] of keys.entries())
+			for (const row of answers
+				.filter((_, i) => reads[i]!.rows === 'scores' && reads[i]!.startkey[0] === key)
+				.flat())
+				people.push({
+					key: [key, 'agent', (row.key as string[])[1]!, scope.agents[index]!],
+					value: row.value
+				} as PeopleRow);
+	return {
+		scores: together<ScoreRow['key']>(rows.scores) as ScoreRow[],
+		people,
+		items: together<ItemRow['key']>(rows.items) as ItemRow[],
+		appeals: together<AppealRow['key']>(rows.appeals) as AppealRow[]
+	};
+}

@@ -1,0 +1,69 @@
+// What a report holds: the figures of one period and scope and of the period before, as the screen, the
+// print, the xlsx export and an issued snapshot all read them. Plain data: computed once, shown many ways.
+import type { ReportPeriod } from './report-periods';
+
+/** Whose figures: the whole province, one sub-platform (or the province's own calls), a team, an agent. */
+export type ReportScope =
+	| { kind: 'province' }
+	| { kind: 'sub'; code: string; name: string }
+	| { kind: 'team'; team: string; agents: string[] }
+	| { kind: 'agent'; name: string; displayName: string };
+
+export interface CountAndAverage {
+	name: string;
+	/** The person's display name (陈质检) where the name is a user's; shown beside the user name. */
+	label?: string;
+	evaluations: number;
+	/** Mean total, red-line zeros included; null with no evaluation. */
+	average: number | null;
+}
+
+export interface ItemLoss {
+	scorecardId: string;
+	key: string;
+	name: string;
+	redLine: boolean;
+	/** Evaluations that scored the item (not 不适用). */
+	scored: number;
+	/** Points lost over all of them; for a red line, how many failed it. */
+	lost: number;
+	/** lost ÷ (scored × the item's maximum); for a red line, failed ÷ scored. */
+	lostShare: number;
+}
+
+export interface QaFigures {
+	evaluations: number;
+	averageScore: number | null;
+	passMark: number;
+	/** Share of evaluations with a total at or above the pass mark and no red line failed. */
+	passRate: number | null;
+	redLineFailures: number;
+	/** 红线, 0–59, 60–69, 70–79, 80–89, 90–100: counts of evaluations. */
+	distribution: Array<{ band: string; count: number }>;
+	byDay: Array<{ day: string; evaluations: number; average: number | null }>;
+	byInspector: CountAndAverage[];
+	byAgent: CountAndAverage[];
+	byBusinessType: CountAndAverage[];
+	/** 失分项排行: most points lost first. */
+	itemsLost: ItemLoss[];
+	appeals: {
+		received: number;
+		open: number;
+		upheld: number;
+		rejected: number;
+		expired: number;
+		/** Mean hours from an appeal to its ruling, over those ruled; null with none ruled. */
+		meanHoursToRule: number | null;
+	};
+}
+
+export interface QaReport {
+	period: ReportPeriod;
+	previous: ReportPeriod;
+	scope: ReportScope;
+	scopeLabel: string;
+	/** When the figures were read from the server (UTC ISO). */
+	computedAt: string;
+	current: QaFigures;
+	before: QaFigures;
+}

@@ -1,0 +1,50 @@
+// A repository view run over documents in memory, grouped and reduced with _stats as CouchDB answers a grouped
+// key-range read: what the report specs feed the figures without a server.
+import { collate } from 'pouchdb-collate';
+import { buildDesignDocuments } from '../../sync/ddocs/build-design-docs';
+import { databases } from '../../src/lib/db/catalog';
+
+interface Stats {
+	sum: number;
+	count: number;
+	min: number;
+	max: number;
+	sumsqr: number;
+}
+
+export function groupedRows<K extends unknown[]>(
+	database: string,
+	view: string,
+	docs: object[],
+	query: { startkey: unknown[]; endkey: unknown[]; group_level: number }
+): Array<{ key: K; value: Stats }> {
+	const spec = databases[database]!;
+	const [ddocName, viewName] = view.split('/') as [string, string];
+	const ddoc = buildDesignDocuments(spec.designFolder, spec.documentTypes).find(
+		(candidate) => candidate._id === `_design/${ddocName}`
+	);
+	const source = ddoc?.views?.[viewName]?.map;
+	if (!source) throw new Error(`no view ${view} in ${database}`);
+	const emitted: Array<[unknown[], number]> = [];
+	const map = new Function('emit', `"use strict"; return (${source});`)((key: unknown[], value: number) =>
+		emitted.push([key, value])
+	) as (doc: object) => void;
+	for (const doc of docs) map(JSON.parse(JSON.stringify(doc)));
+	const groups = new Map<string, { key: K; value: Stats }>();
+	for (const [key, value] of emitted) {
+		if (collate(key, query.startkey) < 0 || collate(key, query.endkey) > 0) continue;
+		const grouped = key.slice(0, query.group_level) as K;
+		const id = JSON.stringify(grouped);
+		const group = groups.get(id) ?? {
+			key: grouped,
+			value: { sum: 0, count: 0, min: Infinity, max: -Infinity, sumsqr: 0 }
+		};
+		group.value.sum += value;
+		group.value.count += 1;
+		group.value.min = Math.min(group.value.min, value);
+		group.value.max = Math.max(group.value.max, value);
+		group.value.sumsqr += value * value;
+		groups.set(id, group);
+	}
+	return [...groups.values()].sort((a, b) => collate(a.key, b.key));
+}
