@@ -1,5 +1,5 @@
-// Three months of QA for the reports (September to mid-November 2026): about two calls a day of 张话务 and the
-// two cities' agents, each a copy of one of the demo 12345 calls (the same audio, so every one plays), scored
+// Three months of QA for the reports (September to mid-November 2026): about two calls a day of 赵话务 (agent05)
+// and the two cities' agents, each a copy of one of the demo 12345 calls (the same audio, so every one plays), scored
 // by inspector01 or inspector03 with deductions that grow rarer month by month, a few red lines and appeals.
 // Seeded, so every `npm start` makes the same history; it ends before the demo plan's week (16–22 November),
 // whose draw the QA programme's demo and tests rely on.
@@ -18,7 +18,7 @@ import type { UserAccount } from './setup';
 const FIRST_DAY = '2026-09-01';
 const LAST_DAY = '2026-11-15';
 const AGENTS = [
-	{ name: 'agent02', subPlatform: undefined },
+	{ name: 'agent05', subPlatform: undefined },
 	{ name: 'agent03', subPlatform: 'haikou' },
 	{ name: 'agent04', subPlatform: 'sanya' }
 ];

@@ -66,4 +66,16 @@ test('a supervisor reads, narrows, prints and exports a monthly QA report', asyn
 	const overview = workbook.getWorksheet('概览')!;
 	const row = overview.getColumn(1).values.findIndex((value) => value === '质检量');
 	expect(overview.getRow(row).getCell(2).value).toBe(haikou);
+
+	// Issued: frozen with who and when, listed against its deadline (October's was 11 November: late).
+	page.once('dialog', (dialog) => void dialog.accept());
+	await page.getByRole('button', { name: '签发' }).click();
+	await expect(page.getByText(/已签发：截止 2026-11-11/)).toBeVisible();
+	const list = page.getByRole('region', { name: '已签发的报表' });
+	await expect(list.getByRole('row', { name: /2026-10.*分平台：海口市.*supervisor01.*逾期/ })).toBeVisible();
+	await expect(page.getByRole('region', { name: '分析报告及时率' })).toContainText('月报');
+	await list.getByRole('link', { name: '2026-10' }).click();
+	const frozen = page.getByRole('article', { name: '质检报表' });
+	await expect(frozen).toContainText(/supervisor01 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 签发/);
+	await expect(frozen.getByRole('region', { name: '主要指标' })).toContainText(String(haikou));
 });

@@ -42,6 +42,8 @@ export const FEEDBACK_DB = 'feedback';
  */
 export const SEARCH_LOG_DB = 'searchlog';
 export const QA_DB = 'qa';
+/** Issued reports (签发的报表): frozen figures as they were sent, for the supervisors and admins. */
+export const REPORTS_DB = 'reports';
 /**
  * The agents' search index of pub, ready-made by the server's job (sync/search-index): a browser's first
  * sync fetches it instead of indexing 10⁵ publications while it copies them. No browser replicates it.
@@ -112,6 +114,12 @@ export const databases: Record<string, DatabaseSpec> = {
 			'calibrationScore'
 		],
 		readerRoles: ['admin', 'inspector', 'supervisor'],
+		scoped: true
+	},
+	[REPORTS_DB]: {
+		designFolder: 'reports',
+		documentTypes: ['issuedReport'],
+		readerRoles: ['admin', 'supervisor'],
 		scoped: true
 	},
 	[QA_AUDIO_DB]: {

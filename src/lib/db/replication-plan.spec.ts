@@ -24,9 +24,15 @@ describe('replicationPlan', () => {
 		[['inspector'], ['kb←pub', 'qa←qa⇄', 'calib-6167656e743031←calib-6167656e743031⇄']],
 		[
 			['supervisor', 'inspector'],
-			['kb←pub', 'feedback←feedback⇄', 'qa←qa⇄', 'calib-6167656e743031←calib-6167656e743031⇄']
+			[
+				'kb←pub',
+				'feedback←feedback⇄',
+				'qa←qa⇄',
+				'reports←reports⇄',
+				'calib-6167656e743031←calib-6167656e743031⇄'
+			]
 		],
-		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄']]
+		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄', 'reports←reports⇄']]
 	])('%o replicates %o', (roles, expected) => {
 		expect(remotes(roles)).toEqual(expected);
 	});
@@ -57,7 +63,7 @@ describe('replicationPlan', () => {
 	it.each<[Role[], string[]]>([
 		[['editor'], ['kb←citykb-haikou⇄', 'kb←pub', 'feedback←feedback⇄']],
 		[['inspector'], ['kb←pub', 'kb←pub-haikou', 'qa←cityqa-haikou⇄']],
-		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄']]
+		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄', 'reports←reports⇄']]
 	])('%o of 海口 replicates %o', (roles, expected) => {
 		expect(
 			replicationPlan('agent01', roles, '2026-12-05', ['haikou']).map(

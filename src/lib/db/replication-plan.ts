@@ -12,6 +12,7 @@ import {
 	KNOWLEDGE_DB,
 	PUBLISHED_DB,
 	QA_DB,
+	REPORTS_DB,
 	type Role
 } from './catalog';
 import { BEIJING_OFFSET_MS, beijingToday } from '$lib/time';
@@ -182,6 +183,9 @@ export function replicationPlan(
 			push: true,
 			pullSelector: qaWorkingSet(userName, has(['supervisor', 'admin']), recentHistoryStart(today))
 		});
+	// Issued reports: a few a week, frozen; the province's supervisors and admins issue and read them.
+	if (has(['supervisor', 'admin']) && !city)
+		plans.push({ local: REPORTS_DB, remote: REPORTS_DB, push: true });
 	// Their blind calibration scores, which no one else reads until the server copies them into qa at close.
 	// Calibration is the province's (sync/ddocs/lib/calibration-rules.js): a city's inspectors have none.
 	if (has(['inspector', 'supervisor']) && subPlatforms.length === 0) {

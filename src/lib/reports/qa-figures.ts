@@ -6,6 +6,17 @@
 import type { Scorecard } from '$lib/db/generated/documents';
 import type { CountAndAverage, ItemLoss, QaFigures } from './report-types';
 
+/** The definitions a QA report's figures are computed by: shown under the report and frozen with an issue. */
+export const QA_DEFINITIONS = [
+	'质检单按提交时的北京日期计入期间；草稿不计。',
+	'平均分：质检单总分的平均，触红线的按 0 分计。',
+	'合格率：总分不低于合格线且未触红线的质检单占比。',
+	'红线：触发一票否决项的质检单数。',
+	'失分 = 评分次数 × 该项满分 − 得分之和（不适用不计）；红线项按触发次数计。',
+	'申诉按收到日期计入期间；裁决用时从收到至终审，按已裁决的平均。',
+	'范围为班组时按其坐席合计；为分平台时只计该分平台的通话，“省本级”为省平台自己的通话。'
+];
+
 export interface Stats {
 	sum: number;
 	count: number;

@@ -10,53 +10,20 @@ import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { syncBaseUrl } from '$lib/session/session.service';
 import { nowIso } from '$lib/time';
-import { qaFigures, type Stats, type ViewRow } from './qa-figures';
-import { readQaRows, scopeKeys, type RangeRead } from './qa-queries';
-import { datesOf, previousPeriod, type ReportPeriod } from './report-periods';
-import type { CountAndAverage, QaFigures, QaReport, ReportScope } from './report-types';
+import type { Stats, ViewRow } from './qa-figures';
+import { scopeKeys, type RangeRead } from './qa-queries';
+import { buildQaReport, scopeChoices, type ScopeChoice } from './qa-report';
+import type { ReportPeriod } from './report-periods';
+import type { QaReport } from './report-types';
 
-export interface ScopeChoice {
-	id: string;
-	label: string;
-	scope: ReportScope;
-}
+export type { ScopeChoice };
 
-/** 全省, each sub-platform and the province's own calls, each team, each agent: from the profiles and the list. */
 export async function reportScopes(userName: string): Promise<ScopeChoice[]> {
 	const [profiles, subPlatforms] = await Promise.all([
 		new Repository(userName, 'profile').all(),
 		new Repository(userName, 'subPlatform').all()
 	]);
-	const agents = profiles.filter((profile) => profile.roles.includes('agent'));
-	const teams = new Map<string, string[]>();
-	for (const agent of agents)
-		if (agent.team) teams.set(agent.team, [...(teams.get(agent.team) ?? []), agent.userName]);
-	return [
-		{ id: 'province', label: '全省', scope: { kind: 'province' } },
-		{ id: 'sub:province', label: '省本级', scope: { kind: 'sub', code: 'province', name: '省本级' } },
-		...subPlatforms
-			.filter((sub) => !sub.retired)
-			.sort((a, b) => a.order - b.order)
-			.map((sub) => ({
-				id: `sub:${sub.code}`,
-				label: `分平台：${sub.name}`,
-				scope: { kind: 'sub' as const, code: sub.code, name: sub.name }
-			})),
-		...[...teams]
-			.sort(([a], [b]) => a.localeCompare(b))
-			.map(([team, members]) => ({
-				id: `team:${team}`,
-				label: `班组：${team}`,
-				scope: { kind: 'team' as const, team, agents: members.sort() }
-			})),
-		...agents
-			.sort((a, b) => a.userName.localeCompare(b.userName))
-			.map((agent) => ({
-				id: `agent:${agent.userName}`,
-				label: `坐席：${agent.displayName}（${agent.userName}）`,
-				scope: { kind: 'agent' as const, name: agent.userName, displayName: agent.displayName }
-			}))
-	];
+	return scopeChoices(profiles, subPlatforms);
 }
 
 function serverRead(query: RangeRead): Promise<ViewRow<unknown[]>[]> {
@@ -65,13 +32,6 @@ function serverRead(query: RangeRead): Promise<ViewRow<unknown[]>[]> {
 		endkey: query.endkey,
 		group_level: query.group_level
 	});
-}
-
-/** Inspectors and agents shown by their display names (the user name stays the key, as in the views). */
-function withDisplayNames(figures: QaFigures, names: ReadonlyMap<string, string>): QaFigures {
-	const named = (rows: CountAndAverage[]) =>
-		rows.map((row) => (names.has(row.name) ? { ...row, label: names.get(row.name)! } : row));
-	return { ...figures, byInspector: named(figures.byInspector), byAgent: named(figures.byAgent) };
 }
 
 export interface LoadedReport {
@@ -88,30 +48,16 @@ export async function loadQaReport(
 ): Promise<Result<LoadedReport>> {
 	const cacheKey = `report:qa:${scopeKeys(choice.scope).join(',')}:${period.code}:${passMark}`;
 	try {
-		const [cards, profiles] = await Promise.all([
+		const [scorecards, profiles] = await Promise.all([
 			new Repository(userName, 'scorecard').all(),
 			new Repository(userName, 'profile').all()
 		]);
-		const scorecards = new Map(cards.map((card) => [card._id, card]));
-		const names = new Map(profiles.map((profile) => [profile.userName, profile.displayName]));
-		const previous = previousPeriod(period);
-		const [current, before] = await Promise.all(
-			[period, previous].map(async (range) =>
-				withDisplayNames(
-					qaFigures(await readQaRows(choice.scope, range, serverRead), passMark, datesOf(range), scorecards),
-					names
-				)
-			)
-		);
-		const report: QaReport = {
-			period,
-			previous,
-			scope: choice.scope,
-			scopeLabel: choice.label,
-			computedAt: nowIso(),
-			current: current!,
-			before: before!
-		};
+		const report = await buildQaReport(period, choice, passMark, {
+			read: serverRead,
+			scorecards,
+			profiles,
+			now: nowIso()
+		});
 		await cacheFigures(userName, QA_DB, cacheKey, { computedAt: report.computedAt, figures: report });
 		return success({ report, cached: false });
 	} catch (error) {
