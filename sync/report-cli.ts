@@ -5,7 +5,15 @@
 import { writeFile } from 'node:fs/promises';
 import nano from 'nano';
 import { KNOWLEDGE_DB, QA_DB } from '../src/lib/db/catalog';
-import type { Profile, Scorecard, SubPlatform } from '../src/lib/db/generated/documents';
+import type {
+	CalibrationScore,
+	CalibrationSession,
+	ProblemTag,
+	Profile,
+	Scorecard,
+	SubPlatform
+} from '../src/lib/db/generated/documents';
+import { revealedSessionResults } from '../src/lib/qa/calibration/session-results';
 import type { Stats, ViewRow } from '../src/lib/reports/qa-figures';
 import type { RangeRead } from '../src/lib/reports/qa-queries';
 import { buildQaReport, scopeChoices } from '../src/lib/reports/qa-report';
@@ -49,16 +57,20 @@ async function read(query: RangeRead): Promise<ViewRow<unknown[]>[]> {
 	const answer = await server.use(QA_DB).view<Stats>(ddoc, view, {
 		startkey: query.startkey,
 		endkey: query.endkey,
-		group_level: query.group_level
+		// A map-only view takes no grouping (CouchDB refuses it).
+		...(query.group_level > 0 ? { group_level: query.group_level } : {})
 	});
 	return answer.rows as unknown as ViewRow<unknown[]>[];
 }
 
 try {
-	const [profiles, subPlatforms, scorecards] = await Promise.all([
+	const [profiles, subPlatforms, scorecards, problemTags, sessions, scores] = await Promise.all([
 		byPrefix<Profile>(KNOWLEDGE_DB, 'profile:'),
 		byPrefix<SubPlatform>(KNOWLEDGE_DB, 'subPlatform:'),
-		byPrefix<Scorecard>(QA_DB, 'scorecard:')
+		byPrefix<Scorecard>(QA_DB, 'scorecard:'),
+		byPrefix<ProblemTag>(QA_DB, 'problemTag:'),
+		byPrefix<CalibrationSession>(QA_DB, 'calibrationSession:'),
+		byPrefix<CalibrationScore>(QA_DB, 'calibrationScore:')
 	]);
 	const scopeId = option('--scope') ?? 'province';
 	const choice = scopeChoices(profiles, subPlatforms).find((candidate) => candidate.id === scopeId);
@@ -68,6 +80,12 @@ try {
 		read,
 		scorecards,
 		profiles,
+		problemTags,
+		calibrations: revealedSessionResults(
+			sessions,
+			scores,
+			new Map(scorecards.map((card) => [card._id, card]))
+		),
 		now: new Date().toISOString()
 	});
 	await writeFile(out, await reportWorkbook(report));

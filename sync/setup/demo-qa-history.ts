@@ -24,6 +24,22 @@ const AGENTS = [
 ];
 const BUSINESS = ['社会保障', '公积金', '户籍办理', '交通出行', '教育', '医疗卫生', '劳动就业'];
 const DAY_MS = 86_400_000;
+/** The problem type an inspector tags a deduction on each item with (the shipped types, default-problem-tags). */
+const PROBLEM_OF_ITEM: Record<string, string> = {
+	warmth: 'attitude',
+	listening: 'attitude',
+	emotion: 'no-soothing',
+	opening: 'script',
+	closing: 'script',
+	courtesy: 'script',
+	policy: 'wrong-policy',
+	knowledge: 'knowledge-gap',
+	resolution: 'shirking',
+	complaint: 'record-incomplete',
+	contact: 'no-verify',
+	unit: 'wrong-dispatch',
+	category: 'wrong-dispatch'
+};
 
 /** mulberry32: a small seeded generator, so the history is the same on every machine. */
 function seeded(seed: number): () => number {
@@ -125,6 +141,31 @@ export async function loadDemoQaHistory(
 				scores,
 				comments: [],
 				total: scoreEvaluation(scorecard, scores).total,
+				problemTags: [
+					...new Set(
+						scores.flatMap((line) =>
+							line.deductionReasons?.length && PROBLEM_OF_ITEM[line.criterionKey]
+								? [PROBLEM_OF_ITEM[line.criterionKey]!]
+								: []
+						)
+					)
+				],
+				// About one call in twenty-five is kept for training: the good ones and the bad.
+				...(random() < 0.04
+					? {
+							typicalCase: {
+								kind: scores.some((line) => line.deductionReasons?.length)
+									? ('bad' as const)
+									: ('good' as const),
+								reason: scores.some((line) => line.deductionReasons?.length)
+									? '演示：扣分典型，用于培训'
+									: '演示：规范接听，用于培训',
+								commentIds: [],
+								markedBy: inspector,
+								markedAt: submittedAt
+							}
+						}
+					: {}),
 				submittedAt,
 				updatedAt: submittedAt
 			};

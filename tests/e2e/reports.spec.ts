@@ -32,6 +32,9 @@ test('a supervisor reads, narrows, prints and exports a monthly QA report', asyn
 	await expect(report.locator('[data-charts-ready="true"]')).toBeVisible({ timeout: 30_000 });
 	await expect(report.getByRole('table', { name: '按质检员' })).toContainText('陈质检（inspector01）');
 	await expect(report.getByRole('table', { name: '失分项排行' }).getByRole('row')).not.toHaveCount(1);
+	// The problem types of the month's results, and the calibration closed in it (the province's programme).
+	await expect(report.getByRole('table', { name: '问题类型' })).not.toContainText('本期没有标注');
+	await expect(report.getByRole('table', { name: '辅导与校准' })).toContainText('校准：2026年10月质检校准');
 
 	// A sub-platform's report counts its calls only.
 	await controls.getByLabel('范围').selectOption({ label: '分平台：海口市' });
@@ -61,7 +64,10 @@ test('a supervisor reads, narrows, prints and exports a monthly QA report', asyn
 		'质检员',
 		'坐席',
 		'业务类型',
-		'失分项'
+		'失分项',
+		'问题类型',
+		'典型案例',
+		'校准'
 	]);
 	const overview = workbook.getWorksheet('概览')!;
 	const row = overview.getColumn(1).values.findIndex((value) => value === '质检量');

@@ -7,12 +7,17 @@ import { qaFigures } from '../../src/lib/reports/qa-figures';
 import { readQaRows, type RangeRead } from '../../src/lib/reports/qa-queries';
 import { datesOf, parsePeriod } from '../../src/lib/reports/report-periods';
 import type { ReportScope } from '../../src/lib/reports/report-types';
-import { reportAppeals, reportEvaluations, reportScorecard } from '../fixtures/report-evaluations';
+import {
+	reportAppeals,
+	reportCoaching,
+	reportEvaluations,
+	reportScorecard
+} from '../fixtures/report-evaluations';
 import { groupedRows } from '../support/view-rows';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;
-const documents = [...reportEvaluations, ...reportAppeals];
+const documents = [...reportEvaluations, ...reportAppeals, ...reportCoaching];
 beforeAll(async () => {
 	test = await startTestServer();
 	const couch = nano({ url: test.adminSyncUrl, parseUrl: false } as Parameters<typeof nano>[0]);
@@ -29,7 +34,7 @@ async function fromServer(query: RangeRead) {
 	const params = new URLSearchParams({
 		startkey: JSON.stringify(query.startkey),
 		endkey: JSON.stringify(query.endkey),
-		group_level: String(query.group_level)
+		...(query.group_level > 0 ? { group_level: String(query.group_level) } : {})
 	});
 	const [ddoc, view] = query.view.split('/');
 	const response = await as('supervisor01')(`${test.syncUrl}/qa/_design/${ddoc}/_view/${view}?${params}`);

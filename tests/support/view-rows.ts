@@ -30,6 +30,12 @@ export function groupedRows<K extends unknown[]>(
 		emitted.push([key, value])
 	) as (doc: object) => void;
 	for (const doc of docs) map(JSON.parse(JSON.stringify(doc)));
+	// A map-only read (group_level 0): the rows as emitted, in key order.
+	if (query.group_level === 0)
+		return emitted
+			.filter(([key]) => collate(key, query.startkey) >= 0 && collate(key, query.endkey) <= 0)
+			.sort((a, b) => collate(a[0], b[0]))
+			.map(([key, value]) => ({ key: key as K, value: value as unknown as Stats }));
 	const groups = new Map<string, { key: K; value: Stats }>();
 	for (const [key, value] of emitted) {
 		if (collate(key, query.startkey) < 0 || collate(key, query.endkey) > 0) continue;

@@ -24,7 +24,7 @@ import {
 	calibrationScorePrefix,
 	newCalibrationSessionId
 } from './calibration/calibration-ids';
-import { calibrationResults, type CalibrationResults } from './calibration/session-results';
+import { revealedSessionResults, type CalibrationResults } from './calibration/session-results';
 import { submissionProblems } from './scoring/evaluation-checks';
 import { scoreEvaluation, type Score } from './scoring/score-evaluation';
 
@@ -299,20 +299,12 @@ export async function revealedCalibrations(userName: string): Promise<Result<Rev
 			new Repository(userName, 'calibrationScore').all(),
 			new Repository(userName, 'scorecard').all()
 		]);
-		const cardById = new Map(scorecards.map((card) => [card._id, card]));
-		return success(
-			sessions
-				.filter((session) => session.revealedAt && cardById.has(session.scorecardId))
-				.sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''))
-				.map((session) => ({
-					session,
-					results: calibrationResults(
-						session,
-						cardById.get(session.scorecardId)!,
-						scores.filter((score) => score.sessionId === session._id)
-					)
-				}))
+		const revealed = revealedSessionResults(
+			sessions,
+			scores,
+			new Map(scorecards.map((card) => [card._id, card]))
 		);
+		return success(revealed as RevealedCalibration[]);
 	} catch (error) {
 		return failure(explainFailure(error, '读取校准结果'));
 	}

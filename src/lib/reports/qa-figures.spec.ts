@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	reportAppeals,
+	reportCoaching,
 	reportEvaluations,
 	reportScorecard
 } from '../../../tests/fixtures/report-evaluations';
@@ -13,14 +14,15 @@ import { datesOf, parsePeriod } from './report-periods';
 import type { ReportScope } from './report-types';
 
 const november = parsePeriod('2026-11')!;
-const documents = [...reportEvaluations, ...reportAppeals];
+const documents = [...reportEvaluations, ...reportAppeals, ...reportCoaching];
 const read = async (query: RangeRead) => groupedRows<unknown[]>('qa', query.view, documents, query);
 const figuresOf = async (scope: ReportScope, passMark = 80) =>
 	qaFigures(
 		await readQaRows(scope, november, read),
 		passMark,
 		datesOf(november),
-		new Map([[reportScorecard._id, reportScorecard]])
+		new Map([[reportScorecard._id, reportScorecard]]),
+		new Map([['attitude', '服务态度生硬']])
 	);
 
 describe('QA figures of a period', () => {
@@ -93,6 +95,30 @@ describe('QA figures of a period', () => {
 		expect(team.byAgent.map((row) => [row.name, row.evaluations])).toEqual([
 			['agent01', 2],
 			['agent02', 2]
+		]);
+	});
+
+	it('count problem types once a result, list the typical cases and count coaching opened', async () => {
+		const figures = await figuresOf({ kind: 'province' });
+		// R1 is tagged 服务态度生硬 on the result and a comment (once), and 未核实 on the comment; R3 未核实.
+		expect(figures.problemTags).toEqual([
+			{ key: 'verify', name: 'verify', count: 2 },
+			{ key: 'attitude', name: '服务态度生硬', count: 1 }
+		]);
+		expect(figures.typicalCases).toEqual([
+			{
+				day: '2026-11-02',
+				kind: 'bad',
+				reason: '语气生硬，用于培训',
+				callId: 'R1',
+				agentName: 'agent01',
+				inspector: 'inspector01'
+			}
+		]);
+		expect(figures.coaching).toEqual({ opened: 1, closed: 1 });
+		const agent02 = await figuresOf({ kind: 'agent', name: 'agent02', displayName: '张话务' });
+		expect([agent02.problemTags.length, agent02.typicalCases.length, agent02.coaching.opened]).toEqual([
+			1, 0, 1
 		]);
 	});
 });

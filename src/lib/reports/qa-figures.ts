@@ -4,7 +4,7 @@
 // (0 when a red line failed); 合格 is a total at or above the pass mark with no red line; an appeal counts on
 // the day it was received, and its time to rule runs from then to the ruling.
 import type { Scorecard } from '$lib/db/generated/documents';
-import type { CountAndAverage, ItemLoss, QaFigures } from './report-types';
+import type { CountAndAverage, ItemLoss, QaFigures, TypicalCaseRow } from './report-types';
 
 /** The definitions a QA report's figures are computed by: shown under the report and frozen with an issue. */
 export const QA_DEFINITIONS = [
@@ -14,7 +14,10 @@ export const QA_DEFINITIONS = [
 	'红线：触发一票否决项的质检单数。',
 	'失分 = 评分次数 × 该项满分 − 得分之和（不适用不计）；红线项按触发次数计。',
 	'申诉按收到日期计入期间；裁决用时从收到至终审，按已裁决的平均。',
-	'范围为班组时按其坐席合计；为分平台时只计该分平台的通话，“省本级”为省平台自己的通话。'
+	'范围为班组时按其坐席合计；为分平台时只计该分平台的通话，“省本级”为省平台自己的通话。',
+	'问题类型：期间内提交的质检单中标注该类型（质检单或其评语）的份数，一份只计一次。',
+	'典型案例按标记日期计入期间；辅导任务按开出日期计入，已完成为现在的状态。',
+	'校准：期间内结束的校准，α 为各通电话总分的 Krippendorff α（区间尺度），κ 为合格判定的 Fleiss κ。'
 ];
 
 export interface Stats {
@@ -39,11 +42,24 @@ export type ItemRow = ViewRow<[string, string, string, string]>;
 /** appeals: [scope, day, status]. */
 export type AppealRow = ViewRow<[string, string, string]>;
 
+/** problem-tags: [scope, day, problem type]. */
+export type TagRow = ViewRow<[string, string, string]>;
+/** coaching: [scope, day opened, status]. */
+export type CoachingRow = ViewRow<[string, string, string]>;
+/** typical-cases (map only): [scope, day marked] → the case. */
+export interface TypicalRow {
+	key: [string, string];
+	value: Omit<TypicalCaseRow, 'day'>;
+}
+
 export interface QaRows {
 	scores: ScoreRow[];
 	people: PeopleRow[];
 	items: ItemRow[];
 	appeals: AppealRow[];
+	tags: TagRow[];
+	coaching: CoachingRow[];
+	typical: TypicalRow[];
 }
 
 const BANDS: Array<{ band: string; from: number; to: number }> = [
@@ -110,7 +126,9 @@ export function qaFigures(
 	rows: QaRows,
 	passMark: number,
 	days: string[],
-	scorecards: ReadonlyMap<string, Scorecard>
+	scorecards: ReadonlyMap<string, Scorecard>,
+	/** Problem type key → its name (a retired or unknown type shows its key). */
+	tagNames: ReadonlyMap<string, string> = new Map()
 ): QaFigures {
 	let evaluations = 0;
 	let sum = 0;
@@ -182,7 +200,19 @@ export function qaFigures(
 		byAgent: people('agent'),
 		byBusinessType: people('business'),
 		itemsLost: itemLosses(rows.items, scorecards),
-		appeals
+		appeals,
+		problemTags: [...totalsBy(rows.tags, (key) => key[2])]
+			.map(([key, { count }]) => ({ key, name: tagNames.get(key) ?? key, count }))
+			.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+		typicalCases: rows.typical
+			.map((row) => ({ day: row.key[1], ...row.value }))
+			.sort((a, b) => a.day.localeCompare(b.day) || a.callId.localeCompare(b.callId)),
+		coaching: {
+			opened: rows.coaching.reduce((sum, row) => sum + row.value.count, 0),
+			closed: rows.coaching
+				.filter((row) => row.key[2] === 'closed')
+				.reduce((sum, row) => sum + row.value.count, 0)
+		}
 	};
 }
 

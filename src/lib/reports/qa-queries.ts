@@ -1,7 +1,17 @@
 // The grouped key-range reads one QA report needs of the `reports` views (sync/ddocs/qa/reports), for one scope
 // key and period: the browser, the CLI and the tests send the same queries, whatever reads them.
 import type { DateRange } from '$lib/qa/sampling/plan-periods';
-import type { AppealRow, ItemRow, PeopleRow, QaRows, ScoreRow, ViewRow } from './qa-figures';
+import type {
+	AppealRow,
+	CoachingRow,
+	ItemRow,
+	PeopleRow,
+	QaRows,
+	ScoreRow,
+	TagRow,
+	TypicalRow,
+	ViewRow
+} from './qa-figures';
 import { mergeScopes } from './qa-figures';
 import type { ReportScope } from './report-types';
 
@@ -10,6 +20,7 @@ export interface RangeRead {
 	view: `reports/${string}`;
 	startkey: unknown[];
 	endkey: unknown[];
+	/** Grouped to this level; 0 for a map-only view's rows. */
 	group_level: number;
 }
 
@@ -32,7 +43,10 @@ export function qaReads(scopeKey: string, period: DateRange): RangeRead[] {
 	const reads: RangeRead[] = [
 		range('reports/evaluation-scores', 'scores', [scopeKey], 3),
 		range('reports/item-points', 'items', [scopeKey], 4),
-		range('reports/appeals', 'appeals', [scopeKey], 3)
+		range('reports/appeals', 'appeals', [scopeKey], 3),
+		range('reports/problem-tags', 'tags', [scopeKey], 3),
+		range('reports/coaching', 'coaching', [scopeKey], 3),
+		range('reports/typical-cases', 'typical', [scopeKey], 0)
 	];
 	// The people view is emitted for the province and its sub-platforms; an agent's or team's is its agents'.
 	if (scopeKey === 'all' || scopeKey.startsWith('sub:'))
@@ -48,7 +62,15 @@ export async function readQaRows(
 	read: (query: RangeRead) => Promise<ViewRow<unknown[]>[]>
 ): Promise<QaRows> {
 	const keys = scopeKeys(scope);
-	const rows: Record<keyof QaRows, ViewRow<unknown[]>[]> = { scores: [], people: [], items: [], appeals: [] };
+	const rows: Record<keyof QaRows, ViewRow<unknown[]>[]> = {
+		scores: [],
+		people: [],
+		items: [],
+		appeals: [],
+		tags: [],
+		coaching: [],
+		typical: []
+	};
 	const reads = keys.flatMap((key) => qaReads(key, period));
 	const answers = await Promise.all(reads.map((query) => read(query)));
 	reads.forEach((query, index) => rows[query.rows].push(...answers[index]!));
@@ -69,6 +91,10 @@ export async function readQaRows(
 		scores: together<ScoreRow['key']>(rows.scores) as ScoreRow[],
 		people,
 		items: together<ItemRow['key']>(rows.items) as ItemRow[],
-		appeals: together<AppealRow['key']>(rows.appeals) as AppealRow[]
+		appeals: together<AppealRow['key']>(rows.appeals) as AppealRow[],
+		tags: together<TagRow['key']>(rows.tags) as TagRow[],
+		coaching: together<CoachingRow['key']>(rows.coaching) as CoachingRow[],
+		// Each case is a row of its own: a team's agents' cases are listed, not summed.
+		typical: rows.typical as unknown as TypicalRow[]
 	};
 }

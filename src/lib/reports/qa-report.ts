@@ -1,10 +1,13 @@
 // A QA report from whatever reads the server's views: the browser (its session) and `npm run report` (the
 // server admin's URL) build the same report from the same queries, scopes and definitions.
-import type { Profile, Scorecard, SubPlatform } from '$lib/db/generated/documents';
+import type { Profile, ProblemTag, Scorecard, SubPlatform } from '$lib/db/generated/documents';
+import { beijingDate } from '$lib/knowledge/exchange/china-time';
+import { calibrationTrend, type CalibrationResults } from '$lib/qa/calibration/session-results';
+import type { CalibrationSession } from '$lib/db/generated/documents';
 import { qaFigures, type ViewRow } from './qa-figures';
 import { readQaRows, type RangeRead } from './qa-queries';
 import { datesOf, previousPeriod, type ReportPeriod } from './report-periods';
-import type { CountAndAverage, QaFigures, QaReport, ReportScope } from './report-types';
+import type { CalibrationRow, CountAndAverage, QaFigures, QaReport, ReportScope } from './report-types';
 
 export interface ScopeChoice {
 	/** province, sub:<code>, team:<name>, agent:<name>: the link's and the CLI's `--scope`. */
@@ -58,7 +61,33 @@ export interface ReportSources {
 	read: (query: RangeRead) => Promise<ViewRow<unknown[]>[]>;
 	scorecards: Scorecard[];
 	profiles: Profile[];
+	problemTags: ProblemTag[];
+	/** The revealed calibration sessions with their results (a few a month; whoever reads them computes them). */
+	calibrations: Array<{ session: CalibrationSession; results: CalibrationResults }>;
 	now: string;
+}
+
+/** Sessions closed within the period, for the province's report (calibration is the province's programme). */
+function calibrationsIn(
+	period: ReportPeriod,
+	scope: ReportScope,
+	calibrations: ReportSources['calibrations']
+): CalibrationRow[] {
+	if (scope.kind !== 'province') return [];
+	return calibrationTrend(
+		calibrations.filter(({ session }) => {
+			const closed = session.closedAt ? beijingDate(session.closedAt) : '';
+			return closed >= period.from && closed <= period.to;
+		})
+	).map((point) => ({
+		title: point.title,
+		closedAt: point.closedAt,
+		inspectors: point.inspectors,
+		calls: point.calls,
+		totalsAlpha: point.totalsAlpha,
+		passFailKappa: point.passFailKappa,
+		meanAbsoluteDeviation: point.meanAbsoluteDeviation
+	}));
 }
 
 /** The report of a period and the one before for a scope, every figure read from the views. */
@@ -70,11 +99,18 @@ export async function buildQaReport(
 ): Promise<QaReport> {
 	const scorecards = new Map(sources.scorecards.map((card) => [card._id, card]));
 	const names = new Map(sources.profiles.map((profile) => [profile.userName, profile.displayName]));
+	const tagNames = new Map(sources.problemTags.map((tag) => [tag.key, tag.name]));
 	const previous = previousPeriod(period);
 	const [current, before] = await Promise.all(
 		[period, previous].map(async (range) =>
 			withDisplayNames(
-				qaFigures(await readQaRows(choice.scope, range, sources.read), passMark, datesOf(range), scorecards),
+				qaFigures(
+					await readQaRows(choice.scope, range, sources.read),
+					passMark,
+					datesOf(range),
+					scorecards,
+					tagNames
+				),
 				names
 			)
 		)
@@ -86,6 +122,7 @@ export async function buildQaReport(
 		scopeLabel: choice.label,
 		computedAt: sources.now,
 		current: current!,
-		before: before!
+		before: before!,
+		calibrations: calibrationsIn(period, choice.scope, sources.calibrations)
 	};
 }

@@ -31,6 +31,26 @@ export interface ItemLoss {
 	lostShare: number;
 }
 
+export interface TypicalCaseRow {
+	day: string;
+	kind: 'good' | 'bad';
+	reason: string;
+	callId: string;
+	agentName: string;
+	inspector: string;
+}
+
+export interface CalibrationRow {
+	title: string;
+	closedAt: string;
+	inspectors: number;
+	calls: number;
+	/** Krippendorff's alpha over the totals; NaN when it cannot be computed. */
+	totalsAlpha: number;
+	passFailKappa: number | null;
+	meanAbsoluteDeviation: number;
+}
+
 export interface QaFigures {
 	evaluations: number;
 	averageScore: number | null;
@@ -55,6 +75,12 @@ export interface QaFigures {
 		/** Mean hours from an appeal to its ruling, over those ruled; null with none ruled. */
 		meanHoursToRule: number | null;
 	};
+	/** 共性问题、热门问题: results tagged with each problem type, most first. */
+	problemTags: Array<{ key: string; name: string; count: number }>;
+	/** 典型案例 marked in the period, oldest first. */
+	typicalCases: TypicalCaseRow[];
+	/** Coaching tasks opened in the period, and how many of them are closed by now. */
+	coaching: { opened: number; closed: number };
 }
 
 export interface QaReport {
@@ -66,4 +92,6 @@ export interface QaReport {
 	computedAt: string;
 	current: QaFigures;
 	before: QaFigures;
+	/** Calibration sessions closed in the period (the province's programme: its report only). */
+	calibrations: CalibrationRow[];
 }

@@ -18,6 +18,9 @@ function figures(overrides: Partial<QaFigures>): QaFigures {
 		byBusinessType: [],
 		itemsLost: [],
 		appeals: { received: 0, open: 0, upheld: 0, rejected: 0, expired: 0, meanHoursToRule: null },
+		problemTags: [],
+		typicalCases: [],
+		coaching: { opened: 0, closed: 0 },
 		...overrides
 	};
 }
@@ -28,6 +31,7 @@ const report: QaReport = {
 	scope: { kind: 'province' },
 	scopeLabel: '全省',
 	computedAt: '2026-12-01T01:30:00.000Z',
+	calibrations: [],
 	current: figures({
 		evaluations: 4,
 		averageScore: 86.25,
@@ -100,7 +104,10 @@ describe('reportWorkbook', () => {
 			'质检员',
 			'坐席',
 			'业务类型',
-			'失分项'
+			'失分项',
+			'问题类型',
+			'典型案例',
+			'校准'
 		]);
 	});
 

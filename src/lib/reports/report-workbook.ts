@@ -92,7 +92,10 @@ function overviewSheet(workbook: Workbook, report: QaReport, issued?: { by: stri
 		['申诉成立', now.appeals.upheld, before.appeals.upheld, COUNT],
 		['申诉驳回', now.appeals.rejected, before.appeals.rejected, COUNT],
 		['逾期关闭', now.appeals.expired, before.appeals.expired, COUNT],
-		['平均裁决时长(小时)', now.appeals.meanHoursToRule, before.appeals.meanHoursToRule, SCORE]
+		['平均裁决时长(小时)', now.appeals.meanHoursToRule, before.appeals.meanHoursToRule, SCORE],
+		['辅导任务', now.coaching.opened, before.coaching.opened, COUNT],
+		['辅导已完成', now.coaching.closed, before.coaching.closed, COUNT],
+		['典型案例', now.typicalCases.length, before.typicalCases.length, COUNT]
 	];
 	const head = sheet.getRow(tableRow);
 	head.values = ['指标', '本期', '上期', '变化'];
@@ -199,6 +202,60 @@ export async function reportWorkbook(
 			item.scored,
 			item.lost,
 			item.lostShare
+		])
+	);
+	const before = new Map(report.before.problemTags.map((tag) => [tag.key, tag.count]));
+	tableSheet(
+		workbook,
+		'问题类型',
+		[
+			{ header: '问题类型', width: 24 },
+			{ header: '本期', width: 10, format: COUNT },
+			{ header: '上期', width: 10, format: COUNT }
+		],
+		current.problemTags.map((tag) => [tag.name, tag.count, before.get(tag.key) ?? 0])
+	);
+	tableSheet(
+		workbook,
+		'典型案例',
+		[
+			{ header: '标记日期', width: 12, format: DAY },
+			{ header: '类型', width: 8 },
+			{ header: '通话', width: 18 },
+			{ header: '坐席', width: 12 },
+			{ header: '质检员', width: 12 },
+			{ header: '理由', width: 48 }
+		],
+		current.typicalCases.map((row) => [
+			new Date(`${row.day}T00:00:00Z`),
+			row.kind === 'good' ? '正面' : '反面',
+			row.callId,
+			row.agentName,
+			row.inspector,
+			row.reason
+		])
+	);
+	const finite = (value: number | null) => (value !== null && Number.isFinite(value) ? value : null);
+	tableSheet(
+		workbook,
+		'校准',
+		[
+			{ header: '校准', width: 28 },
+			{ header: '结束日期', width: 12, format: DAY },
+			{ header: '质检员', width: 8, format: COUNT },
+			{ header: '通话', width: 8, format: COUNT },
+			{ header: 'α（总分）', width: 10, format: '0.00' },
+			{ header: '合格 κ', width: 10, format: '0.00' },
+			{ header: '平均绝对偏差', width: 12, format: SCORE }
+		],
+		report.calibrations.map((row) => [
+			row.title,
+			new Date(row.closedAt),
+			row.inspectors,
+			row.calls,
+			finite(row.totalsAlpha),
+			finite(row.passFailKappa),
+			finite(row.meanAbsoluteDeviation)
 		])
 	);
 

@@ -14,6 +14,7 @@ import type { Stats, ViewRow } from './qa-figures';
 import { scopeKeys, type RangeRead } from './qa-queries';
 import { buildQaReport, scopeChoices, type ScopeChoice } from './qa-report';
 import type { ReportPeriod } from './report-periods';
+import { revealedCalibrations } from '$lib/qa/calibration.service';
 import type { QaReport } from './report-types';
 
 export type { ScopeChoice };
@@ -30,7 +31,8 @@ function serverRead(query: RangeRead): Promise<ViewRow<unknown[]>[]> {
 	return readServerView<unknown[], Stats>(syncBaseUrl(), qaServerDatabase(), query.view, {
 		startkey: query.startkey,
 		endkey: query.endkey,
-		group_level: query.group_level
+		// A map-only view takes no grouping (CouchDB refuses it).
+		...(query.group_level > 0 ? { group_level: query.group_level } : {})
 	});
 }
 
@@ -48,14 +50,19 @@ export async function loadQaReport(
 ): Promise<Result<LoadedReport>> {
 	const cacheKey = `report:qa:${scopeKeys(choice.scope).join(',')}:${period.code}:${passMark}`;
 	try {
-		const [scorecards, profiles] = await Promise.all([
+		const [scorecards, profiles, problemTags, calibrations] = await Promise.all([
 			new Repository(userName, 'scorecard').all(),
-			new Repository(userName, 'profile').all()
+			new Repository(userName, 'profile').all(),
+			new Repository(userName, 'problemTag').all(),
+			// Every session and revealed score is in the QA working set (src/lib/db/replication-plan.ts).
+			revealedCalibrations(userName)
 		]);
 		const report = await buildQaReport(period, choice, passMark, {
 			read: serverRead,
 			scorecards,
 			profiles,
+			problemTags,
+			calibrations: calibrations.ok ? calibrations.value : [],
 			now: nowIso()
 		});
 		await cacheFigures(userName, QA_DB, cacheKey, { computedAt: report.computedAt, figures: report });

@@ -1,5 +1,5 @@
-// Map-only reads of the repository's sampling views (design documents `sampling`, and `calibration`'s small
-// to-do list of the fan-in, polled every few seconds), answered from MapIndex:
+// Map-only reads of the repository's sampling views (design document `sampling`; also `reports`' typical cases
+// and `calibration`'s to-do list of the fan-in, polled every few seconds), answered from MapIndex:
 // every such view of a database is built in one pass over its changes, started by the first request to the
 // database (so a restarted server has them ready by the time a supervisor presses 抽取), and brought up to
 // date on every read (CouchDB's default, stale=false). Memory is the price: about 300 bytes a call, 20 MB for
@@ -11,7 +11,7 @@ import { MapIndex, type RangeQuery } from './map-index';
 import { rangeParameters } from './range-parameters';
 
 const BATCH = 5000;
-export const IN_MEMORY_DESIGNS = new Set(['sampling', 'calibration']);
+export const IN_MEMORY_DESIGNS = new Set(['sampling', 'calibration', 'reports']);
 
 const ANSWERED_PARAMETERS = new Set([
 	'reduce',

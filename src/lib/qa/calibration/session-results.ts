@@ -294,3 +294,22 @@ export function iccReading(value: number | null): string {
 	if (value === null || Number.isNaN(value)) return '无法计算';
 	return value < 0.5 ? '差' : value < 0.75 ? '中等' : value < 0.9 ? '良好' : '优秀';
 }
+
+/** Every revealed session whose scorecard is known, oldest close first, with its results. */
+export function revealedSessionResults(
+	sessions: readonly CalibrationSession[],
+	scores: readonly CalibrationScore[],
+	scorecards: ReadonlyMap<string, Scorecard>
+): Array<{ session: CalibrationSession; results: CalibrationResults }> {
+	return sessions
+		.filter((session) => session.revealedAt && scorecards.has(session.scorecardId))
+		.sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''))
+		.map((session) => ({
+			session,
+			results: calibrationResults(
+				session,
+				scorecards.get(session.scorecardId)!,
+				scores.filter((score) => score.sessionId === session._id)
+			)
+		}));
+}
