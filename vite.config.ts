@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 
@@ -19,6 +20,9 @@ export default defineConfig({
 	server: { proxy: { '/db': { target: 'http://127.0.0.1:5984', rewrite: (path) => path } } },
 	test: {
 		expect: { requireAssertions: true },
+		// Vitest leaves a core free by default; these files mostly wait on a server or LevelDB, so every core
+		// runs one (on 2 cores: 3 min 17 s instead of 5 min 15 s).
+		maxWorkers: availableParallelism(),
 		projects: [
 			{
 				extends: './vite.config.ts',
