@@ -6,14 +6,10 @@ import path from 'node:path';
 import { adminUrl, readServerConfig } from './config';
 import { demoUsers } from './demo/users';
 import { startAppServer } from './server/app-server';
-import { loadDemoKnowledge } from './setup/demo-knowledge';
-import { loadDemoRecordings } from './setup/demo-qa';
-import { loadDemoProgramme } from './setup/demo-programme';
-import { loadDemoCalibration } from './setup/demo-calibration';
-import { loadDemoQaHistory } from './setup/demo-qa-history';
 import { loadDemoActivity } from './setup/demo-activity';
+import { loadDemoData } from './setup/demo-data';
 import { watchCalibrationSessions } from './calibration/fan-in';
-import { ensureUser, runSetup } from './setup/setup';
+import { runSetup } from './setup/setup';
 import { ROLE_LABELS, type Role } from '../src/lib/db/catalog';
 
 process.on('uncaughtException', (error) => {
@@ -54,12 +50,7 @@ try {
 	const setupUrl = config.couchdbUrl ?? adminUrl(server.syncUrl, config.admin);
 	const couch = await runSetup({ url: setupUrl, log });
 	if (config.loadDemo) {
-		for (const user of demoUsers) await ensureUser(couch, user, log);
-		await loadDemoKnowledge(couch, log);
-		await loadDemoRecordings(couch, demoUsers, log);
-		await loadDemoQaHistory(couch, demoUsers, log);
-		await loadDemoProgramme(couch, demoUsers, log);
-		await loadDemoCalibration(couch, log);
+		await loadDemoData(couch, log);
 		await loadDemoActivity(couch, log);
 	}
 	stopCalibrationFanIn = watchCalibrationSessions(couch, CALIBRATION_FAN_IN_EVERY_SECONDS, log);

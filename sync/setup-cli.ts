@@ -2,14 +2,9 @@
 // embedded server at its …/db URL) as the province's server.
 // `npm run setup -- --url <city server> --sub-platform <code> --upstream <province server>`: prepares a city's
 // own server and its standing replications with the province (sync/setup/city-node.ts).
-import { demoUsers } from './demo/users';
+import { loadDemoData } from './setup/demo-data';
 import { setUpCityNode } from './setup/city-node';
-import { loadDemoKnowledge } from './setup/demo-knowledge';
-import { loadDemoRecordings } from './setup/demo-qa';
-import { loadDemoProgramme } from './setup/demo-programme';
-import { loadDemoCalibration } from './setup/demo-calibration';
-import { loadDemoQaHistory } from './setup/demo-qa-history';
-import { ensureUser, runSetup } from './setup/setup';
+import { runSetup } from './setup/setup';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -34,12 +29,7 @@ try {
 	} else {
 		const couch = await runSetup({ url, log });
 		if (argv.includes('--demo')) {
-			for (const user of demoUsers) await ensureUser(couch, user, log);
-			await loadDemoKnowledge(couch, log);
-			await loadDemoRecordings(couch, demoUsers, log);
-			await loadDemoQaHistory(couch, demoUsers, log);
-			await loadDemoProgramme(couch, demoUsers, log);
-			await loadDemoCalibration(couch, log);
+			await loadDemoData(couch, log);
 		}
 		console.log('完成：数据库、权限、设计文档已就绪。');
 	}

@@ -48,6 +48,13 @@ export const demoUsers: UserAccount[] = [
 		team: '话务一班'
 	},
 	{
+		name: 'analyst01',
+		password: DEMO_PASSWORD,
+		roles: ['analyst'],
+		displayName: '钱分析',
+		team: '数据分析组'
+	},
+	{
 		name: 'agent01',
 		password: DEMO_PASSWORD,
 		roles: ['agent'],

@@ -11,6 +11,7 @@ import { QA_DB } from '../../src/lib/db/catalog';
 import { criteriaOf, scoreEvaluation, type Score } from '../../src/lib/qa/scoring/score-evaluation';
 import { withUndecidedAtFullPoints } from '../../src/lib/qa/scoring/score-lines';
 import { pointsAfterDeductions } from '../../src/lib/qa/scoring/evaluation-checks';
+import { seededRandom } from '../../src/lib/seeded-random';
 import { insertMissingDocuments } from './bulk-insert';
 import { callDocuments, readDemoCalls } from './demo-qa';
 import type { UserAccount } from './setup';
@@ -40,18 +41,6 @@ const PROBLEM_OF_ITEM: Record<string, string> = {
 	unit: 'wrong-dispatch',
 	category: 'wrong-dispatch'
 };
-
-/** mulberry32: a small seeded generator, so the history is the same on every machine. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function scoresFor(scorecard: Scorecard, random: () => number, month: number, redLine: boolean): Score[] {
 	// September's calls lose points on about one item in five, November's on one in twelve.
@@ -84,7 +73,7 @@ export async function loadDemoQaHistory(
 	if (calls.length === 0) return;
 	const scorecard = (await server.use(QA_DB).get('scorecard:hotline-12345-v1')) as unknown as Scorecard;
 	const people = new Map(users.map((user) => [user.name, user]));
-	const random = seeded(20260901);
+	const random = seededRandom(20260901);
 	const documents: object[] = [];
 	const audio = new Map(
 		calls.map((call) => [

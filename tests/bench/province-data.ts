@@ -23,7 +23,7 @@ import { BEIJING_OFFSET_MS } from '../../src/lib/time';
 import { demoUsers } from '../../sync/demo/users';
 import type { UserAccount } from '../../sync/setup/setup';
 import { HAINAN_SUB_PLATFORMS } from '../../sync/setup/sub-platforms';
-import { seededRandom } from '../support/seeded-random';
+import { seededRandom } from '../../src/lib/seeded-random';
 import { generateEntries } from './search-data';
 
 export const PROVINCE_STAFF = { agents: 150, editors: 20, inspectors: 9 };

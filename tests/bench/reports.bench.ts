@@ -16,7 +16,7 @@ import { demoUsers, DEMO_PASSWORD } from '../../sync/demo/users';
 import { ensureUser, runSetup } from '../../sync/setup/setup';
 import { HAINAN_SUB_PLATFORMS } from '../../sync/setup/sub-platforms';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
-import { seededRandom } from '../support/seeded-random';
+import { seededRandom } from '../../src/lib/seeded-random';
 import { startBenchServer } from './bench-app';
 import { evaluationOf } from './province-data';
 

@@ -23,7 +23,7 @@ import { startAppServer } from '../../sync/server/app-server';
 import { ensureUser, runSetup } from '../../sync/setup/setup';
 import { HAINAN_SUB_PLATFORMS } from '../../sync/setup/sub-platforms';
 import { demoUsers, DEMO_PASSWORD } from '../../sync/demo/users';
-import { seededRandom } from '../support/seeded-random';
+import { seededRandom } from '../../src/lib/seeded-random';
 import { evaluationOf } from './province-data';
 
 const CALLS_PER_WEEK = Number(process.env.BENCH_CALLS_PER_WEEK ?? 60_000);

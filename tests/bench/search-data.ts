@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry } from '../../src/lib/db/generated/documents';
 import { homophonesOf } from '../../src/lib/search/pinyin';
-import { seededRandom } from '../support/seeded-random';
+import { seededRandom } from '../../src/lib/seeded-random';
 import { composeAnswer, documentNumberOf, phoneNumberOf } from './answer-composer';
 
 export { seededRandom };

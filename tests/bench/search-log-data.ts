@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchLog } from '../../src/lib/db/generated/documents';
 import { BEIJING_OFFSET_MS } from '../../src/lib/time';
-import { seededRandom } from '../support/seeded-random';
+import { seededRandom } from '../../src/lib/seeded-random';
 import { root } from './bench-app';
 
 /** Shares of the outcomes: nothing found, an entry opened, the rest looked at the list only. */

@@ -25,11 +25,14 @@ describe('setup', () => {
 		expect(lines).toEqual([]);
 	});
 
-	it('makes qa readable by the province’s QA roles only and each agent database by its agent only', async () => {
+	it('makes qa readable by the province’s QA roles and analysts only and each agent database by its agent only', async () => {
 		const qa = await (await fetch(`${test.syncUrl}/qa/_security`, { headers: adminHeaders() })).json();
 		expect(qa).toEqual({
 			admins: { names: [], roles: [] },
-			members: { names: [], roles: ['admin', 'inspector@province', 'supervisor@province'] }
+			members: {
+				names: [],
+				roles: ['admin', 'inspector@province', 'supervisor@province', 'analyst@province']
+			}
 		});
 		const own = await (
 			await fetch(`${test.syncUrl}/${agentQaDatabaseName('agent01')}/_security`, { headers: adminHeaders() })

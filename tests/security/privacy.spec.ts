@@ -66,11 +66,35 @@ describe('an agent is refused what is not theirs, by every route', () => {
 		}
 	});
 
-	it.each(['inspector01', 'supervisor01'])('%s reads pub, never the editors’ kb', async (user) => {
-		expect((await as(user)(`${test.syncUrl}/pub/_all_docs`)).status).toBe(200);
-		expect((await as(user)(`${test.syncUrl}/kb/_all_docs`)).status).toBe(403);
-		expect((await as(user)(`${test.syncUrl}/kb/_changes`)).status).toBe(403);
+	it('lets an inspector read pub, never the editors’ kb', async () => {
+		expect((await as('inspector01')(`${test.syncUrl}/pub/_all_docs`)).status).toBe(200);
+		expect((await as('inspector01')(`${test.syncUrl}/kb/_all_docs`)).status).toBe(403);
+		expect((await as('inspector01')(`${test.syncUrl}/kb/_changes`)).status).toBe(403);
 	});
+
+	// The knowledge report reads kb's views: supervisors and analysts read kb, and write nothing there but
+	// their own profile.
+	it.each(['supervisor01', 'analyst01'])(
+		'lets %s read kb for reports and write no knowledge',
+		async (user) => {
+			expect(
+				(await as(user)(`${test.syncUrl}/kb/_design/reports/_view/entry-status?group_level=1`)).status
+			).toBe(200);
+			const entry = draftEntry({ _id: `entry:forged-by-${user}`, createdBy: user, updatedBy: user });
+			expect((await put(user, 'kb', entry)).status).toBe(403);
+			const notice = {
+				_id: `changeNotice:forged-by-${user}`,
+				type: 'changeNotice',
+				issuingDepartment: '某局',
+				documentTitle: '伪造的通知',
+				receivedAt: AT,
+				affectedEntries: [],
+				createdBy: user,
+				createdAt: AT
+			};
+			expect((await put(user, 'kb', notice)).status).toBe(403);
+		}
+	);
 
 	it('lets no other role write into an agent’s own feedback database', async () => {
 		for (const user of ['agent02', 'editor01', 'reviewer01', 'inspector01', 'supervisor01', 'admin01']) {

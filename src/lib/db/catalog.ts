@@ -2,7 +2,7 @@
 // browser (where to put a document) and for sync/setup (the _security objects and design docs).
 import type { DocumentType } from './generated/documents';
 
-export const ROLES = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor'] as const;
+export const ROLES = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,7 +11,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 	reviewer: '知识审核',
 	inspector: '质检员',
 	agent: '话务员',
-	supervisor: '班长'
+	supervisor: '班长',
+	analyst: '数据分析员'
 };
 
 export interface DatabaseSpec {
@@ -69,28 +70,30 @@ export const databases: Record<string, DatabaseSpec> = {
 			'profile',
 			'subPlatform'
 		],
-		readerRoles: ['admin', 'editor', 'reviewer'],
+		// Supervisors and analysts read it for the knowledge report's views; kb's validator lets them write nothing
+		// but their own profile. Their browsers do not copy it (replication-plan.ts).
+		readerRoles: ['admin', 'editor', 'reviewer', 'supervisor', 'analyst'],
 		scoped: true
 	},
 	[PUBLISHED_DB]: {
 		designFolder: 'pub',
 		documentTypes: ['publishedEntry', 'category', 'template', 'synonym', 'profile', 'subPlatform'],
-		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor']
+		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor', 'analyst']
 	},
 	[SEARCH_INDEX_DB]: {
 		designFolder: 'searchindex',
 		documentTypes: ['searchIndex'],
-		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor']
+		readerRoles: ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor', 'analyst']
 	},
 	[FEEDBACK_DB]: {
 		designFolder: 'feedback',
 		documentTypes: ['searchLog', 'searchMiss', 'correction', 'knowledgeQuestion', 'suggestionDecision'],
-		readerRoles: ['admin', 'editor', 'reviewer', 'supervisor']
+		readerRoles: ['admin', 'editor', 'reviewer', 'supervisor', 'analyst']
 	},
 	[SEARCH_LOG_DB]: {
 		designFolder: 'searchlog',
 		documentTypes: ['searchLog'],
-		readerRoles: ['admin', 'editor', 'reviewer', 'supervisor']
+		readerRoles: ['admin', 'editor', 'reviewer', 'supervisor', 'analyst']
 	},
 	[QA_DB]: {
 		designFolder: 'qa',
@@ -113,13 +116,13 @@ export const databases: Record<string, DatabaseSpec> = {
 			// Copied in by the server's fan-in when a session closes, never written by anyone else.
 			'calibrationScore'
 		],
-		readerRoles: ['admin', 'inspector', 'supervisor'],
+		readerRoles: ['admin', 'inspector', 'supervisor', 'analyst'],
 		scoped: true
 	},
 	[REPORTS_DB]: {
 		designFolder: 'reports',
 		documentTypes: ['issuedReport'],
-		readerRoles: ['admin', 'supervisor'],
+		readerRoles: ['admin', 'supervisor', 'analyst'],
 		scoped: true
 	},
 	[QA_AUDIO_DB]: {

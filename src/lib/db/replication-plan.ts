@@ -106,6 +106,15 @@ function qaWorkingSet(userName: string, oversees: boolean, historyStart: string)
 	};
 }
 
+/** What a QA report is read with besides the server's views: a few hundred small documents. */
+function analystQaSet(): Record<string, unknown> {
+	return {
+		type: {
+			$in: ['scorecard', 'problemTag', 'calibrationSession', 'calibrationProgress', 'calibrationScore']
+		}
+	};
+}
+
 /** An agent's reports: open ones and those handled (or made) since the start of last month. */
 function ownReports(historyStart: string): Record<string, unknown> {
 	return {
@@ -183,9 +192,13 @@ export function replicationPlan(
 			push: true,
 			pullSelector: qaWorkingSet(userName, has(['supervisor', 'admin']), recentHistoryStart(today))
 		});
-	// Issued reports: a few a week, frozen; the province's supervisors and admins issue and read them.
+	// An analyst scores nothing: the report screen needs the scorecards, problem types and calibrations only.
+	else if (roles.includes('analyst'))
+		plans.push({ local: QA_DB, remote: QA_DB, push: false, pullSelector: analystQaSet() });
+	// Issued reports: a few a week, frozen; the province's supervisors and admins issue them, analysts read them.
 	if (has(['supervisor', 'admin']) && !city)
 		plans.push({ local: REPORTS_DB, remote: REPORTS_DB, push: true });
+	else if (roles.includes('analyst')) plans.push({ local: REPORTS_DB, remote: REPORTS_DB, push: false });
 	// Their blind calibration scores, which no one else reads until the server copies them into qa at close.
 	// Calibration is the province's (sync/ddocs/lib/calibration-rules.js): a city's inspectors have none.
 	if (has(['inspector', 'supervisor']) && subPlatforms.length === 0) {

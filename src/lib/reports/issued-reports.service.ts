@@ -9,7 +9,8 @@ import { beijingToday, nowIso } from '$lib/time';
 import { QA_DEFINITIONS } from './qa-figures';
 import { reportDeadline, timelinessOf, type Timeliness } from './report-deadlines';
 import type { PeriodKind } from './report-periods';
-import type { QaReport } from './report-types';
+import { KNOWLEDGE_DEFINITIONS } from './knowledge-figures';
+import { isKnowledgeReport, type AnyReport } from './report-types';
 
 /** The province's reports are what 分析报告及时率 counts: a team's or an agent's are extra, not due. */
 export const TIMELINESS_SCOPE = 'province';
@@ -26,7 +27,7 @@ const COUNTED: Record<Exclude<PeriodKind, 'range'>, number> = {
 
 export async function issueReport(
 	userName: string,
-	report: QaReport,
+	report: AnyReport,
 	scopeId: string,
 	note = ''
 ): Promise<Result<Stored<IssuedReport>>> {
@@ -34,18 +35,19 @@ export async function issueReport(
 	try {
 		return success(
 			await new Repository(userName, 'issuedReport').save({
-				_id: `issuedReport:${report.period.code}:${encodeURIComponent(scopeId)}:${crypto.randomUUID().slice(0, 8)}`,
+				_id: `issuedReport:${report.period.code}:${encodeURIComponent(scopeId)}:${isKnowledgeReport(report) ? 'knowledge:' : ''}${crypto.randomUUID().slice(0, 8)}`,
 				type: 'issuedReport',
-				kind: 'qa',
+				kind: isKnowledgeReport(report) ? 'knowledge' : 'qa',
 				periodKind: report.period.kind,
 				periodCode: report.period.code,
 				periodFrom: report.period.from,
 				periodTo: report.period.to,
 				scopeId,
 				scopeLabel: report.scopeLabel,
-				passMark: report.current.passMark,
+				// A knowledge report has no pass mark: 0 says so, as the schema wants a number.
+				passMark: isKnowledgeReport(report) ? 0 : report.current.passMark,
 				figures: report as unknown as Record<string, unknown>,
-				definitions: QA_DEFINITIONS,
+				definitions: isKnowledgeReport(report) ? KNOWLEDGE_DEFINITIONS : QA_DEFINITIONS,
 				issuedBy: userName,
 				issuedAt,
 				deadline: reportDeadline(report.period.kind, report.period),
@@ -70,9 +72,9 @@ export async function getIssuedReport(userName: string, id: string): Promise<Sto
 	return new Repository(userName, 'issuedReport').get(id);
 }
 
-/** 分析报告及时率 of each kind, from the province's issued reports. */
+/** 分析报告及时率 of each period kind, from the province's issued reports (a period counts once, whichever report). */
 export function reportTimeliness(issued: IssuedReport[], today = beijingToday()): Timeliness[] {
-	const province = issued.filter((report) => report.scopeId === TIMELINESS_SCOPE && report.kind === 'qa');
+	const province = issued.filter((report) => report.scopeId === TIMELINESS_SCOPE);
 	return TIMELINESS_KINDS.map((kind) =>
 		timelinessOf(
 			kind,

@@ -1,5 +1,6 @@
 // What a report holds: the figures of one period and scope and of the period before, as the screen, the
 // print, the xlsx export and an issued snapshot all read them. Plain data: computed once, shown many ways.
+import type { KnowledgeFigures } from './knowledge-figures';
 import type { ReportPeriod } from './report-periods';
 
 /** Whose figures: the whole province, one sub-platform (or the province's own calls), a team, an agent. */
@@ -94,4 +95,23 @@ export interface QaReport {
 	before: QaFigures;
 	/** Calibration sessions closed in the period (the province's programme: its report only). */
 	calibrations: CalibrationRow[];
+}
+
+/** 知识库与一线: the knowledge base's and the front line's figures of a period and the period before. */
+export interface KnowledgeReport {
+	kind: 'knowledge';
+	period: ReportPeriod;
+	previous: ReportPeriod;
+	scope: ReportScope;
+	scopeLabel: string;
+	/** When the figures were read from the server (UTC ISO). */
+	computedAt: string;
+	current: KnowledgeFigures;
+	before: KnowledgeFigures;
+}
+
+export type AnyReport = QaReport | KnowledgeReport;
+
+export function isKnowledgeReport(report: AnyReport): report is KnowledgeReport {
+	return (report as { kind?: string }).kind === 'knowledge';
 }

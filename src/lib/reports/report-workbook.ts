@@ -1,112 +1,42 @@
-// A QA report as an Excel workbook: one sheet per table, numbers stored as numbers with a display format, so
-// a supervisor can sort, sum and chart them again. exceljs is large: imported only when a workbook is made.
-import type { Workbook, Worksheet } from 'exceljs';
-import { beijingDateTime } from '$lib/knowledge/exchange/china-time';
-import type { ReportPeriod } from './report-periods';
+// A QA report as an Excel workbook: one sheet per table (workbook-parts.ts).
+import type { Workbook } from 'exceljs';
 import type { CountAndAverage, QaFigures, QaReport } from './report-types';
+import {
+	COUNT,
+	DAY,
+	fileNameFor,
+	newWorkbook,
+	overviewSheet,
+	PERCENT,
+	SCORE,
+	tableSheet,
+	workbookBytes,
+	type Cell,
+	type Column
+} from './workbook-parts';
 
-type Cell = string | number | Date | null;
-
-interface Column {
-	header: string;
-	/** In characters, as Excel measures it (a Chinese character takes about two). */
-	width: number;
-	/** Excel number format of the column's data cells. */
-	format?: string;
-}
-
-const COUNT = '0';
-const SCORE = '0.0';
-const PERCENT = '0.0%';
-const DAY = 'yyyy-mm-dd';
-
-async function newWorkbook(): Promise<Workbook> {
-	const loaded = await import('exceljs');
-	// CommonJS in Node and a UMD bundle in the browser: the classes sit on the module or on its default export.
-	const exceljs = (loaded as unknown as { default?: typeof loaded }).default ?? loaded;
-	return new exceljs.Workbook();
-}
-
-function periodText(period: ReportPeriod): string {
-	return period.from === period.to ? period.label : `${period.label}（${period.from} 至 ${period.to}）`;
-}
-
-/** Issued-at is a timestamp; anything else (already formatted text) is shown as given. */
-function issuedText(issued: { by: string; at: string }): string {
-	const at = Number.isNaN(Date.parse(issued.at)) ? issued.at : `${beijingDateTime(issued.at)}（北京时间）`;
-	return `${issued.by} ${at}`;
-}
-
-function difference(current: number | null, before: number | null): number | null {
-	return current === null || before === null ? null : current - before;
-}
-
-/** A sheet whose first row holds the column headers: bold, frozen, filtered, widths and formats set. */
-function tableSheet(workbook: Workbook, name: string, columns: Column[], rows: Cell[][]): Worksheet {
-	const sheet = workbook.addWorksheet(name, {
-		views: [{ state: 'frozen', ySplit: 1 }],
-		pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
-	});
-	sheet.columns = columns.map((column) => ({
-		header: column.header,
-		width: column.width,
-		style: column.format ? { numFmt: column.format } : {}
-	}));
-	sheet.getRow(1).font = { bold: true };
-	sheet.addRows(rows);
-	if (rows.length > 0)
-		sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-	return sheet;
-}
-
-function overviewSheet(workbook: Workbook, report: QaReport, issued?: { by: string; at: string }): void {
-	const header: Array<[string, string]> = [
-		['报表', '热线质检报表'],
-		['范围', report.scopeLabel],
-		['期间', periodText(report.period)],
-		['对比期间', periodText(report.previous)],
-		['数据时间', `${beijingDateTime(report.computedAt)}（北京时间）`]
-	];
-	if (issued) header.push(['签发', issuedText(issued)]);
-	// The table starts after the header block and a blank row; freezing there keeps both in view.
-	const tableRow = header.length + 2;
-	const sheet = workbook.addWorksheet('概览', {
-		views: [{ state: 'frozen', ySplit: tableRow }],
-		pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
-	});
-	sheet.columns = [{ width: 22 }, { width: 14 }, { width: 14 }, { width: 14 }];
-	header.forEach(([label, value], index) => {
-		const row = sheet.getRow(index + 1);
-		row.values = [label, value];
-		row.getCell(1).font = { bold: true };
-	});
-
+function qaOverview(workbook: Workbook, report: QaReport, issued?: { by: string; at: string }): void {
 	const { current: now, before } = report;
-	const lines: Array<[string, number | null, number | null, string]> = [
-		['质检量', now.evaluations, before.evaluations, COUNT],
-		['平均分', now.averageScore, before.averageScore, SCORE],
-		['合格线', now.passMark, before.passMark, COUNT],
-		['合格率', now.passRate, before.passRate, PERCENT],
-		['红线', now.redLineFailures, before.redLineFailures, COUNT],
-		['申诉数', now.appeals.received, before.appeals.received, COUNT],
-		['申诉成立', now.appeals.upheld, before.appeals.upheld, COUNT],
-		['申诉驳回', now.appeals.rejected, before.appeals.rejected, COUNT],
-		['逾期关闭', now.appeals.expired, before.appeals.expired, COUNT],
-		['平均裁决时长(小时)', now.appeals.meanHoursToRule, before.appeals.meanHoursToRule, SCORE],
-		['辅导任务', now.coaching.opened, before.coaching.opened, COUNT],
-		['辅导已完成', now.coaching.closed, before.coaching.closed, COUNT],
-		['典型案例', now.typicalCases.length, before.typicalCases.length, COUNT]
-	];
-	const head = sheet.getRow(tableRow);
-	head.values = ['指标', '本期', '上期', '变化'];
-	head.font = { bold: true };
-	lines.forEach(([label, current, previous, format], index) => {
-		const row = sheet.getRow(tableRow + 1 + index);
-		row.values = [label, current, previous, difference(current, previous)];
-		for (const column of [2, 3]) row.getCell(column).numFmt = format;
-		// A change is signed so a rise and a fall read apart at a glance.
-		row.getCell(4).numFmt = format === PERCENT ? '+0.0%;-0.0%;0.0%' : `+${format};-${format};0`;
-	});
+	overviewSheet(
+		workbook,
+		{ ...report, title: '热线质检报表' },
+		[
+			['质检量', now.evaluations, before.evaluations, COUNT],
+			['平均分', now.averageScore, before.averageScore, SCORE],
+			['合格线', now.passMark, before.passMark, COUNT],
+			['合格率', now.passRate, before.passRate, PERCENT],
+			['红线', now.redLineFailures, before.redLineFailures, COUNT],
+			['申诉数', now.appeals.received, before.appeals.received, COUNT],
+			['申诉成立', now.appeals.upheld, before.appeals.upheld, COUNT],
+			['申诉驳回', now.appeals.rejected, before.appeals.rejected, COUNT],
+			['逾期关闭', now.appeals.expired, before.appeals.expired, COUNT],
+			['平均裁决时长(小时)', now.appeals.meanHoursToRule, before.appeals.meanHoursToRule, SCORE],
+			['辅导任务', now.coaching.opened, before.coaching.opened, COUNT],
+			['辅导已完成', now.coaching.closed, before.coaching.closed, COUNT],
+			['典型案例', now.typicalCases.length, before.typicalCases.length, COUNT]
+		],
+		issued
+	);
 }
 
 function countAndAverageRows(rows: CountAndAverage[]): Cell[][] {
@@ -149,7 +79,7 @@ export async function reportWorkbook(
 	workbook.created = new Date(report.computedAt);
 	const { current } = report;
 
-	overviewSheet(workbook, report, issued);
+	qaOverview(workbook, report, issued);
 	tableSheet(
 		workbook,
 		'每日',
@@ -259,13 +189,10 @@ export async function reportWorkbook(
 		])
 	);
 
-	const buffer = await workbook.xlsx.writeBuffer();
-	return new Uint8Array(buffer as unknown as ArrayBuffer);
+	return workbookBytes(workbook);
 }
 
-/** 质检报表-全省-2026-11.xlsx: the scope's characters that Windows or macOS refuse in a name become _. */
+/** 质检报表-全省-2026-11.xlsx. */
 export function workbookFileName(report: QaReport): string {
-	// eslint-disable-next-line no-control-regex
-	const scope = report.scopeLabel.trim().replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || '报表';
-	return `质检报表-${scope}-${report.period.code}.xlsx`;
+	return fileNameFor('质检报表', report.scopeLabel, report.period.code);
 }

@@ -1,7 +1,9 @@
 // 统计报表 for the screens: the scopes one may pick, and a QA report read from the server's `reports` views for a
 // period and the one before (two sets of grouped key-range reads), kept in this browser with its time so the
 // screen offline shows the last figures it had, and says when they are from.
-import { QA_DB } from '$lib/db/catalog';
+import { KNOWLEDGE_DB, QA_DB, REPORTS_DB, type Role } from '$lib/db/catalog';
+import type { Entry } from '$lib/db/generated/documents';
+import { readFromServer } from '$lib/db/server-documents';
 import { cacheFigures, readCachedFigures } from '$lib/db/figure-cache';
 import { Repository } from '$lib/db/repository';
 import { qaServerDatabase } from '$lib/db/server-databases';
@@ -15,9 +17,30 @@ import { scopeKeys, type RangeRead } from './qa-queries';
 import { buildQaReport, scopeChoices, type ScopeChoice } from './qa-report';
 import type { ReportPeriod } from './report-periods';
 import { revealedCalibrations } from '$lib/qa/calibration.service';
-import type { QaReport } from './report-types';
+import type { KnowledgeReport, QaReport } from './report-types';
+import { buildKnowledgeReport } from './knowledge-report';
+import type { KnowledgeRead } from './knowledge-queries';
 
 export type { ScopeChoice };
+
+export type ReportKind = 'qa' | 'knowledge';
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+	qa: '质检报表',
+	knowledge: '知识库与一线报表'
+};
+
+/**
+ * The reports a person may read, as the server's databases decide: QA from qa (supervisors, admins, analysts);
+ * knowledge and front line from the province's kb, feedback and searchlog (those and the reviewers).
+ */
+export function reportKindsFor(roles: readonly Role[], subPlatforms: readonly string[] = []): ReportKind[] {
+	const kinds: ReportKind[] = [];
+	if (roles.some((role) => role === 'supervisor' || role === 'admin' || role === 'analyst')) kinds.push('qa');
+	const province = subPlatforms.length === 0 || roles.includes('admin');
+	if (province && roles.some((role) => ['supervisor', 'admin', 'analyst', 'reviewer'].includes(role)))
+		kinds.push('knowledge');
+	return kinds;
+}
 
 export async function reportScopes(userName: string): Promise<ScopeChoice[]> {
 	const [profiles, subPlatforms] = await Promise.all([
@@ -36,8 +59,8 @@ function serverRead(query: RangeRead): Promise<ViewRow<unknown[]>[]> {
 	});
 }
 
-export interface LoadedReport {
-	report: QaReport;
+export interface LoadedReport<R = QaReport> {
+	report: R;
 	/** Read from this browser's copy of earlier figures: the server could not be reached. */
 	cached: boolean;
 }
@@ -70,6 +93,39 @@ export async function loadQaReport(
 	} catch (error) {
 		if (error instanceof ServerUnreachable) {
 			const cached = await readCachedFigures<QaReport>(userName, QA_DB, cacheKey);
+			if (cached) return success({ report: cached.figures, cached: true });
+			return failure('连不上服务器，本机也没有这份报表的历史数据：联网后再打开');
+		}
+		return failure(explainFailure(error, '生成报表'));
+	}
+}
+
+function knowledgeRead(query: KnowledgeRead) {
+	const { database, view, group_level, ...range } = query;
+	return readServerView<unknown, unknown>(syncBaseUrl(), database, view, {
+		...range,
+		...(group_level > 0 ? { group_level } : {})
+	});
+}
+
+/** 知识库与一线: read from the province's kb, feedback and searchlog views (the server decides who may). */
+export async function loadKnowledgeReport(
+	userName: string,
+	period: ReportPeriod,
+	choice: ScopeChoice
+): Promise<Result<LoadedReport<KnowledgeReport>>> {
+	const cacheKey = `report:knowledge:${scopeKeys(choice.scope).join(',')}:${period.code}`;
+	try {
+		const report = await buildKnowledgeReport(period, choice, {
+			read: knowledgeRead,
+			entries: (ids) => readFromServer<Entry>(syncBaseUrl(), KNOWLEDGE_DB, ids),
+			now: nowIso()
+		});
+		await cacheFigures(userName, REPORTS_DB, cacheKey, { computedAt: report.computedAt, figures: report });
+		return success({ report, cached: false });
+	} catch (error) {
+		if (error instanceof ServerUnreachable) {
+			const cached = await readCachedFigures<KnowledgeReport>(userName, REPORTS_DB, cacheKey);
 			if (cached) return success({ report: cached.figures, cached: true });
 			return failure('连不上服务器，本机也没有这份报表的历史数据：联网后再打开');
 		}

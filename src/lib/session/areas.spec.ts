@@ -12,8 +12,9 @@ describe('role areas', () => {
 		],
 		[
 			['reviewer', 'editor'],
-			['search', 'kb', 'sync']
+			['search', 'kb', 'reports', 'sync']
 		],
+		[['analyst'], ['reports', 'sync']],
 		[['admin'], ['search', 'kb', 'qa', 'reports', 'admin', 'sync']]
 	])('%o sees %o', (roles, keys) => {
 		expect(areasFor(roles).map((area) => area.key)).toEqual(keys);
@@ -38,6 +39,7 @@ describe('role areas', () => {
 		expect(mayOpen('/admin/sub-platforms', ['editor', 'reviewer'])).toBe(false);
 		expect(mayOpen('/admin', ['supervisor'])).toBe(false);
 		expect(homeFor(['admin'])).toBe('/search');
+		expect(homeFor(['analyst'])).toBe('/reports');
 	});
 
 	it('sends agents to search and editors to the knowledge base', () => {

@@ -8,15 +8,22 @@ export interface Area {
 	roles: readonly Role[];
 }
 
-const EVERYONE = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor'] as const;
+const EVERYONE = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor', 'analyst'] as const;
 
 export const AREAS: readonly Area[] = [
-	{ key: 'search', label: '知识检索', href: '/search', roles: EVERYONE },
+	// Analysts take no calls: their browsers keep no feedback copy a 查无信息 report could go up from.
+	{ key: 'search', label: '知识检索', href: '/search', roles: EVERYONE.filter((role) => role !== 'analyst') },
 	{ key: 'kb', label: '知识库管理', href: '/kb', roles: ['editor', 'reviewer', 'admin'] },
 	{ key: 'qa', label: '质检工作台', href: '/qa', roles: ['inspector', 'supervisor', 'admin'] },
 	{ key: 'my-qa', label: '我的质检', href: '/my-qa', roles: ['agent'] },
-	// QA reports read the qa database's views, which only its members may read.
-	{ key: 'reports', label: '统计报表', href: '/reports', roles: ['supervisor', 'admin'] },
+	// Each report reads views of databases only their members may read: QA (qa) for supervisors, admins and
+	// analysts; knowledge and front line (kb, feedback, searchlog) for those and the reviewers.
+	{
+		key: 'reports',
+		label: '统计报表',
+		href: '/reports',
+		roles: ['supervisor', 'admin', 'analyst', 'reviewer']
+	},
 	{ key: 'admin', label: '系统管理', href: '/admin', roles: ['admin'] },
 	{ key: 'sync', label: '同步与存储', href: '/sync', roles: EVERYONE }
 ];
@@ -39,6 +46,7 @@ export function homeFor(roles: readonly string[]): string {
 	if (roles.includes('agent')) return '/search';
 	// Inspectors spend their day on recordings; they search knowledge only now and then.
 	if (roles.includes('inspector') || roles.includes('supervisor')) return '/qa';
+	if (roles.includes('analyst')) return '/reports';
 	return areasFor(roles).find((area) => area.key !== 'sync')?.href ?? '/sync';
 }
 

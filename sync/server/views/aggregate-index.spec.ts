@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDesignDocuments } from '../../ddocs/build-design-docs';
 import { databases, SEARCH_LOG_DB } from '../../../src/lib/db/catalog';
 import { AggregateIndex, type AggregateQuery, type BuiltInReducer } from './aggregate-index';
-import { seededRandom } from '../../../tests/support/seeded-random';
+import { seededRandom } from '../../../src/lib/seeded-random';
 
 PouchDB.plugin(memoryAdapter);
 

@@ -14,6 +14,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		checkDocumentShape(newDoc, oldDoc, ALLOWED_TYPES, SCHEMA_ID_BY_TYPE, SCHEMAS);
 		return;
 	}
+	// Analysts read it for the reports and write nothing (the rules below are the agents' databases' too).
+	if (hasRole(userCtx, 'analyst')) requireAnyRole(userCtx, ['editor', 'reviewer', 'admin', 'supervisor', 'agent'], '提交或处理反馈');
 	if (newDoc._deleted) {
 		if (isServerAdmin(userCtx) || hasRole(userCtx, 'admin')) return;
 		forbid('反馈记录不可删除');
