@@ -20,6 +20,7 @@ import type { Stats, ViewRow } from '../src/lib/reports/qa-figures';
 import type { RangeRead } from '../src/lib/reports/qa-queries';
 import { buildQaReport, scopeChoices, type ScopeChoice } from '../src/lib/reports/qa-report';
 import { parsePeriod } from '../src/lib/reports/report-periods';
+import { passMarkOf } from '../src/lib/qa/scorecards/pass-mark';
 import { reportWorkbook } from '../src/lib/reports/report-workbook';
 import { buildKnowledgeReport } from '../src/lib/reports/knowledge-report';
 import type { KnowledgeRead } from '../src/lib/reports/knowledge-queries';
@@ -43,13 +44,15 @@ function fail(message: string): never {
 
 const url = option('--url') ?? process.env.COUCHDB_URL;
 const out = option('--out');
-const passMark = Number(option('--pass') ?? 80);
+// Without --pass, the pass mark set on the scorecards (passMarkOf).
+const givenPassMark = option('--pass') === undefined ? undefined : Number(option('--pass'));
 const period = parsePeriod(option('--period') ?? '');
 const kind = option('--kind') ?? 'qa';
 if (kind !== 'qa' && kind !== 'knowledge') fail(`没有这种报表：${kind}`);
 if (!url || !out) fail('缺少 --url 或 --out');
 if (!period) fail(`无法识别的期间：${option('--period') ?? '（未填写）'}`);
-if (!Number.isFinite(passMark) || passMark < 0 || passMark > 100) fail('合格线应在 0–100 之间');
+if (givenPassMark !== undefined && !(givenPassMark >= 0 && givenPassMark <= 100))
+	fail('合格线应在 0–100 之间');
 
 const server = nano({ url, parseUrl: false } as Parameters<typeof nano>[0]);
 
@@ -103,7 +106,7 @@ async function writeQa(choice: ScopeChoice, profiles: Profile[], target: string)
 		byPrefix<CalibrationSession>(QA_DB, 'calibrationSession:'),
 		byPrefix<CalibrationScore>(QA_DB, 'calibrationScore:')
 	]);
-	const report = await buildQaReport(period!, choice, passMark, {
+	const report = await buildQaReport(period!, choice, givenPassMark ?? passMarkOf(scorecards), {
 		read,
 		scorecards,
 		profiles,

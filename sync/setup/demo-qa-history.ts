@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerScope } from 'nano';
-import type { Appeal, Evaluation, Recording, Scorecard } from '../../src/lib/db/generated/documents';
+import type {
+	Appeal,
+	CoachingTask,
+	Evaluation,
+	Recording,
+	Scorecard
+} from '../../src/lib/db/generated/documents';
 import { QA_DB } from '../../src/lib/db/catalog';
 import { criteriaOf, scoreEvaluation, type Score } from '../../src/lib/qa/scoring/score-evaluation';
 import { withUndecidedAtFullPoints } from '../../src/lib/qa/scoring/score-lines';
@@ -62,6 +68,31 @@ function scoresFor(scorecard: Scorecard, random: () => number, month: number, re
 		const reasons = [deductions[Math.floor(random() * deductions.length)]!.reason];
 		return { ...line, points: pointsAfterDeductions(criterion, reasons), deductionReasons: reasons };
 	});
+}
+
+function coachingTask(evaluation: Evaluation, criterionKeys: string[]): CoachingTask {
+	const createdAt = new Date(Date.parse(evaluation.submittedAt!) + DAY_MS).toISOString();
+	const closedAt = new Date(Date.parse(createdAt) + 14 * DAY_MS).toISOString();
+	return {
+		_id: `coachingTask:${evaluation.call!.callId}.${evaluation.inspector}`,
+		type: 'coachingTask',
+		evaluationId: evaluation._id,
+		recordingId: evaluation.recordingId,
+		agentName: evaluation.agentName,
+		...(evaluation.subPlatform ? { subPlatform: evaluation.subPlatform } : {}),
+		scorecardId: evaluation.scorecardId,
+		criterionKeys,
+		notes: '演示：对照评分表逐项复盘',
+		commentIds: [],
+		due: closedAt.slice(0, 10),
+		followUpCalls: 0,
+		status: 'closed',
+		createdBy: evaluation.inspector,
+		createdAt,
+		closedBy: evaluation.inspector,
+		closedAt,
+		closingNote: '演示：已完成复盘'
+	};
 }
 
 export async function loadDemoQaHistory(
@@ -159,6 +190,9 @@ export async function loadDemoQaHistory(
 				updatedAt: submittedAt
 			};
 			documents.push(recording, copy.waveform, copy.transcript, evaluation);
+			const coached = scores.filter((line) => line.deductionReasons?.length).map((line) => line.criterionKey);
+			// About one result with deductions in four leads to coaching on those items, closed two weeks later.
+			if (coached.length > 0 && random() < 0.25) documents.push(coachingTask(evaluation, coached));
 			if (random() < 0.05) {
 				const createdAt = new Date(Date.parse(submittedAt) + DAY_MS).toISOString();
 				const upheld = random() < 0.5;

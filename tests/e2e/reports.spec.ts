@@ -67,7 +67,8 @@ test('a supervisor reads, narrows, prints and exports a monthly QA report', asyn
 		'失分项',
 		'问题类型',
 		'典型案例',
-		'校准'
+		'校准',
+		'辅导前后'
 	]);
 	const overview = workbook.getWorksheet('概览')!;
 	const row = overview.getColumn(1).values.findIndex((value) => value === '质检量');

@@ -17,6 +17,7 @@ export const QA_DEFINITIONS = [
 	'范围为班组时按其坐席合计；为分平台时只计该分平台的通话，“省本级”为省平台自己的通话。',
 	'问题类型：期间内提交的质检单中标注该类型（质检单或其评语）的份数，一份只计一次。',
 	'典型案例按标记日期计入期间；辅导任务按开出日期计入，已完成为现在的状态。',
+	'辅导前后：期内开出的辅导任务，比较其坐席在所辅导评分项上开出前 30 天（含当天）与之后 30 天的失分率（失分 ÷ 可失分）；之后 30 天未满的标“观察中”；最多比较最近开出的 100 个。',
 	'校准：期间内结束的校准，α 为各通电话总分的 Krippendorff α（区间尺度），κ 为合格判定的 Fleiss κ。'
 ];
 
@@ -94,6 +95,22 @@ function ranked(totals: Map<string, { sum: number; count: number }>): CountAndAv
 		.sort((a, b) => b.evaluations - a.evaluations || a.name.localeCompare(b.name));
 }
 
+/**
+ * Points an item lost over `count` scorings whose points add up to `sum`, and the most it could have lost: a
+ * red line (no points) counts its failures out of its scorings.
+ */
+export function lossOf(
+	criterion: { redLine?: boolean; maxPoints: number },
+	sum: number,
+	count: number
+): { lost: number; possible: number } {
+	const redLine = Boolean(criterion.redLine) && criterion.maxPoints === 0;
+	return {
+		lost: redLine ? sum : count * criterion.maxPoints - sum,
+		possible: redLine ? count : count * criterion.maxPoints
+	};
+}
+
 function itemLosses(rows: ItemRow[], scorecards: ReadonlyMap<string, Scorecard>): ItemLoss[] {
 	const totals = totalsBy(rows, (key) => `${key[2]}\u0000${key[3]}`);
 	const losses: ItemLoss[] = [];
@@ -105,9 +122,7 @@ function itemLosses(rows: ItemRow[], scorecards: ReadonlyMap<string, Scorecard>)
 			.find((candidate) => candidate.key === key);
 		// An item of a scorecard this reader does not hold cannot be weighed: it is left out, not guessed.
 		if (!criterion) continue;
-		const redLine = criterion.redLine && criterion.maxPoints === 0;
-		const lost = redLine ? sum : count * criterion.maxPoints - sum;
-		const possible = redLine ? count : count * criterion.maxPoints;
+		const { lost, possible } = lossOf(criterion, sum, count);
 		losses.push({
 			scorecardId,
 			key,

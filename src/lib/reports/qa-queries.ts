@@ -14,9 +14,11 @@ import type {
 } from './qa-figures';
 import { mergeScopes } from './qa-figures';
 import type { ReportScope } from './report-types';
+import type { CoachingTaskRow } from './coaching-effect';
 
 export interface RangeRead {
-	rows: keyof QaRows;
+	/** Where the rows go: a part of QaRows, or the coaching tasks compared before and after. */
+	rows: keyof QaRows | 'coachingTasks';
 	view: `reports/${string}`;
 	startkey: unknown[];
 	endkey: unknown[];
@@ -73,7 +75,7 @@ export async function readQaRows(
 	};
 	const reads = keys.flatMap((key) => qaReads(key, period));
 	const answers = await Promise.all(reads.map((query) => read(query)));
-	reads.forEach((query, index) => rows[query.rows].push(...answers[index]!));
+	reads.forEach((query, index) => rows[query.rows as keyof QaRows].push(...answers[index]!));
 	const together = <K extends unknown[]>(list: ViewRow<unknown[]>[]) =>
 		(keys.length > 1 ? mergeScopes(list) : list) as unknown as ViewRow<K>[];
 	const people = together<PeopleRow['key']>(rows.people) as PeopleRow[];
@@ -97,4 +99,40 @@ export async function readQaRows(
 		// Each case is a row of its own: a team's agents' cases are listed, not summed.
 		typical: rows.typical as unknown as TypicalRow[]
 	};
+}
+
+/** The coaching tasks of the scope opened in the period (map-only rows; a team's agents' listed together). */
+export async function readCoachingTasks(
+	scope: ReportScope,
+	period: DateRange,
+	read: (query: RangeRead) => Promise<ViewRow<unknown[]>[]>
+): Promise<CoachingTaskRow[]> {
+	const answers = await Promise.all(
+		scopeKeys(scope).map((key) =>
+			read({
+				rows: 'coachingTasks',
+				view: 'reports/coaching-tasks',
+				startkey: [key, period.from],
+				endkey: [key, period.to, {}],
+				group_level: 0
+			})
+		)
+	);
+	return answers.flat() as unknown as CoachingTaskRow[];
+}
+
+/** One agent's item points over a range: what a coaching task's before and after are counted from. */
+export async function readAgentItems(
+	agentName: string,
+	range: DateRange,
+	read: (query: RangeRead) => Promise<ViewRow<unknown[]>[]>
+): Promise<ItemRow[]> {
+	const key = `agent:${agentName}`;
+	return (await read({
+		rows: 'items',
+		view: 'reports/item-points',
+		startkey: [key, range.from],
+		endkey: [key, range.to, {}],
+		group_level: 4
+	})) as ItemRow[];
 }

@@ -5,7 +5,8 @@ import { beijingDate } from '$lib/knowledge/exchange/china-time';
 import { calibrationTrend, type CalibrationResults } from '$lib/qa/calibration/session-results';
 import type { CalibrationSession } from '$lib/db/generated/documents';
 import { qaFigures, type ViewRow } from './qa-figures';
-import { readQaRows, type RangeRead } from './qa-queries';
+import { readAgentItems, readCoachingTasks, readQaRows, type RangeRead } from './qa-queries';
+import { coachingEffect, type CoachingEffect } from './coaching-effect';
 import { datesOf, previousPeriod, type ReportPeriod } from './report-periods';
 import type { CalibrationRow, CountAndAverage, QaFigures, QaReport, ReportScope } from './report-types';
 
@@ -90,6 +91,15 @@ function calibrationsIn(
 	}));
 }
 
+function withCoachedNames(effect: CoachingEffect, names: ReadonlyMap<string, string>): CoachingEffect {
+	return {
+		...effect,
+		tasks: effect.tasks.map((task) =>
+			names.has(task.agentName) ? { ...task, label: names.get(task.agentName)! } : task
+		)
+	};
+}
+
 /** The report of a period and the one before for a scope, every figure read from the views. */
 export async function buildQaReport(
 	period: ReportPeriod,
@@ -101,6 +111,11 @@ export async function buildQaReport(
 	const names = new Map(sources.profiles.map((profile) => [profile.userName, profile.displayName]));
 	const tagNames = new Map(sources.problemTags.map((tag) => [tag.key, tag.name]));
 	const previous = previousPeriod(period);
+	const coached = readCoachingTasks(choice.scope, period, sources.read).then((tasks) =>
+		coachingEffect(tasks, scorecards, beijingDate(sources.now), (agent, range) =>
+			readAgentItems(agent, range, sources.read)
+		)
+	);
 	const [current, before] = await Promise.all(
 		[period, previous].map(async (range) =>
 			withDisplayNames(
@@ -123,6 +138,7 @@ export async function buildQaReport(
 		computedAt: sources.now,
 		current: current!,
 		before: before!,
-		calibrations: calibrationsIn(period, choice.scope, sources.calibrations)
+		calibrations: calibrationsIn(period, choice.scope, sources.calibrations),
+		coachingEffect: withCoachedNames(await coached, names)
 	};
 }

@@ -1,5 +1,6 @@
 // What a report holds: the figures of one period and scope and of the period before, as the screen, the
 // print, the xlsx export and an issued snapshot all read them. Plain data: computed once, shown many ways.
+import type { CoachingEffect } from './coaching-effect';
 import type { KnowledgeFigures } from './knowledge-figures';
 import type { ReportPeriod } from './report-periods';
 
@@ -95,6 +96,8 @@ export interface QaReport {
 	before: QaFigures;
 	/** Calibration sessions closed in the period (the province's programme: its report only). */
 	calibrations: CalibrationRow[];
+	/** The coached items before and after each task opened in the period (absent in reports issued before). */
+	coachingEffect?: CoachingEffect;
 }
 
 /** 知识库与一线: the knowledge base's and the front line's figures of a period and the period before. */

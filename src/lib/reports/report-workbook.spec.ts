@@ -111,6 +111,35 @@ describe('reportWorkbook', () => {
 		]);
 	});
 
+	it('adds 辅导前后 when the report compares coached items, shares as numbers', async () => {
+		const task = {
+			agentName: 'agent02',
+			label: '张话务',
+			openedDay: '2026-11-11',
+			items: ['服务用语'],
+			status: 'closed',
+			before: { scored: 2, lostShare: 0.05 },
+			after: { scored: 3, lostShare: 0 },
+			watching: false
+		};
+		const coached = {
+			...report,
+			coachingEffect: { tasks: [task], before: task.before, after: task.after, leftOut: 0 }
+		};
+		const sheet = (await readBack(await reportWorkbook(coached))).getWorksheet('辅导前后')!;
+		expect(sheet.getRow(2).values).toEqual([
+			undefined,
+			'张话务（agent02）',
+			'服务用语',
+			new Date('2026-11-11T00:00:00Z'),
+			2,
+			0.05,
+			3,
+			0,
+			'否'
+		]);
+	});
+
 	it('opens 概览 with the header block: scope, periods, data time in Beijing time, issuer', async () => {
 		const workbook = await readBack(
 			await reportWorkbook(report, { by: '李科长', at: '2026-12-02T02:00:00.000Z' })

@@ -189,6 +189,32 @@ export async function reportWorkbook(
 		])
 	);
 
+	const effect = report.coachingEffect;
+	if (effect)
+		tableSheet(
+			workbook,
+			'辅导前后',
+			[
+				{ header: '坐席', width: 16 },
+				{ header: '辅导项', width: 28 },
+				{ header: '开出日期', width: 12, format: DAY },
+				{ header: '前30天评分次数', width: 14, format: COUNT },
+				{ header: '前30天失分率', width: 12, format: PERCENT },
+				{ header: '后30天评分次数', width: 14, format: COUNT },
+				{ header: '后30天失分率', width: 12, format: PERCENT },
+				{ header: '观察中', width: 8 }
+			],
+			effect.tasks.map((task) => [
+				task.label ? `${task.label}（${task.agentName}）` : task.agentName,
+				task.items.join('、'),
+				new Date(`${task.openedDay}T00:00:00Z`),
+				task.before.scored,
+				task.before.lostShare,
+				task.after.scored,
+				task.after.lostShare,
+				task.watching ? '是' : '否'
+			])
+		);
 	return workbookBytes(workbook);
 }
 

@@ -12,6 +12,7 @@ import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { syncBaseUrl } from '$lib/session/session.service';
 import { nowIso } from '$lib/time';
+import { passMarkOf } from '$lib/qa/scorecards/pass-mark';
 import type { Stats, ViewRow } from './qa-figures';
 import { scopeKeys, type RangeRead } from './qa-queries';
 import { buildQaReport, scopeChoices, type ScopeChoice } from './qa-report';
@@ -40,6 +41,11 @@ export function reportKindsFor(roles: readonly Role[], subPlatforms: readonly st
 	if (province && roles.some((role) => ['supervisor', 'admin', 'analyst', 'reviewer'].includes(role)))
 		kinds.push('knowledge');
 	return kinds;
+}
+
+/** 合格线 as the scorecards set it (the local copy holds every scorecard of whoever reads QA reports). */
+export async function centrePassMark(userName: string): Promise<number> {
+	return passMarkOf(await new Repository(userName, 'scorecard').all());
 }
 
 export async function reportScopes(userName: string): Promise<ScopeChoice[]> {
