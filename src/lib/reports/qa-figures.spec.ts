@@ -96,6 +96,16 @@ describe('QA figures of a period', () => {
 			['agent01', 2],
 			['agent02', 2]
 		]);
+		// Who scored the team, and on what: its agents' rows summed (R1, R3, R4 by inspector01; R4 公积金).
+		expect(team.byInspector.map((row) => [row.name, row.evaluations, row.average])).toEqual([
+			['inspector01', 3, (90 + 0 + 85) / 3],
+			['inspector03', 1, 75]
+		]);
+		expect(team.byBusinessType.map((row) => [row.name, row.evaluations])).toEqual([
+			['社会保障', 3],
+			['公积金', 1]
+		]);
+		expect(agent02.byInspector.map((row) => [row.name, row.evaluations])).toEqual([['inspector01', 2]]);
 	});
 
 	it('count problem types once a result, list the typical cases and count coaching opened', async () => {

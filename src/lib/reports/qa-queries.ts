@@ -50,10 +50,12 @@ export function qaReads(scopeKey: string, period: DateRange): RangeRead[] {
 		range('reports/coaching', 'coaching', [scopeKey], 3),
 		range('reports/typical-cases', 'typical', [scopeKey], 0)
 	];
-	// The people view is emitted for the province and its sub-platforms; an agent's or team's is its agents'.
-	if (scopeKey === 'all' || scopeKey.startsWith('sub:'))
-		for (const kind of ['inspector', 'agent', 'business'])
-			reads.push(range('reports/evaluation-people', 'people', [scopeKey, kind], 4));
+	// The people view has every kind for the province and its sub-platforms, and an agent's inspectors and
+	// business types; a team's are its agents' summed, and its by-agent rows are each agent's scores.
+	const kinds = scopeKey.startsWith('agent:')
+		? ['inspector', 'business']
+		: ['inspector', 'agent', 'business'];
+	for (const kind of kinds) reads.push(range('reports/evaluation-people', 'people', [scopeKey, kind], 4));
 	return reads;
 }
 

@@ -1,5 +1,6 @@
 // 按人和业务: key [scope, 'inspector' | 'agent' | 'business', Beijing day, name], value the total; _stats. One
-// grouped read of a period gives each inspector's, agent's and business type's count and average.
+// grouped read of a period gives each inspector's, agent's and business type's count and average. An agent's
+// scope has its inspectors and business types (a team's are its agents' summed).
 function (doc) {
 	if (doc.type !== 'evaluation' || doc.status === 'draft' || !doc.submittedAt) return;
 	if (typeof doc.total !== 'number') return;
@@ -11,4 +12,6 @@ function (doc) {
 		emit([scopes[s], 'agent', day, doc.agentName], doc.total);
 		emit([scopes[s], 'business', day, business], doc.total);
 	}
+	emit(['agent:' + doc.agentName, 'inspector', day, doc.inspector], doc.total);
+	emit(['agent:' + doc.agentName, 'business', day, business], doc.total);
 }
