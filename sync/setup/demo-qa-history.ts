@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerScope } from 'nano';
 import type {
+	Acknowledgement,
 	Appeal,
+	CoachingAck,
 	CoachingTask,
 	Evaluation,
 	Recording,
@@ -18,6 +20,8 @@ import { criteriaOf, scoreEvaluation, type Score } from '../../src/lib/qa/scorin
 import { withUndecidedAtFullPoints } from '../../src/lib/qa/scoring/score-lines';
 import { pointsAfterDeductions } from '../../src/lib/qa/scoring/evaluation-checks';
 import { seededRandom } from '../../src/lib/seeded-random';
+import { coachingAckIdOf } from '../../src/lib/qa/coaching/coaching-ids';
+import { acknowledgementIdOf } from '../../src/lib/qa/evaluations/evaluation-ids';
 import { insertMissingDocuments } from './bulk-insert';
 import { callDocuments, readDemoCalls } from './demo-qa';
 import type { UserAccount } from './setup';
@@ -92,6 +96,17 @@ function coachingTask(evaluation: Evaluation, criterionKeys: string[]): Coaching
 		closedBy: evaluation.inspector,
 		closedAt,
 		closingNote: '演示：已完成复盘'
+	};
+}
+
+function confirmation(task: CoachingTask): CoachingAck {
+	return {
+		_id: coachingAckIdOf(task._id),
+		type: 'coachingAck',
+		taskId: task._id,
+		agentName: task.agentName,
+		...(task.subPlatform ? { subPlatform: task.subPlatform } : {}),
+		acknowledgedAt: new Date(Date.parse(task.createdAt) + 2 * 3_600_000).toISOString()
 	};
 }
 
@@ -192,7 +207,19 @@ export async function loadDemoQaHistory(
 			documents.push(recording, copy.waveform, copy.transcript, evaluation);
 			const coached = scores.filter((line) => line.deductionReasons?.length).map((line) => line.criterionKey);
 			// About one result with deductions in four leads to coaching on those items, closed two weeks later.
-			if (coached.length > 0 && random() < 0.25) documents.push(coachingTask(evaluation, coached));
+			if (coached.length > 0 && random() < 0.25) {
+				const task = coachingTask(evaluation, coached);
+				documents.push(task, confirmation(task));
+			}
+			// The agent confirmed having read the result the day it arrived, as the desk expects of them.
+			documents.push({
+				_id: acknowledgementIdOf(evaluation._id),
+				type: 'acknowledgement',
+				evaluationId: evaluation._id,
+				agentName: agent.name,
+				...(agent.subPlatform ? { subPlatform: agent.subPlatform } : {}),
+				acknowledgedAt: new Date(Date.parse(submittedAt) + 3 * 3_600_000).toISOString()
+			} satisfies Acknowledgement);
 			if (random() < 0.05) {
 				const createdAt = new Date(Date.parse(submittedAt) + DAY_MS).toISOString();
 				const upheld = random() < 0.5;

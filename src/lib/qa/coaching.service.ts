@@ -7,11 +7,11 @@ import { explainFailure } from '$lib/db/validation';
 import { failure, success, type Result } from '$lib/result';
 import { nowIso } from '$lib/time';
 import { compareItems, type ItemComparison } from './coaching/before-after';
+import { coachingAckIdOf } from './coaching/coaching-ids';
 import { recordingIdOfEvaluation } from './evaluations/evaluation-ids';
 
 const keyOf = (evaluationId: string) => evaluationId.slice('evaluation:'.length);
 export const coachingTaskIdOf = (evaluationId: string) => `coachingTask:${keyOf(evaluationId)}`;
-export const coachingAckIdOf = (taskId: string) => `coachingAck:${taskId.slice('coachingTask:'.length)}`;
 
 export interface CoachingInput {
 	criterionKeys: string[];

@@ -1,6 +1,6 @@
 // 辅导前后对比 on the hand-made November: agent02's task of 11 November on 服务用语 (item a, 10 points) is compared
-// with the 30 days up to it — R3 (10 of 10, 10 November) and R4 (9 of 10, 01:00 Beijing on 1 November): 1 point
-// lost of 20 — and the 30 days after, which hold no result yet.
+// over the 60 days before it — R3 (10 of 10, 10 November) and R4 (9 of 10, 01:00 Beijing on 1 November): 19 of
+// 20 — and the 60 days after, which hold no result yet.
 import { describe, expect, it } from 'vitest';
 import {
 	reportCoaching,
@@ -17,7 +17,7 @@ const read = async (query: RangeRead) =>
 const cards = new Map([[reportScorecard._id, reportScorecard]]);
 
 describe('the coached items before and after', () => {
-	it('compare each task of the period over the 30 days up to it and the 30 after', async () => {
+	it('compare each task of the period over the 60 days before it and the 60 after', async () => {
 		const tasks = await readCoachingTasks({ kind: 'province' }, parsePeriod('2026-11')!, read);
 		const effect = await coachingEffect(tasks, cards, '2026-12-06', (agent, range) =>
 			readAgentItems(agent, range, read)
@@ -28,14 +28,14 @@ describe('the coached items before and after', () => {
 				openedDay: '2026-11-11',
 				items: ['服务用语'],
 				status: 'closed',
-				before: { scored: 2, lostShare: 1 / 20 },
-				after: { scored: 0, lostShare: null },
+				before: { scored: 2, scoreShare: 19 / 20 },
+				after: { scored: 0, scoreShare: null },
 				watching: true
 			}
 		]);
 		expect([effect.before, effect.after, effect.leftOut]).toEqual([
-			{ scored: 2, lostShare: 0.05 },
-			{ scored: 0, lostShare: null },
+			{ scored: 2, scoreShare: 19 / 20 },
+			{ scored: 0, scoreShare: null },
 			0
 		]);
 	});
@@ -50,10 +50,10 @@ describe('the coached items before and after', () => {
 		expect(await readCoachingTasks({ kind: 'province' }, parsePeriod('2026-10')!, read)).toHaveLength(1);
 	});
 
-	it('put the opening day in the before window', () => {
+	it('leave the opening day out of both windows', () => {
 		expect(coachingWindows('2026-11-11')).toEqual({
-			before: { from: '2026-10-13', to: '2026-11-11' },
-			after: { from: '2026-11-12', to: '2026-12-11' }
+			before: { from: '2026-09-12', to: '2026-11-10' },
+			after: { from: '2026-11-12', to: '2027-01-10' }
 		});
 	});
 });

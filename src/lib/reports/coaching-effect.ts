@@ -1,11 +1,13 @@
-// 辅导前后对比 (seed 002: 对比分析前后): for each coaching task opened in the period, the share of points its agent
-// lost on the coached items in the 30 days before it was opened and in the 30 days after, from the same
-// item-points view as 失分项排行 (two key-range reads of the agent's rows a task).
+// 辅导前后对比 (seed 002: 对比分析前后): for each coaching task opened in the period, its agent's 得分率 on the coached
+// items (points given ÷ the most they could be given; a red line passed ÷ scored) in the 60 days before the day
+// it was opened and in the 60 days after, as the coaching page compares them (qa/coaching/before-after.ts, by
+// the moment rather than the day) — from the same item-points view as 失分项排行, two key-range reads a task.
 import type { Scorecard } from '$lib/db/generated/documents';
 import type { DateRange } from '$lib/qa/sampling/plan-periods';
+import { BEFORE_WINDOW_DAYS } from '$lib/qa/coaching/before-after';
 import { lossOf, type ItemRow } from './qa-figures';
 
-export const COACHING_WINDOW_DAYS = 30;
+export const COACHING_WINDOW_DAYS = BEFORE_WINDOW_DAYS;
 /** Tasks compared in one report: the most recent first; a province month has a few dozen. */
 export const COACHING_TASKS_COMPARED = 100;
 
@@ -17,8 +19,8 @@ export interface CoachingTaskRow {
 export interface CoachedShare {
 	/** Scorings of the coached items in the window. */
 	scored: number;
-	/** Points lost ÷ the most that could be lost on them; null with nothing scored. */
-	lostShare: number | null;
+	/** Points given ÷ the most that could be given on them; null with nothing scored. */
+	scoreShare: number | null;
 }
 
 export interface CoachingEffectRow {
@@ -29,7 +31,7 @@ export interface CoachingEffectRow {
 	status: string;
 	before: CoachedShare;
 	after: CoachedShare;
-	/** The 30 days after have not all passed yet. */
+	/** The 60 days after have not all passed yet. */
 	watching: boolean;
 }
 
@@ -47,12 +49,12 @@ const shift = (day: string, days: number) =>
 	new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
- * The windows compared for a task opened on `day`: the 30 days up to and with it (the result it was opened
- * from is in them), and the 30 days after it.
+ * The windows compared for a task opened on `day`: the 60 days before it and the 60 after; the opening day's
+ * results are in neither (the views count by day, and the result the task was opened from is among them).
  */
 export function coachingWindows(day: string): { before: DateRange; after: DateRange } {
 	return {
-		before: { from: shift(day, 1 - COACHING_WINDOW_DAYS), to: day },
+		before: { from: shift(day, -COACHING_WINDOW_DAYS), to: shift(day, -1) },
 		after: { from: shift(day, 1), to: shift(day, COACHING_WINDOW_DAYS) }
 	};
 }
@@ -94,7 +96,7 @@ function criteriaOf(scorecard: Scorecard | undefined) {
 
 const share = ({ scored, lost, possible }: Tally): CoachedShare => ({
 	scored,
-	lostShare: possible > 0 ? lost / possible : null
+	scoreShare: possible > 0 ? 1 - lost / possible : null
 });
 
 export async function coachingEffect(

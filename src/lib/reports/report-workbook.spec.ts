@@ -118,8 +118,8 @@ describe('reportWorkbook', () => {
 			openedDay: '2026-11-11',
 			items: ['服务用语'],
 			status: 'closed',
-			before: { scored: 2, lostShare: 0.05 },
-			after: { scored: 3, lostShare: 0 },
+			before: { scored: 2, scoreShare: 0.95 },
+			after: { scored: 3, scoreShare: 1 },
 			watching: false
 		};
 		const coached = {
@@ -133,9 +133,9 @@ describe('reportWorkbook', () => {
 			'服务用语',
 			new Date('2026-11-11T00:00:00Z'),
 			2,
-			0.05,
+			0.95,
 			3,
-			0,
+			1,
 			'否'
 		]);
 	});

@@ -198,10 +198,10 @@ export async function reportWorkbook(
 				{ header: '坐席', width: 16 },
 				{ header: '辅导项', width: 28 },
 				{ header: '开出日期', width: 12, format: DAY },
-				{ header: '前30天评分次数', width: 14, format: COUNT },
-				{ header: '前30天失分率', width: 12, format: PERCENT },
-				{ header: '后30天评分次数', width: 14, format: COUNT },
-				{ header: '后30天失分率', width: 12, format: PERCENT },
+				{ header: '前60天评分次数', width: 14, format: COUNT },
+				{ header: '前60天得分率', width: 12, format: PERCENT },
+				{ header: '后60天评分次数', width: 14, format: COUNT },
+				{ header: '后60天得分率', width: 12, format: PERCENT },
 				{ header: '观察中', width: 8 }
 			],
 			effect.tasks.map((task) => [
@@ -209,9 +209,9 @@ export async function reportWorkbook(
 				task.items.join('、'),
 				new Date(`${task.openedDay}T00:00:00Z`),
 				task.before.scored,
-				task.before.lostShare,
+				task.before.scoreShare,
 				task.after.scored,
-				task.after.lostShare,
+				task.after.scoreShare,
 				task.watching ? '是' : '否'
 			])
 		);

@@ -29,6 +29,9 @@ const mean = (values: number[]) =>
 		? Math.round((values.reduce((all, value) => all + value, 0) / values.length) * 10_000) / 10_000
 		: null;
 
+/** How far back "before" reaches, here and in the reports' 辅导前后对比 (src/lib/reports/coaching-effect.ts). */
+export const BEFORE_WINDOW_DAYS = 60;
+
 /**
  * @param since the task's creation: results submitted before it are "before", the others "after"
  * @param windowDays how far back "before" reaches
@@ -39,7 +42,7 @@ export function compareItems(
 	agentName: string,
 	criterionKeys: readonly string[],
 	since: string,
-	windowDays = 60
+	windowDays = BEFORE_WINDOW_DAYS
 ): ItemComparison[] {
 	const from = new Date(Date.parse(since) - windowDays * 86_400_000).toISOString();
 	const results = evaluations.filter(
