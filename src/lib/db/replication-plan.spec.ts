@@ -32,13 +32,14 @@ describe('replicationPlan', () => {
 				'calib-6167656e743031←calib-6167656e743031⇄'
 			]
 		],
-		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄', 'reports←reports⇄']]
+		[['admin'], ['kb←kb⇄', 'feedback←feedback⇄', 'qa←qa⇄', 'reports←reports⇄']],
+		[['analyst'], ['kb←pub', 'qa←qa', 'reports←reports']]
 	])('%o replicates %o', (roles, expected) => {
 		expect(remotes(roles)).toEqual(expected);
 	});
 
 	it('never plans a server database the roles may not read, for province and city staff', () => {
-		const allRoles: Role[] = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor'];
+		const allRoles: Role[] = ['admin', 'editor', 'reviewer', 'inspector', 'agent', 'supervisor', 'analyst'];
 		for (const cities of [[], ['haikou']]) {
 			for (const role of allRoles) {
 				const userRoles = accountRoles([role, ...cities.map(cityRole)]);
@@ -70,6 +71,18 @@ describe('replicationPlan', () => {
 				(plan) => `${plan.local}←${plan.remote}${plan.push ? '⇄' : ''}`
 			)
 		).toEqual(expected);
+	});
+
+	it('gives an analyst who is who and what a QA report needs, never a publication or a result', () => {
+		const [kb, qa] = replicationPlan('analyst01', ['analyst']).map(pullSelectorOf);
+		const pulls = (selector: Record<string, unknown> | undefined, doc: object) =>
+			matchesSelector(doc, selector!);
+		expect(pulls(kb, { _id: 'profile:agent01', type: 'profile' })).toBe(true);
+		expect(pulls(kb, { _id: 'subPlatform:haikou', type: 'subPlatform' })).toBe(true);
+		expect(pulls(kb, { _id: 'publishedEntry:x', type: 'publishedEntry' })).toBe(false);
+		expect(pulls(qa, { _id: 'scorecard:x', type: 'scorecard' })).toBe(true);
+		expect(pulls(qa, { _id: 'evaluation:x', type: 'evaluation', status: 'submitted' })).toBe(false);
+		expect(pulls(qa, { _id: 'recording:x', type: 'recording' })).toBe(false);
 	});
 
 	it('leaves the province kb’s version history and publications on the server, and lets deletions through', () => {

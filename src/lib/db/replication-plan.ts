@@ -106,6 +106,9 @@ function qaWorkingSet(userName: string, oversees: boolean, historyStart: string)
 	};
 }
 
+/** Who is who: the profiles and the sub-platform list (deletions too, so a removed one goes). */
+const DIRECTORY = { $or: [{ type: { $in: ['profile', 'subPlatform'] } }, { _deleted: true }] };
+
 /** What a QA report is read with besides the server's views: a few hundred small documents. */
 function analystQaSet(): Record<string, unknown> {
 	return {
@@ -161,6 +164,9 @@ export function replicationPlan(
 		});
 		// The province's publications, read-only, from pub: the desk holds the city's own documents only.
 		if (city) plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false });
+	} else if (!has(['agent', 'inspector', 'supervisor'])) {
+		// An analyst searches nothing: the names a report's scopes are shown by, not 10⁵ publications.
+		plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false, pullSelector: DIRECTORY });
 	} else {
 		plans.push({ local: KNOWLEDGE_DB, remote: PUBLISHED_DB, push: false });
 		// Each city's own entries come from its pub-<code>; no browser reads another city's.
@@ -193,12 +199,14 @@ export function replicationPlan(
 			pullSelector: qaWorkingSet(userName, has(['supervisor', 'admin']), recentHistoryStart(today))
 		});
 	// An analyst scores nothing: the report screen needs the scorecards, problem types and calibrations only.
-	else if (roles.includes('analyst'))
+	// (Analysts are the province's: a city's calls are in its cityqa, whose members are its QA staff.)
+	else if (roles.includes('analyst') && !city)
 		plans.push({ local: QA_DB, remote: QA_DB, push: false, pullSelector: analystQaSet() });
 	// Issued reports: a few a week, frozen; the province's supervisors and admins issue them, analysts read them.
 	if (has(['supervisor', 'admin']) && !city)
 		plans.push({ local: REPORTS_DB, remote: REPORTS_DB, push: true });
-	else if (roles.includes('analyst')) plans.push({ local: REPORTS_DB, remote: REPORTS_DB, push: false });
+	else if (roles.includes('analyst') && !city)
+		plans.push({ local: REPORTS_DB, remote: REPORTS_DB, push: false });
 	// Their blind calibration scores, which no one else reads until the server copies them into qa at close.
 	// Calibration is the province's (sync/ddocs/lib/calibration-rules.js): a city's inspectors have none.
 	if (has(['inspector', 'supervisor']) && subPlatforms.length === 0) {

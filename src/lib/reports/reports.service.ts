@@ -36,8 +36,10 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
  */
 export function reportKindsFor(roles: readonly Role[], subPlatforms: readonly string[] = []): ReportKind[] {
 	const kinds: ReportKind[] = [];
-	if (roles.some((role) => role === 'supervisor' || role === 'admin' || role === 'analyst')) kinds.push('qa');
 	const province = subPlatforms.length === 0 || roles.includes('admin');
+	// A city's supervisors read their city's calls (cityqa); analysts are the province's.
+	if (roles.some((role) => role === 'supervisor' || role === 'admin' || (role === 'analyst' && province)))
+		kinds.push('qa');
 	if (province && roles.some((role) => ['supervisor', 'admin', 'analyst', 'reviewer'].includes(role)))
 		kinds.push('knowledge');
 	return kinds;
