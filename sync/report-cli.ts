@@ -8,6 +8,7 @@ import nano from 'nano';
 import { KNOWLEDGE_DB, QA_DB } from '../src/lib/db/catalog';
 import type {
 	Entry,
+	SampleDraw,
 	CalibrationScore,
 	CalibrationSession,
 	ProblemTag,
@@ -21,6 +22,7 @@ import type { RangeRead } from '../src/lib/reports/qa-queries';
 import { buildQaReport, scopeChoices, type ScopeChoice } from '../src/lib/reports/qa-report';
 import { parsePeriod } from '../src/lib/reports/report-periods';
 import { passMarkOf } from '../src/lib/qa/scorecards/pass-mark';
+import { scoredCallsIn, type ScoredRow } from '../src/lib/qa/sampling/scored-calls';
 import { reportWorkbook } from '../src/lib/reports/report-workbook';
 import { buildKnowledgeReport } from '../src/lib/reports/knowledge-report';
 import type { KnowledgeRead } from '../src/lib/reports/knowledge-queries';
@@ -116,6 +118,27 @@ async function writeQa(choice: ScopeChoice, profiles: Profile[], target: string)
 			scores,
 			new Map(scorecards.map((card) => [card._id, card]))
 		),
+		coverage: {
+			async drawsEndingFrom(from) {
+				const rows = await server
+					.use(QA_DB)
+					.view('reports', 'sample-draws', { startkey: [from], endkey: [{}] });
+				const ids = rows.rows.map((row) => row.id);
+				if (ids.length === 0) return [];
+				const docs = await server.use<SampleDraw>(QA_DB).fetch({ keys: ids });
+				return docs.rows.flatMap((row) => ('doc' in row && row.doc ? [row.doc as SampleDraw] : []));
+			},
+			scoredCalls: (draws) =>
+				scoredCallsIn(
+					draws.map((draw) => draw.period),
+					async (start, end) =>
+						(
+							await server
+								.use(QA_DB)
+								.view('sampling', 'evaluations-by-call-start', { startkey: [start], endkey: [end] })
+						).rows as unknown as ScoredRow[]
+				)
+		},
 		now: new Date().toISOString()
 	});
 	await writeFile(target, await reportWorkbook(report));

@@ -9,18 +9,32 @@ import ExcelJS from 'exceljs';
 import nano from 'nano';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportAppeals, reportEvaluations, reportScorecard } from '../fixtures/report-evaluations';
+import { storedDraw } from '../fixtures/sample-draw';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const run = promisify(execFile);
+/** The first week of November drew R1 and R2 (scored, by the fixture) and RX (never scored, due 10 November). */
+const novemberDraw = {
+	...storedDraw(),
+	_id: 'sampleDraw:weekly:2026-11-01',
+	period: { from: '2026-11-01', to: '2026-11-07' },
+	items: ['R1', 'R2', 'RX'].map((callId) => ({
+		recordingId: `recording:${callId}`,
+		agent: 'agent01',
+		reason: 'random' as const,
+		inspector: 'inspector01',
+		due: '2026-11-10'
+	}))
+};
 let test: TestServer;
 const folder = mkdtempSync(path.join(os.tmpdir(), 'report-cli-'));
 
 beforeAll(async () => {
 	test = await startTestServer();
 	const couch = nano({ url: test.adminSyncUrl, parseUrl: false } as Parameters<typeof nano>[0]);
-	const results = await couch
-		.use('qa')
-		.bulk({ docs: [reportScorecard, ...reportEvaluations, ...reportAppeals] as unknown as object[] });
+	const results = await couch.use('qa').bulk({
+		docs: [reportScorecard, ...reportEvaluations, ...reportAppeals, novemberDraw] as unknown as object[]
+	});
 	expect(results.filter((result) => result.error)).toEqual([]);
 });
 afterAll(async () => {
@@ -51,6 +65,15 @@ describe('npm run report', () => {
 		const row = overview.getColumn(1).values.findIndex((value) => value === '平均分');
 		expect(overview.getRow(row).getCell(2).value).toBe(62.5);
 		expect(workbook.getWorksheet('失分项')!.getRow(2).getCell(2).value).toBe('答复准确');
+		// 抽检覆盖: the week's three calls, two scored, one overdue — read from the server's views.
+		expect(workbook.getWorksheet('抽检覆盖')!.getRow(2).values).toEqual([
+			undefined,
+			'inspector01',
+			3,
+			2,
+			1,
+			2 / 3
+		]);
 	});
 
 	it('refuses a period or scope it cannot read, saying how to write one', async () => {

@@ -7,6 +7,7 @@ import type { CalibrationSession } from '$lib/db/generated/documents';
 import { qaFigures, type ViewRow } from './qa-figures';
 import { readAgentItems, readCoachingTasks, readQaRows, type RangeRead } from './qa-queries';
 import { coachingEffect, type CoachingEffect } from './coaching-effect';
+import { sampleCoverage, type CoverageSources } from './sample-coverage';
 import { datesOf, previousPeriod, type ReportPeriod } from './report-periods';
 import type { CalibrationRow, CountAndAverage, QaFigures, QaReport, ReportScope } from './report-types';
 
@@ -65,6 +66,8 @@ export interface ReportSources {
 	problemTags: ProblemTag[];
 	/** The revealed calibration sessions with their results (a few a month; whoever reads them computes them). */
 	calibrations: Array<{ session: CalibrationSession; results: CalibrationResults }>;
+	/** The sampling plans' draws and their scored calls (抽检覆盖率); left out where not given. */
+	coverage?: CoverageSources;
 	now: string;
 }
 
@@ -139,6 +142,9 @@ export async function buildQaReport(
 		current: current!,
 		before: before!,
 		calibrations: calibrationsIn(period, choice.scope, sources.calibrations),
-		coachingEffect: withCoachedNames(await coached, names)
+		coachingEffect: withCoachedNames(await coached, names),
+		...(sources.coverage
+			? { coverage: await sampleCoverage(choice.scope, period, beijingDate(sources.now), sources.coverage) }
+			: {})
 	};
 }

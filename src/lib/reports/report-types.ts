@@ -1,6 +1,7 @@
 // What a report holds: the figures of one period and scope and of the period before, as the screen, the
 // print, the xlsx export and an issued snapshot all read them. Plain data: computed once, shown many ways.
 import type { CoachingEffect } from './coaching-effect';
+import type { SampleCoverage } from './sample-coverage';
 import type { KnowledgeFigures } from './knowledge-figures';
 import type { ReportPeriod } from './report-periods';
 
@@ -98,6 +99,8 @@ export interface QaReport {
 	calibrations: CalibrationRow[];
 	/** The coached items before and after each task opened in the period (absent in reports issued before). */
 	coachingEffect?: CoachingEffect;
+	/** 抽检覆盖率 of the draws whose periods overlap the report's (absent in reports issued before). */
+	coverage?: SampleCoverage;
 }
 
 /** 知识库与一线: the knowledge base's and the front line's figures of a period and the period before. */

@@ -189,6 +189,25 @@ export async function reportWorkbook(
 		])
 	);
 
+	if (report.coverage)
+		tableSheet(
+			workbook,
+			'抽检覆盖',
+			[
+				{ header: '质检员', width: 16 },
+				{ header: '应评', width: 8, format: COUNT },
+				{ header: '已评', width: 8, format: COUNT },
+				{ header: '逾期未评', width: 10, format: COUNT },
+				{ header: '覆盖率', width: 10, format: PERCENT }
+			],
+			[...report.coverage.byInspector, { ...report.coverage.total, key: '合计' }].map((row) => [
+				row.key,
+				row.expected,
+				row.done,
+				row.overdue,
+				row.expected ? row.share : null
+			])
+		);
 	const effect = report.coachingEffect;
 	if (effect)
 		tableSheet(

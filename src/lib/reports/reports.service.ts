@@ -2,7 +2,8 @@
 // period and the one before (two sets of grouped key-range reads), kept in this browser with its time so the
 // screen offline shows the last figures it had, and says when they are from.
 import { KNOWLEDGE_DB, QA_DB, REPORTS_DB, type Role } from '$lib/db/catalog';
-import type { Entry } from '$lib/db/generated/documents';
+import type { Entry, SampleDraw } from '$lib/db/generated/documents';
+import { scoredCallsOfDraws } from '$lib/qa/worklist.service';
 import { readFromServer } from '$lib/db/server-documents';
 import { cacheFigures, readCachedFigures } from '$lib/db/figure-cache';
 import { Repository } from '$lib/db/repository';
@@ -90,6 +91,25 @@ export async function loadQaReport(
 		]);
 		const report = await buildQaReport(period, choice, passMark, {
 			read: serverRead,
+			coverage: {
+				drawsEndingFrom: async (from) => {
+					const rows = await readServerView<unknown[], null>(
+						syncBaseUrl(),
+						qaServerDatabase(),
+						'reports/sample-draws',
+						{
+							startkey: [from],
+							endkey: [{}]
+						}
+					);
+					return readFromServer<SampleDraw>(
+						syncBaseUrl(),
+						qaServerDatabase(),
+						rows.flatMap((row) => (row.id ? [row.id] : []))
+					);
+				},
+				scoredCalls: async (draws) => (await scoredCallsOfDraws(userName, draws)).scored
+			},
 			scorecards,
 			profiles,
 			problemTags,
