@@ -68,6 +68,7 @@ test('a supervisor reads, narrows, prints and exports a monthly QA report', asyn
 		'问题类型',
 		'典型案例',
 		'校准',
+		'抽检覆盖',
 		'辅导前后'
 	]);
 	const overview = workbook.getWorksheet('概览')!;
