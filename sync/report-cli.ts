@@ -27,6 +27,7 @@ import { reportWorkbook } from '../src/lib/reports/report-workbook';
 import { buildKnowledgeReport } from '../src/lib/reports/knowledge-report';
 import type { KnowledgeRead } from '../src/lib/reports/knowledge-queries';
 import { knowledgeWorkbook } from '../src/lib/reports/knowledge-workbook';
+import { viewParameters } from '../src/lib/reports/report-view-read';
 
 const USAGE =
 	'用法: npm run report -- --url http://管理员:密码@主机:5984 --period 2026-11 --scope province --out 报表.xlsx [--kind qa|knowledge] [--pass 80]\n' +
@@ -67,22 +68,13 @@ async function byPrefix<T>(database: string, prefix: string): Promise<T[]> {
 
 async function read(query: RangeRead): Promise<ViewRow<unknown[]>[]> {
 	const [ddoc, view] = query.view.split('/') as [string, string];
-	const answer = await server.use(QA_DB).view<Stats>(ddoc, view, {
-		startkey: query.startkey,
-		endkey: query.endkey,
-		// A map-only view takes no grouping (CouchDB refuses it).
-		...(query.group_level > 0 ? { group_level: query.group_level } : {})
-	});
+	const answer = await server.use(QA_DB).view<Stats>(ddoc, view, viewParameters(query));
 	return answer.rows as unknown as ViewRow<unknown[]>[];
 }
 
 async function knowledgeRead(query: KnowledgeRead): Promise<Array<{ key: unknown; value: unknown }>> {
-	const { database, view, group_level, ...range } = query;
-	const [ddoc, name] = view.split('/') as [string, string];
-	const answer = await server.use(database).view(ddoc, name, {
-		...range,
-		...(group_level > 0 ? { group_level } : {})
-	});
+	const [ddoc, name] = query.view.split('/') as [string, string];
+	const answer = await server.use(query.database).view(ddoc, name, viewParameters(query));
 	return answer.rows;
 }
 

@@ -18,18 +18,12 @@ import {
 import { scopeKeys } from './qa-queries';
 import { datesOf } from './report-periods';
 import type { ReportScope } from './report-types';
+import type { ReportViewRead } from './report-view-read';
 
 export type KnowledgeDatabase = 'kb' | 'feedback' | 'searchlog';
 
-export interface KnowledgeRead {
+export interface KnowledgeRead extends ReportViewRead {
 	database: KnowledgeDatabase;
-	view: `reports/${string}`;
-	startkey: unknown[];
-	endkey: unknown[];
-	/** Grouped to this level; 0 for a map-only view's rows. */
-	group_level: number;
-	limit?: number;
-	skip?: number;
 }
 
 export interface KnowledgeSources {

@@ -15,15 +15,11 @@ import type {
 import { mergeScopes } from './qa-figures';
 import type { ReportScope } from './report-types';
 import type { CoachingTaskRow } from './coaching-effect';
+import type { ReportViewRead } from './report-view-read';
 
-export interface RangeRead {
+export interface RangeRead extends ReportViewRead {
 	/** Where the rows go: a part of QaRows, or the coaching tasks compared before and after. */
 	rows: keyof QaRows | 'coachingTasks';
-	view: `reports/${string}`;
-	startkey: unknown[];
-	endkey: unknown[];
-	/** Grouped to this level; 0 for a map-only view's rows. */
-	group_level: number;
 }
 
 /** The scope keys the views emit under: a team is its agents' keys, summed. */
