@@ -18,6 +18,8 @@ export interface Stats {
 export type Aggregate = number | Stats;
 
 interface KeyedAggregate {
+	/** The indexable string itself: documents refer to this one instance, not to copies of it. */
+	indexable: string;
 	key: unknown;
 	value: Aggregate;
 }
@@ -34,6 +36,8 @@ export interface AggregateQuery {
 }
 
 type Emission = [indexable: string, key: unknown, value: unknown];
+/** What a document emitted, as kept to take it back: the shared key string, and the value unless counted. */
+type Kept = [indexable: string, value: unknown];
 
 export function isBuiltInReducer(reduce: string | undefined): reduce is BuiltInReducer {
 	return reduce === '_count' || reduce === '_sum' || reduce === '_stats';
@@ -75,8 +79,11 @@ function lowerBound(sorted: string[], target: string, strictlyAfter = false): nu
 export class AggregateIndex {
 	readonly #reducer: BuiltInReducer;
 	readonly #map: (doc: Record<string, unknown>) => Emission[];
-	/** What each document emitted, to take it back when the document changes. */
-	readonly #byDocument = new Map<string, Emission[]>();
+	/**
+	 * What each document emitted, to take it back when the document changes: _count keeps only the shared key
+	 * strings (a province's month of logs is millions of emissions over a few thousand keys).
+	 */
+	readonly #byDocument = new Map<string, string[] | Kept[]>();
 	readonly #byKey = new Map<string, KeyedAggregate>();
 	/** The distinct keys in collation order (pouchdb-collate's indexable strings sort as CouchDB collates). */
 	readonly #sorted: string[] = [];
@@ -112,29 +119,36 @@ export class AggregateIndex {
 	/** A document as it now is (deleted: null). */
 	update(id: string, doc: Record<string, unknown> | null): void {
 		const before = this.#byDocument.get(id);
-		if (before) for (const emission of before) this.#remove(emission);
+		if (before) for (const kept of this.#keptEmissions(before)) this.#remove(kept);
 		if (!doc || id.startsWith('_design/')) {
 			this.#byDocument.delete(id);
 			return;
 		}
-		const after = this.#map(doc);
+		const after = this.#map(doc).map((emission) => this.#add(emission));
 		if (after.length === 0) this.#byDocument.delete(id);
-		else this.#byDocument.set(id, after);
-		for (const emission of after) this.#add(emission);
+		else this.#byDocument.set(id, this.#reducer === '_count' ? after.map(([indexable]) => indexable) : after);
 	}
 
-	#add([indexable, key, value]: Emission): void {
+	#keptEmissions(kept: string[] | Kept[]): Kept[] {
+		return this.#reducer === '_count'
+			? (kept as string[]).map((indexable) => [indexable, null])
+			: (kept as Kept[]);
+	}
+
+	/** Adds the emission to its key's aggregate; answers it as kept, with the key's own string. */
+	#add([indexable, key, value]: Emission): Kept {
 		const current = this.#byKey.get(indexable);
 		const one = single(this.#reducer, value);
 		if (current) {
 			current.value = combine(this.#reducer, current.value, one);
-			return;
+			return [current.indexable, value];
 		}
-		this.#byKey.set(indexable, { key, value: one });
+		this.#byKey.set(indexable, { indexable, key, value: one });
 		this.#sorted.splice(lowerBound(this.#sorted, indexable), 0, indexable);
+		return [indexable, value];
 	}
 
-	#remove([indexable, , value]: Emission): void {
+	#remove([indexable, value]: Kept): void {
 		const current = this.#byKey.get(indexable);
 		if (!current) return;
 		let empty: boolean;
@@ -161,8 +175,8 @@ export class AggregateIndex {
 	#byDocumentHas(indexable: string): boolean {
 		const current = this.#byKey.get(indexable);
 		if (this.#reducer === '_count') return (current?.value as number) > 0;
-		for (const emissions of this.#byDocument.values())
-			if (emissions.some(([each]) => each === indexable)) return true;
+		for (const kept of this.#byDocument.values())
+			if ((kept as Kept[]).some(([each]) => each === indexable)) return true;
 		return false;
 	}
 
@@ -170,8 +184,8 @@ export class AggregateIndex {
 	#refreshStale(): void {
 		if (this.#stale.size === 0) return;
 		const fresh = new Map<string, Aggregate>();
-		for (const emissions of this.#byDocument.values())
-			for (const [indexable, , value] of emissions) {
+		for (const kept of this.#byDocument.values())
+			for (const [indexable, value] of kept as Kept[]) {
 				if (!this.#stale.has(indexable)) continue;
 				const one = single(this.#reducer, value);
 				const sum = fresh.get(indexable);
