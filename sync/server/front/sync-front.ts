@@ -161,12 +161,15 @@ export function createSyncFront(parts: SyncFrontParts): Handler {
 			case 'view': {
 				if (!(await checkView(route, res))) return;
 				const query = aggregateQuery(req);
-				const code = parts.repository.forDatabase(route.database!)?.views.get(route.view!);
+				const designViews = parts.repository.forDatabase(route.database!)?.views;
+				const code = designViews?.get(route.view!);
 				const range = rangeQuery(req);
 				const mapped = range ? await parts.memoryViews.read(route.database!, route.view!, range) : null;
 				if (mapped) return void res.json({ total_rows: mapped.total_rows, offset: 0, rows: mapped.rows });
 				const rows =
-					query && code ? await parts.aggregates.read(route.database!, route.view!, code, query) : null;
+					query && code
+						? await parts.aggregates.read(route.database!, route.view!, code, query, designViews)
+						: null;
 				if (rows) return void res.json({ rows });
 				break;
 			}

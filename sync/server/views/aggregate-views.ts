@@ -1,11 +1,20 @@
 // Reduced reads of the repository's views with built-in reducers, answered from AggregateIndex: built on the
-// first read from the database's changes, brought up to date on every read (CouchDB's default, stale=false).
+// first read of any view of their design document, all of the design's together as CouchDB builds a design's
+// views into one index, and brought up to date on every read (CouchDB's default, stale=false).
 // Reads this does not answer (reduce=false, keys, include_docs, a custom reducer) go on to PouchDB.
 import type { Request } from 'express';
-import { AggregateIndex, isBuiltInReducer, type Aggregate, type AggregateQuery } from './aggregate-index';
+import {
+	AggregateIndex,
+	isBuiltInReducer,
+	type Aggregate,
+	type AggregateQuery,
+	type BuiltInReducer
+} from './aggregate-index';
 import { rangeParameters } from './range-parameters';
 
 const BATCH = 5000;
+
+type ViewCode = { map: string; reduce?: string };
 
 interface IndexState {
 	index: AggregateIndex;
@@ -50,25 +59,25 @@ export class AggregateViews {
 		this.#openDatabase = openDatabase;
 	}
 
-	/** The rows for a reduced read of `view` ("ddoc/view") of the database, or null if not ours to answer. */
+	/**
+	 * The rows for a reduced read of `view` ("ddoc/view") of the database, or null if not ours to answer.
+	 * `designViews` are the database's views by "ddoc/view": the first read of one starts its design's others
+	 * too, so a report's six views are built in one pass over the database, not six.
+	 */
 	async read(
 		database: string,
 		view: string,
-		code: { map: string; reduce?: string },
-		query: AggregateQuery
+		code: ViewCode,
+		query: AggregateQuery,
+		designViews: ReadonlyMap<string, ViewCode> = new Map()
 	): Promise<Array<{ key: unknown; value: Aggregate }> | null> {
 		if (!isBuiltInReducer(code.reduce)) return null;
-		const name = `${database}\u0000${view}`;
-		let state = this.#states.get(name);
-		if (!state || state.mapSource !== code.map) {
-			state = {
-				index: new AggregateIndex(code.map, code.reduce),
-				since: 0,
-				mapSource: code.map
-			};
-			this.#states.set(name, state);
-		}
-		const current = state;
+		const current = this.#stateOf(database, view, code.map, code.reduce);
+		const design = `${view.split('/')[0]}/`;
+		if (current.since === 0)
+			for (const [sibling, siblingCode] of designViews)
+				if (sibling.startsWith(design) && sibling !== view && isBuiltInReducer(siblingCode.reduce))
+					this.#stateOf(database, sibling, siblingCode.map, siblingCode.reduce);
 		// One catch-up at a time a database, so the views at the same point move together over one read of its
 		// changes. A failed catch-up (a database being deleted) is reported to its read; the next one tries again.
 		const running = (this.#running.get(database) ?? Promise.resolve())
@@ -77,6 +86,16 @@ export class AggregateViews {
 		this.#running.set(database, running);
 		await running;
 		return current.index.query(query);
+	}
+
+	/** The view's index, made afresh (not yet built) when it has none or its map function changed. */
+	#stateOf(database: string, view: string, map: string, reducer: BuiltInReducer): IndexState {
+		const name = `${database}\u0000${view}`;
+		const state = this.#states.get(name);
+		if (state && state.mapSource === map) return state;
+		const fresh = { index: new AggregateIndex(map, reducer), since: 0, mapSource: map };
+		this.#states.set(name, fresh);
+		return fresh;
 	}
 
 	/** Forgets a database's indexes (it was deleted). */
