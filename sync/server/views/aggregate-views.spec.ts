@@ -70,7 +70,7 @@ describe('the first read of a design’s view', () => {
 			{ _id: 'b', kind: 'y', n: 2, colour: 'blue' },
 			{ _id: 'c', kind: 'y', n: 4, colour: 'red' }
 		]);
-		const design = new Map([
+		const design = new Map<string, { map: string; reduce?: string }>([
 			['d/types', byType],
 			['d/colours', byColour],
 			['d/listed', { map: 'function (doc) { emit(doc._id); }' }],
