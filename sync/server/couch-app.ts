@@ -20,6 +20,7 @@ import { sendError } from './front/responses';
 import { SecurityObjects } from './front/security-objects';
 import { createSyncFront } from './front/sync-front';
 import { AggregateViews } from './views/aggregate-views';
+import { sharedChangesReader } from './views/shared-changes';
 import { MemoryViews } from './views/memory-views';
 import { trackReplications } from './replication-tracker';
 import { installValidation } from './validation';
@@ -134,8 +135,9 @@ export async function createCouchApp(options: CouchAppOptions) {
 		return pouch.dbWrapper.wrap(name, db);
 	};
 	const security = new SecurityObjects(open);
-	const aggregates = new AggregateViews(open);
-	const memoryViews = new MemoryViews(open, repository);
+	const readChanges = sharedChangesReader(open);
+	const aggregates = new AggregateViews(readChanges);
+	const memoryViews = new MemoryViews(readChanges, repository);
 	const forgetSecurity = (name: string) => {
 		security.forget(name);
 		aggregates.forget(name);

@@ -5,6 +5,7 @@ import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import { describe, expect, it } from 'vitest';
 import { AggregateViews } from './aggregate-views';
+import { sharedChangesReader } from './shared-changes';
 
 PouchDB.plugin(memoryAdapter);
 
@@ -33,7 +34,7 @@ function countingDatabase() {
 describe('the reduced views of a database', () => {
 	it('move together over one read of the changes, and stay exact', async () => {
 		const { db, counting, counter } = countingDatabase();
-		const views = new AggregateViews(async () => counting);
+		const views = new AggregateViews(sharedChangesReader(async () => counting));
 		await db.bulkDocs([
 			{ _id: 'a', kind: 'x', n: 1, colour: 'red' },
 			{ _id: 'b', kind: 'y', n: 2, colour: 'blue' }
@@ -64,7 +65,7 @@ describe('the reduced views of a database', () => {
 describe('the first read of a design’s view', () => {
 	it('builds its reduced siblings in the same pass, and no other design’s', async () => {
 		const { db, counting, counter } = countingDatabase();
-		const views = new AggregateViews(async () => counting);
+		const views = new AggregateViews(sharedChangesReader(async () => counting));
 		await db.bulkDocs([
 			{ _id: 'a', kind: 'x', n: 1, colour: 'red' },
 			{ _id: 'b', kind: 'y', n: 2, colour: 'blue' },

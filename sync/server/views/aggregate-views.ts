@@ -11,6 +11,7 @@ import {
 	type BuiltInReducer
 } from './aggregate-index';
 import { rangeParameters } from './range-parameters';
+import type { ChangesReader } from './shared-changes';
 
 const BATCH = 5000;
 
@@ -53,10 +54,10 @@ export function aggregateQuery(req: Request): AggregateQuery | null {
 export class AggregateViews {
 	readonly #states = new Map<string, IndexState>();
 	readonly #running = new Map<string, Promise<void>>();
-	readonly #openDatabase: (name: string) => Promise<PouchDB.Database>;
+	readonly #readChanges: ChangesReader;
 
-	constructor(openDatabase: (name: string) => Promise<PouchDB.Database>) {
-		this.#openDatabase = openDatabase;
+	constructor(readChanges: ChangesReader) {
+		this.#readChanges = readChanges;
 	}
 
 	/**
@@ -111,12 +112,11 @@ export class AggregateViews {
 	 * alone from the beginning and moves with the others once it has caught up.
 	 */
 	async #catchUp(database: string, state: IndexState): Promise<void> {
-		const db = await this.#openDatabase(database);
 		for (;;) {
 			const together = [...this.#states]
 				.filter(([name, other]) => name.startsWith(`${database}\u0000`) && other.since === state.since)
 				.map(([, other]) => other);
-			const changes = await db.changes({ since: state.since, include_docs: true, limit: BATCH });
+			const changes = await this.#readChanges(database, state.since, BATCH);
 			for (const change of changes.results) {
 				const doc = change.deleted ? null : (change.doc as unknown as Record<string, unknown>);
 				for (const view of together) view.index.update(change.id, doc);

@@ -9,6 +9,7 @@ import type { Request } from 'express';
 import type { RepositoryDesign } from '../design-code';
 import { MapIndex, type RangeQuery } from './map-index';
 import { rangeParameters } from './range-parameters';
+import type { ChangesReader } from './shared-changes';
 
 const BATCH = 5000;
 export const IN_MEMORY_DESIGNS = new Set(['sampling', 'calibration', 'reports']);
@@ -44,11 +45,11 @@ export class MemoryViews {
 	readonly #states = new Map<string, DatabaseState>();
 	/** Databases with no in-memory views: warm() runs on every request and should cost nothing for them. */
 	readonly #without = new Set<string>();
-	readonly #openDatabase: (name: string) => Promise<PouchDB.Database>;
+	readonly #readChanges: ChangesReader;
 	readonly #repository: RepositoryDesign;
 
-	constructor(openDatabase: (name: string) => Promise<PouchDB.Database>, repository: RepositoryDesign) {
-		this.#openDatabase = openDatabase;
+	constructor(readChanges: ChangesReader, repository: RepositoryDesign) {
+		this.#readChanges = readChanges;
 		this.#repository = repository;
 	}
 
@@ -111,9 +112,8 @@ export class MemoryViews {
 	}
 
 	async #catchUp(database: string, state: DatabaseState): Promise<void> {
-		const db = await this.#openDatabase(database);
 		for (;;) {
-			const changes = await db.changes({ since: state.since, include_docs: true, limit: BATCH });
+			const changes = await this.#readChanges(database, state.since, BATCH);
 			const batch = changes.results.map((change) => ({
 				id: change.id,
 				doc: change.deleted ? null : (change.doc as unknown as Record<string, unknown>)
