@@ -103,6 +103,9 @@ async function compare(
 	const index = new AggregateIndex(insights.views![view]!.map, reducer);
 	await db.bulkDocs(documents);
 	for (const doc of documents) index.update(doc._id, doc as never);
+	// With odd seeds a read comes first, so the changes below take keys out of the sorted list as well as out of
+	// those added since the last read.
+	if (seed % 2 === 1) index.query(full({ group: 'exact' }));
 	// Change and delete some, in both.
 	const next = seededRandom(seed);
 	for (const doc of documents.filter(() => next() < 0.2)) {

@@ -86,7 +86,12 @@ export class AggregateIndex {
 	readonly #byDocument = new Map<string, string[] | Kept[]>();
 	readonly #byKey = new Map<string, KeyedAggregate>();
 	/** The distinct keys in collation order (pouchdb-collate's indexable strings sort as CouchDB collates). */
-	readonly #sorted: string[] = [];
+	#sorted: string[] = [];
+	/**
+	 * Keys added since the last read, merged into #sorted before the next: inserting each in place moved half
+	 * the array every time, quadratic over a province's month of distinct queries (minutes of a first build).
+	 */
+	readonly #unsorted = new Set<string>();
 	/** Keys whose _stats lost a value (min and max cannot be taken back): summed again before a read. */
 	readonly #stale = new Set<string>();
 
@@ -144,7 +149,7 @@ export class AggregateIndex {
 			return [current.indexable, value];
 		}
 		this.#byKey.set(indexable, { indexable, key, value: one });
-		this.#sorted.splice(lowerBound(this.#sorted, indexable), 0, indexable);
+		this.#unsorted.add(indexable);
 		return [indexable, value];
 	}
 
@@ -167,7 +172,7 @@ export class AggregateIndex {
 		if (empty) {
 			this.#byKey.delete(indexable);
 			this.#stale.delete(indexable);
-			this.#sorted.splice(lowerBound(this.#sorted, indexable), 1);
+			if (!this.#unsorted.delete(indexable)) this.#sorted.splice(lowerBound(this.#sorted, indexable), 1);
 		}
 	}
 
@@ -199,9 +204,25 @@ export class AggregateIndex {
 		this.#stale.clear();
 	}
 
+	/** Merges the keys added since the last read into #sorted, in one pass. */
+	#sortAdded(): void {
+		if (this.#unsorted.size === 0) return;
+		const added = [...this.#unsorted].sort();
+		this.#unsorted.clear();
+		const merged: string[] = new Array(this.#sorted.length + added.length);
+		let [from, next, to] = [0, 0, 0];
+		while (from < this.#sorted.length || next < added.length) {
+			const takeAdded =
+				next < added.length && (from >= this.#sorted.length || added[next]! < this.#sorted[from]!);
+			merged[to++] = takeAdded ? added[next++]! : this.#sorted[from++]!;
+		}
+		this.#sorted = merged;
+	}
+
 	/** The rows CouchDB answers for a reduced query: grouped at the level asked, or one total. */
 	query(query: AggregateQuery): Array<{ key: unknown; value: Aggregate }> {
 		this.#refreshStale();
+		this.#sortAdded();
 		const low = query.descending ? query.endkey : query.startkey;
 		const high = query.descending ? query.startkey : query.endkey;
 		// inclusive_end belongs to endkey, which is the low end of a descending read.
