@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseWatch, rowsFor, type ChangeRow, type SharedRow } from './changes-feed';
+import { DatabaseWatch, queryChanges, rowsFor, type ChangeRow, type SharedRow } from './changes-feed';
 import type { ChangesOptions } from './changes-request';
 
 const base: ChangesOptions = {
@@ -125,5 +125,24 @@ describe('DatabaseWatch: one live read per database, shared by every waiting req
 		} finally {
 			watch.stop();
 		}
+	});
+});
+
+describe('queryChanges: a one-shot read', () => {
+	it('stops reading when its client has gone', async () => {
+		const { default: PouchDB } = await import('pouchdb');
+		const { default: memoryAdapter } = await import('pouchdb-adapter-memory');
+		PouchDB.plugin(memoryAdapter);
+		const db = new PouchDB(`changes-${Math.random()}`, { adapter: 'memory' });
+		await db.bulkDocs(Array.from({ length: 3000 }, (_, i) => ({ _id: `d${i}`, type: 'call' })));
+		const options: ChangesOptions = {
+			...base,
+			feed: 'normal',
+			filter: { kind: 'selector', selector: { type: 'call' } }
+		};
+		expect((await queryChanges(db, 0, options)).results).toHaveLength(3000);
+		const stopped = await queryChanges(db, 0, options, (stop) => stop());
+		expect(stopped.results.length).toBeLessThan(3000);
+		await db.destroy();
 	});
 });

@@ -283,10 +283,20 @@ export class ChangesHub {
 	}
 }
 
-/** A one-shot query: PouchDB applies the filter; the same options shape it. */
-export async function queryChanges(db: Db, since: number, options: ChangesOptions) {
+/**
+ * A one-shot query: PouchDB applies the filter; the same options shape it. `onGone` is handed a way to stop
+ * the read when nobody waits for it any more: a filtered read scans every change after `since`, and a
+ * browser that reloads mid-scan would otherwise leave it running (a supervisor's qa pull after a day's
+ * calls is hundreds of thousands of documents read for a handful that pass).
+ */
+export async function queryChanges(
+	db: Db,
+	since: number,
+	options: ChangesOptions,
+	onGone?: (stop: () => void) => void
+) {
 	const filter = options.filter;
-	const result = await db.changes({
+	const feed = db.changes({
 		since,
 		limit: options.limit,
 		style: options.allLeaves ? 'all_docs' : 'main_only',
@@ -305,5 +315,7 @@ export async function queryChanges(db: Db, since: number, options: ChangesOption
 				}
 			: {})
 	} as PouchDB.Core.ChangesOptions);
-	return { results: result.results as unknown as ChangeRow[], last_seq: Number(result.last_seq) };
+	onGone?.(() => feed.cancel());
+	const result = await feed;
+	return { results: (result.results ?? []) as unknown as ChangeRow[], last_seq: Number(result.last_seq) };
 }

@@ -22,8 +22,17 @@ async function currentSequence(db: PouchDB.Database): Promise<number> {
 	return Number((await db.info()).update_seq);
 }
 
+/** Stops a read when the client goes away before it is answered. */
+function stopWhenGone(res: Response) {
+	return (stop: () => void) =>
+		res.on('close', () => {
+			if (!res.writableEnded) stop();
+		});
+}
+
 /** What a waiting feed owes the client first: from the watch's buffer when it covers `since`, else a query. */
 async function firstRows(
+	res: Response,
 	watch: DatabaseWatch,
 	target: ChangesTarget,
 	since: number,
@@ -34,7 +43,7 @@ async function firstRows(
 		// Nothing after `since` passed the filter up to what the watch has read: wait from there.
 		return { rows, waitFrom: rows.length > 0 ? rows.at(-1)!.seq : Math.max(since, watch.readSeq) };
 	}
-	const first = await queryChanges(target.db, since, options);
+	const first = await queryChanges(target.db, since, options, stopWhenGone(res));
 	return { rows: first.results, waitFrom: first.results.at(-1)?.seq ?? Math.max(since, first.last_seq) };
 }
 
@@ -50,11 +59,14 @@ export async function serveChanges(req: Request, res: Response, target: ChangesT
 		return sendError(res, 400, 'bad_request', '持续的变更流不支持 attachments 或 descending');
 	const since = options.since === 'now' ? await currentSequence(target.db) : options.since;
 	if (options.feed === 'normal') {
-		res.json({ ...(await queryChanges(target.db, since, options)), pending: 0 });
+		const answer = await queryChanges(target.db, since, options, stopWhenGone(res));
+		if (!res.destroyed) res.json({ ...answer, pending: 0 });
 		return;
 	}
 	const watch = await target.hub.watch(target.name, target.db);
-	const { rows, waitFrom } = await firstRows(watch, target, since, options);
+	const { rows, waitFrom } = await firstRows(res, watch, target, since, options);
+	// Gone while its first rows were read: nothing to answer, and no waiter to leave behind.
+	if (res.destroyed) return;
 	if (options.feed === 'longpoll') {
 		if (rows.length > 0) {
 			res.json({ results: rows, last_seq: waitFrom });
