@@ -125,3 +125,20 @@ describe('the helpers', () => {
 		expect(monthsOf(parsePeriod('2026-12-28..2027-01-03')!)).toEqual(['2026-12', '2027-01']);
 	});
 });
+
+describe('a province year', () => {
+	it('takes a ranking of 200 000 rows from one read', async () => {
+		const opened = Array.from({ length: 200_000 }, (_, index) => ({
+			key: ['all', `2026-${String(1 + (index % 12)).padStart(2, '0')}`, `entry:e${index % 100_000}`],
+			value: 1 + (index % 3)
+		}));
+		const figures = await readKnowledgeFigures({ kind: 'province' }, parsePeriod('2026')!, {
+			read: async (query) => (query.view === 'reports/opened-entries' ? opened : []),
+			entries: async () => [],
+			now: '2026-12-06T00:00:00.000Z'
+		});
+		expect(figures.distinctOpened).toBe(100_000);
+		// Opened twice each, 1 + i % 3 times: entries with k % 3 = 1 sum to 5, the first of them by id is e1.
+		expect(figures.mostOpened[0]).toMatchObject({ entryId: 'entry:e1', count: 5 });
+	});
+});

@@ -73,7 +73,11 @@ export async function readQaRows(
 	};
 	const reads = keys.flatMap((key) => qaReads(key, period));
 	const answers = await Promise.all(reads.map((query) => read(query)));
-	reads.forEach((query, index) => rows[query.rows as keyof QaRows].push(...answers[index]!));
+	// One row at a time, not push(...rows): a year's rows can be more than the arguments a call may take.
+	reads.forEach((query, index) => {
+		const target = rows[query.rows as keyof QaRows] as ViewRow<unknown[]>[];
+		for (const row of answers[index]!) target.push(row);
+	});
 	const together = <K extends unknown[]>(list: ViewRow<unknown[]>[]) =>
 		(keys.length > 1 ? mergeScopes(list) : list) as unknown as ViewRow<K>[];
 	const people = together<PeopleRow['key']>(rows.people) as PeopleRow[];
