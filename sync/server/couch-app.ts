@@ -142,6 +142,7 @@ export async function createCouchApp(options: CouchAppOptions) {
 		security.forget(name);
 		aggregates.forget(name);
 		memoryViews.forget(name);
+		readChanges.forget(name);
 	};
 	LocalPouchDB.on('destroyed', forgetSecurity);
 	const sessions = new SessionStore(

@@ -54,4 +54,14 @@ describe('sharedChangesReader', () => {
 		const [change] = (await sharedChangesReader(open)('db', 0, 10)).results;
 		expect(change?.doc).toMatchObject({ _id: 'a', kind: 'x' });
 	});
+
+	it('forgets what it kept of a database that was deleted', async () => {
+		const { db, open, counter } = countingOpen();
+		await db.bulkDocs([{ _id: 'a' }, { _id: 'b' }]);
+		const read = sharedChangesReader(open);
+		const full = await read('db', 0, 2);
+		read.forget('db');
+		expect(await read('db', 0, 2)).not.toBe(full);
+		expect(counter.reads).toBe(2);
+	});
 });

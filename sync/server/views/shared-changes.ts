@@ -24,9 +24,11 @@ const KEPT_FULL_BATCHES = 2;
  * its end, so it can never miss a later change — while a short one is forgotten at once: it says "nothing
  * more" only of the moment it was read.
  */
-export function sharedChangesReader(open: (database: string) => Promise<PouchDB.Database>): ChangesReader {
+export function sharedChangesReader(
+	open: (database: string) => Promise<PouchDB.Database>
+): ChangesReader & { forget(database: string): void } {
 	const recent = new Map<string, Pending[]>();
-	return (database, since, limit) => {
+	const read: ChangesReader = (database, since, limit) => {
 		const kept = recent.get(database) ?? [];
 		const found = kept.find((pending) => pending.since === since && pending.limit === limit);
 		if (found) return found.batch;
@@ -48,4 +50,6 @@ export function sharedChangesReader(open: (database: string) => Promise<PouchDB.
 		}, forget);
 		return pending.batch;
 	};
+	// A deleted database may come back under its name with sequences from 0: none of its kept batches may serve.
+	return Object.assign(read, { forget: (database: string) => void recent.delete(database) });
 }
