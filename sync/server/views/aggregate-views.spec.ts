@@ -13,8 +13,8 @@ const byType = { map: 'function (doc) { emit(doc.kind, doc.n); }', reduce: '_sum
 const byColour = { map: 'function (doc) { emit(doc.colour, 1); }', reduce: '_count' };
 const total = { inclusiveEnd: true, descending: false, group: 'exact' as const, skip: 0 };
 
-/** A database whose changes feed counts the documents it returns. */
-function countingDatabase() {
+/** Views over a database whose changes feed counts the documents it returns. */
+function countingViews() {
 	const db = new PouchDB(`views-${Math.random()}`, { adapter: 'memory' });
 	const counter = { read: 0 };
 	const counting = new Proxy(db, {
@@ -28,13 +28,12 @@ function countingDatabase() {
 			};
 		}
 	});
-	return { db, counting, counter };
+	return { db, counter, views: new AggregateViews(sharedChangesReader(async () => counting)) };
 }
 
 describe('the reduced views of a database', () => {
 	it('move together over one read of the changes, and stay exact', async () => {
-		const { db, counting, counter } = countingDatabase();
-		const views = new AggregateViews(sharedChangesReader(async () => counting));
+		const { db, counter, views } = countingViews();
 		await db.bulkDocs([
 			{ _id: 'a', kind: 'x', n: 1, colour: 'red' },
 			{ _id: 'b', kind: 'y', n: 2, colour: 'blue' }
@@ -64,8 +63,7 @@ describe('the reduced views of a database', () => {
 
 describe('the first read of a design’s view', () => {
 	it('builds its reduced siblings in the same pass, and no other design’s', async () => {
-		const { db, counting, counter } = countingDatabase();
-		const views = new AggregateViews(sharedChangesReader(async () => counting));
+		const { db, counter, views } = countingViews();
 		await db.bulkDocs([
 			{ _id: 'a', kind: 'x', n: 1, colour: 'red' },
 			{ _id: 'b', kind: 'y', n: 2, colour: 'blue' },
