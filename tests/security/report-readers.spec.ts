@@ -74,6 +74,33 @@ describe('the reports a person is offered', () => {
 		expect(await status(person.name, '/reports/_all_docs?limit=1')).toBe(expected);
 	});
 
+	it('are issued by nobody of a city: the reports database is the province’s', async () => {
+		const report = {
+			_id: 'issuedReport:2026-11:sub:haikou:supervisor-hk',
+			type: 'issuedReport',
+			kind: 'qa',
+			periodKind: 'month',
+			periodCode: '2026-11',
+			periodFrom: '2026-11-01',
+			periodTo: '2026-11-30',
+			scopeId: 'sub:haikou',
+			scopeLabel: '海口',
+			passMark: 80,
+			figures: {},
+			definitions: ['口径'],
+			issuedBy: 'supervisor-hk',
+			issuedAt: '2026-12-01T02:00:00.000Z',
+			deadline: '2026-12-10'
+		};
+		for (const user of ['supervisor-hk', 'analyst-hk', 'reviewer02']) {
+			const response = await as(user)(`${test.syncUrl}/reports/${encodeURIComponent(report._id)}`, {
+				method: 'PUT',
+				body: JSON.stringify({ ...report, issuedBy: user })
+			});
+			expect(response.status, user).toBe(403);
+		}
+	});
+
 	it('refuse a city’s analyst every call of the province and of their city', async () => {
 		expect(await status('analyst-hk', '/qa/_all_docs?limit=1')).toBe(403);
 		expect(await status('analyst-hk', `/${cityQaDatabaseName('haikou')}/_all_docs?limit=1`)).toBe(403);
