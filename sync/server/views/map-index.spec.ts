@@ -87,6 +87,40 @@ describe('MapIndex', () => {
 		expect(read(incremental).at(-1)!.id).toBe(call(7).id);
 	});
 
+	it('merges a batch into the rows it has in collation order, equal keys by document id', () => {
+		const index = new MapIndex(`function (doc) { emit(doc.k, null); }`);
+		const doc = (n: number, k: unknown) => ({ id: `d${String(n).padStart(3, '0')}`, doc: { k } });
+		const keys = [3, 'a', null, [1], 2, 'b', true, 10, { x: 1 }, false];
+		index.update(Array.from({ length: 40 }, (_, n) => doc(n * 2, keys[n % keys.length])));
+		index.update(Array.from({ length: 40 }, (_, n) => doc(79 - n * 2, keys[(n * 3) % keys.length])));
+		const rows = index.query({ inclusiveEnd: true, descending: false, skip: 0 });
+		// CouchDB's order of types: null, false, true, numbers, strings, arrays, objects.
+		const rank = (key: unknown) =>
+			key === null
+				? 0
+				: key === false
+					? 1
+					: key === true
+						? 2
+						: typeof key === 'number'
+							? 3
+							: typeof key === 'string'
+								? 4
+								: Array.isArray(key)
+									? 5
+									: 6;
+		const expected = [...rows].sort((a, b) => {
+			const byType = rank(a.key) - rank(b.key);
+			if (byType !== 0) return byType;
+			if (typeof a.key === 'number') return (a.key as number) - (b.key as number) || a.id.localeCompare(b.id);
+			if (typeof a.key === 'string')
+				return (a.key as string).localeCompare(b.key as string, 'en') || a.id.localeCompare(b.id);
+			return a.id.localeCompare(b.id);
+		});
+		expect(rows).toHaveLength(80);
+		expect(rows.map((row) => [row.key, row.id])).toEqual(expected.map((row) => [row.key, row.id]));
+	});
+
 	it('skips a document its map function throws on, as CouchDB does', () => {
 		const index = new MapIndex(`function (doc) { emit(doc.a.b, null); }`);
 		index.update([

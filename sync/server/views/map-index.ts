@@ -49,8 +49,25 @@ function position(rows: readonly Row[], row: Row): number {
 	return low;
 }
 
-/** Above this many changes in one catch-up, the rows are sorted again whole rather than one by one. */
-const RESORT_AFTER = 1000;
+/**
+ * Above this many changes in one catch-up, the new rows are sorted among themselves and merged in one pass
+ * rather than spliced in one by one (each splice moves the rows after it: 542 000 of them in a province's
+ * qa). Sorting everything again instead cost 270 ms a batch of 5 000 there.
+ */
+const MERGE_AFTER = 32;
+
+/** The rows of two sorted lists, sorted. */
+function mergeSorted(left: readonly Row[], right: readonly Row[]): Row[] {
+	const merged = new Array<Row>(left.length + right.length);
+	let l = 0;
+	let r = 0;
+	let at = 0;
+	while (l < left.length && r < right.length)
+		merged[at++] = compareRows(right[r]!, left[l]!) < 0 ? right[r++]! : left[l++]!;
+	while (l < left.length) merged[at++] = left[l++]!;
+	while (r < right.length) merged[at++] = right[r++]!;
+	return merged;
+}
 
 export class MapIndex {
 	readonly #map: (doc: Record<string, unknown>, id: string) => Row[];
@@ -86,7 +103,7 @@ export class MapIndex {
 
 	/** Documents as they now are (deleted: null), a batch of the changes feed at a time. */
 	update(changes: ReadonlyArray<{ id: string; doc: Record<string, unknown> | null }>): void {
-		const whole = changes.length > RESORT_AFTER;
+		const whole = changes.length > MERGE_AFTER;
 		const removed = new Set<Row>();
 		const added: Row[] = [];
 		for (const { id, doc } of changes) {
@@ -97,8 +114,8 @@ export class MapIndex {
 			added.push(...rows);
 		}
 		if (whole) {
-			this.#rows = this.#rows.filter((row) => !removed.has(row)).concat(added);
-			this.#rows.sort(compareRows);
+			const kept = removed.size > 0 ? this.#rows.filter((row) => !removed.has(row)) : this.#rows;
+			this.#rows = mergeSorted(kept, added.sort(compareRows));
 			return;
 		}
 		for (const row of removed) {
