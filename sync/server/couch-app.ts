@@ -138,13 +138,15 @@ export async function createCouchApp(options: CouchAppOptions) {
 	const readChanges = sharedChangesReader(open);
 	const aggregates = new AggregateViews(readChanges);
 	const memoryViews = new MemoryViews(readChanges, repository);
-	const forgetSecurity = (name: string) => {
+	const changes = new ChangesHub();
+	const forgetDatabase = (name: string) => {
+		changes.forget(name);
 		security.forget(name);
 		aggregates.forget(name);
 		memoryViews.forget(name);
 		readChanges.forget(name);
 	};
-	LocalPouchDB.on('destroyed', forgetSecurity);
+	LocalPouchDB.on('destroyed', forgetDatabase);
 	const sessions = new SessionStore(
 		path.join(options.dataDir, 'sessions.json'),
 		options.sessionLimits ?? DEFAULT_SESSION_LIMITS
@@ -182,7 +184,6 @@ export async function createCouchApp(options: CouchAppOptions) {
 	for (const system of ['_users', '_replicator']) await (await open(system)).info();
 	const databaseList = await cacheDatabaseList(LocalPouchDB);
 	const throttle = new SignInThrottle(options.throttle?.accounts, options.throttle?.addresses);
-	const changes = new ChangesHub();
 	const handler = createSyncFront({
 		authenticator: new Authenticator(users, sessions, throttle),
 		security,
@@ -204,7 +205,7 @@ export async function createCouchApp(options: CouchAppOptions) {
 			void changes.stopAll();
 			sessions.flush();
 			databaseList.stop();
-			LocalPouchDB.removeListener('destroyed', forgetSecurity);
+			LocalPouchDB.removeListener('destroyed', forgetDatabase);
 		}
 	};
 }

@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { DatabaseWatch, queryChanges, rowsFor, type ChangeRow, type SharedRow } from './changes-feed';
+import { describe, expect, it, vi } from 'vitest';
+import {
+	ChangesHub,
+	DatabaseWatch,
+	queryChanges,
+	rowsFor,
+	type ChangeRow,
+	type SharedRow
+} from './changes-feed';
 import type { ChangesOptions } from './changes-request';
 
 const base: ChangesOptions = {
@@ -111,6 +118,36 @@ describe('DatabaseWatch: one live read per database, shared by every waiting req
 		} finally {
 			watch.stop();
 		}
+	});
+
+	it('learns of writes from the database sequence, never from a live feed re-reading every change', async () => {
+		const db = await memoryDb();
+		const reads = vi.spyOn(db, 'changes');
+		const watch = new DatabaseWatch(db, 0, () => {});
+		try {
+			const first = waitFor(watch, 0);
+			await db.bulkDocs([{ _id: 'a' }]);
+			expect((await first).rows.map((row) => row.id)).toEqual(['a']);
+			const second = waitFor(watch, 1);
+			await db.bulkDocs([{ _id: 'b' }, { _id: 'c' }]);
+			expect((await second).rows.map((row) => row.id)).toEqual(['b', 'c']);
+			const options = reads.mock.calls.map(([asked]) => asked as PouchDB.Core.ChangesOptions);
+			expect(options.some((asked) => asked.live)).toBe(false);
+			expect(options.every((asked) => asked.include_docs && asked.limit)).toBe(true);
+		} finally {
+			watch.stop();
+		}
+	});
+
+	it('forgets a deleted database’s watch, so a new one starts from the new database', async () => {
+		const db = await memoryDb();
+		const hub = new ChangesHub();
+		const first = await hub.watch('kb', db);
+		hub.forget('kb');
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		const second = await hub.watch('kb', db);
+		expect(second).not.toBe(first);
+		await hub.stopAll();
 	});
 
 	it('serves a waiter that fell behind its buffer with a query of its own, losing nothing', async () => {
