@@ -83,7 +83,10 @@ const EXCLUDED_PARTS = [
 	'routes/vhosts',
 	'routes/cluster',
 	'routes/cluster-rewrite',
-	'validation'
+	'validation',
+	// GET /db with disk_size walked the database's LevelDB folder (lstat of every file) on every info(): the
+	// changes feed's look at the sequence, every 0.1 s for each watched database, took 37 % of a core.
+	'disk-size'
 ];
 
 function ensureDataDir(dataDir: string): string {

@@ -1,6 +1,6 @@
 // What the browser benchmarks share: the app and its sync server on a fresh data folder, set up with the
 // demo users and knowledge, Debian's Chromium, and signing in as a demo user.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -16,9 +16,21 @@ export const root = path.resolve(import.meta.dirname, '../..');
 
 export interface BenchApp {
 	appUrl: string;
+	/** The server's data folder (its databases are LevelDB folders under `db/`). */
+	dataDir: string;
 	couch: ServerScope;
 	browser: Browser;
 	close(): Promise<void>;
+}
+
+/** Bytes on disk under a folder: an embedded server's database is its LevelDB folder (no sizes in its info). */
+export function folderBytes(folder: string): number {
+	let total = 0;
+	for (const entry of readdirSync(folder, { withFileTypes: true })) {
+		const full = path.join(folder, entry.name);
+		total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
+	}
+	return total;
 }
 
 /** The built app and its sync server on a fresh data folder (removed by the caller). */
@@ -43,6 +55,7 @@ export async function startBenchApp(): Promise<BenchApp> {
 	await loadDemoKnowledge(couch, () => {});
 	return {
 		appUrl: server.appUrl,
+		dataDir,
 		couch,
 		browser,
 		async close() {

@@ -9,6 +9,7 @@ import { POLICY_CATEGORY } from '../../sync/import/tsv-datasets';
 import { plainTextToHtml } from '../../src/lib/knowledge/entry-draft';
 import type { Entry } from '../../src/lib/db/generated/documents';
 import {
+	folderBytes,
 	machineLine,
 	median,
 	root,
@@ -72,8 +73,8 @@ try {
 	await insertAllOrNothing(couch.use('kb'), generateEntries(ENTRIES));
 	const loadSeconds = (Date.now() - loadStart) / 1000;
 	const kbInfo = await couch.db.get('kb');
-	// CouchDB reports sizes.file; express-pouchdb only disk_size.
-	const serverBytes = kbInfo.sizes?.file ?? (kbInfo as { disk_size?: number }).disk_size ?? 0;
+	// CouchDB reports sizes.file; the embedded server no sizes: its LevelDB folder is measured.
+	const serverBytes = kbInfo.sizes?.file ?? folderBytes(path.join(app.dataDir, 'db', 'kb'));
 
 	const first = await signInWithNewProfile(app.appUrl, 'editor01');
 	profiles.push(first);
