@@ -10,7 +10,7 @@
 //   BENCH_CONSOLE=1 prints the browsers' consoles
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,7 +33,7 @@ import {
 import type { SearchLog } from '../../src/lib/db/generated/documents';
 import { BEIJING_OFFSET_MS } from '../../src/lib/time';
 import { CHROMIUM_PATH } from '../support/chromium';
-import { signInWithNewProfile, startBenchServer, waitForFirstSync } from './bench-app';
+import { folderBytes, signInWithNewProfile, startBenchServer, waitForFirstSync } from './bench-app';
 import {
 	agentsOf,
 	beijingDate,
@@ -91,15 +91,6 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const count = (value: number) => value.toLocaleString('en-US');
 
-function folderBytes(folder: string): number {
-	let total = 0;
-	for (const entry of readdirSync(folder, { withFileTypes: true })) {
-		const full = path.join(folder, entry.name);
-		total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-	}
-	return total;
-}
-
 interface Tally {
 	requests: number;
 	rows: number;
@@ -110,11 +101,16 @@ interface Tally {
 /**
  * What one browser receives from the sync server, by server database and request kind: the bodies of the
  * answers to _changes, _bulk_get, _all_docs, _find and view reads, their rows and the documents they carry.
+ * Reading a body copies it from Chromium into this process (the server's own): 165 MB for an agent's first
+ * sync, which made it 3 s slower (an editor's 8 s). While a first sync is timed only the sizes Chromium
+ * reports are taken (bytes as sent, gzip), and what the browser holds is counted afterwards
+ * (heldDocuments); the steady state, where every document counts, reads the bodies.
  */
 class TrafficRecorder {
 	#tallies = new Map<string, Tally>();
 	#pending = new Set<Promise<void>>();
 	#other = { requests: 0, bytes: 0 };
+	countDocuments = false;
 
 	constructor(page: Page) {
 		page.on('response', (response) => {
@@ -129,17 +125,18 @@ class TrafficRecorder {
 		if (!url.pathname.startsWith('/db/')) return;
 		const [database = '', ...rest] = url.pathname.slice('/db/'.length).split('/').map(decodeURIComponent);
 		const kind = PULL_KINDS.find((name) => rest.includes(name));
-		const body = await response.body();
+		const body = this.countDocuments ? await response.body() : null;
+		const bytes = body?.length ?? (await response.request().sizes()).responseBodySize;
 		if (!kind) {
 			this.#other.requests++;
-			this.#other.bytes += body.length;
+			this.#other.bytes += bytes;
 			return;
 		}
 		const key = `${database}\t${kind}`;
 		const tally = this.#tallies.get(key) ?? { requests: 0, rows: 0, docs: 0, bytes: 0 };
 		tally.requests++;
-		tally.bytes += body.length;
-		if (kind === 'index.bin') {
+		tally.bytes += bytes;
+		if (kind === 'index.bin' || !body) {
 			this.#tallies.set(key, tally);
 			return;
 		}
@@ -207,16 +204,48 @@ class TrafficRecorder {
 			sum.kinds.push(`${kind} ${tally.requests}× ${megabytes(tally.bytes)}`);
 			byDatabase.set(database, sum);
 		}
+		const documents = (sum: Tally) =>
+			this.countDocuments ? `${count(sum.docs)} documents, ${count(sum.rows)} rows, ` : '';
+		const sent = this.countDocuments ? '' : ' sent (gzip)';
 		const lines = [...byDatabase].map(
 			([database, sum]) =>
-				`    ${database}: ${count(sum.docs)} documents, ${count(sum.rows)} rows, ${megabytes(sum.bytes)} in ${sum.requests} requests (${sum.kinds.join(', ')})`
+				`    ${database}: ${documents(sum)}${megabytes(sum.bytes)}${sent} in ${sum.requests} requests (${sum.kinds.join(', ')})`
 		);
 		const total = this.totals();
 		lines.push(
-			`    in all: ${count(total.docs)} documents, ${megabytes(total.bytes)}; other answers (session, checkpoints, pushes, database info): ${this.#other.requests}, ${megabytes(this.#other.bytes)}`
+			`    in all: ${documents(total)}${megabytes(total.bytes)}${sent}; other answers (session, checkpoints, pushes, database info): ${this.#other.requests}, ${megabytes(this.#other.bytes)}`
 		);
 		return lines;
 	}
+}
+
+/**
+ * Documents (deleted ones included) in each of the page's PouchDB databases, counted in IndexedDB. A string,
+ * not a function: tsx would wrap a function's inner helpers in its own `__name`, which the page lacks.
+ */
+const COUNT_HELD_DOCUMENTS = `(async () => {
+	const asked = (request) => new Promise((resolve, reject) => {
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+	const held = [];
+	for (const { name } of await indexedDB.databases()) {
+		if (!name || !name.startsWith('_pouch_')) continue;
+		const db = await asked(indexedDB.open(name));
+		try {
+			if (db.objectStoreNames.contains('document-store'))
+				held.push([name.slice(7), await asked(db.transaction('document-store').objectStore('document-store').count())]);
+		} finally {
+			db.close();
+		}
+	}
+	return held;
+})()`;
+
+async function heldDocuments(page: Page): Promise<string> {
+	const counts = (await page.evaluate(COUNT_HELD_DOCUMENTS)) as Array<[string, number]>;
+	const total = counts.reduce((sum, [, held]) => sum + held, 0);
+	return `${count(total)} documents (${counts.map(([name, held]) => `${name} ${count(held)}`).join(', ')})`;
 }
 
 async function main() {
@@ -613,7 +642,7 @@ async function main() {
 			`agent01 (goal ≤ 60 s): sign-in → 已同步 ${agentSynced}, → offline index ready (${fromServer === 'true' ? `the one the server shipped, ${megabytes(shipped.bytes)} fetched by the search worker` : 'built in the browser'}) ${agentIndex}, → "${searchQuery}" answered from it ${agentSearch}; browser storage ${await storage(agent.page)}`
 		);
 		for (const sample of agentSync.samples) console.log(`  progress ${sample}`);
-		report('  pulled:');
+		report(`  pulled (and held afterwards: ${await heldDocuments(agent.page)}):`);
 		for (const line of agent.recorder.lines()) report(line);
 
 		let step = Date.now();
@@ -651,7 +680,7 @@ async function main() {
 				`editor01 (goal ≤ 60 s): sign-in → 知识库管理 listing ${kbReady} (read from the server while kb's first copy runs); 一线反馈 opened in ${feedbackReady}; 无结果检索 tab ${zeroThisMonth} (this month), ${LOG_MONTH} chosen → list ${zeroLogMonth} (${monthCounts}); all three ${screensReady} after sign-in; → 已同步 ${editorSynced}; browser storage ${await storage(editor.page)}`
 			);
 			for (const sample of editorSync.samples) console.log(`  progress ${sample}`);
-			report('  pulled:');
+			report(`  pulled (and held afterwards: ${await heldDocuments(editor.page)}):`);
 			for (const line of editor.recorder.lines()) report(line);
 			await leave(editor);
 		} catch (error) {
@@ -682,7 +711,10 @@ async function main() {
 			const filteredMs = Date.now() - step;
 			await inspector.recorder.settled();
 			const listLines = inspector.recorder.lines();
+			const inspectorHeld = await heldDocuments(inspector.page);
 			inspector.recorder.reset();
+			// A few documents: their bodies are read, to count them.
+			inspector.recorder.countDocuments = true;
 			step = Date.now();
 			await inspector.page.getByRole('link', { name: oldCall.callId }).click();
 			await inspector.page
@@ -700,7 +732,9 @@ async function main() {
 				`inspector01: sign-in → recording list shown ${listReady} (goal ≤ 30 s; "${listed}"); list filtered to ${oldCall.startedAt.slice(0, 10)} in ${seconds(filteredMs)}; that day's last call (${oldCall.callId}, not in this browser) opened in ${seconds(oldCallMs)} (goal ≤ 2 s); sign-in → 已同步 ${inspectorSynced}; browser storage ${await storage(inspector.page)}`
 			);
 			for (const sample of inspectorSync.samples) console.log(`  progress ${sample}`);
-			report('  first sync, the list and the list filtered to that day pulled:');
+			report(
+				`  first sync, the list and the list filtered to that day pulled (and held afterwards: ${inspectorHeld}):`
+			);
 			for (const line of listLines) report(line);
 			report('  opening the older call pulled:');
 			for (const line of openLines) report(line);
@@ -718,6 +752,7 @@ async function main() {
 		const logsBefore = (await request<{ doc_count: number }>(ownDatabase)).doc_count;
 		await agent.recorder.settled();
 		agent.recorder.reset();
+		agent.recorder.countDocuments = true;
 		const steadyStart = Date.now();
 		const box = second.page.getByRole('searchbox', { name: '检索知识库' });
 		const queries = ['社保卡丢了怎么补办', '公积金提取', '居住证怎么办理', '身份证到期换证', '无人机备案'];
