@@ -292,7 +292,10 @@ export class ChangesHub {
 
 	/** Stops the database's watch (it was deleted; a new one under its name starts from its own sequence). */
 	forget(name: string): void {
-		void this.#watches.get(name)?.then((watch) => watch.stop(), () => undefined);
+		void this.#watches.get(name)?.then(
+			(watch) => watch.stop(),
+			() => undefined
+		);
 	}
 
 	/** Stops every watch (the server is closing). */
