@@ -11,6 +11,7 @@ import {
 import { AT, category, draftEntry } from '../fixtures/documents';
 import { knowledgeSearches } from '../fixtures/report-knowledge';
 import { reportEvaluations } from '../fixtures/report-evaluations';
+import { issuedReport } from '../fixtures/issued-report';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;
@@ -62,23 +63,15 @@ const writes: Array<[string, { _id: string } & Record<string, unknown>]> = [
 	['qa', { ...reportEvaluations[0]!, _id: 'evaluation:by-analyst.analyst01', inspector: 'analyst01' }],
 	[
 		'reports',
-		{
+		issuedReport({
 			_id: 'issuedReport:2026-11:province:analyst',
-			type: 'issuedReport',
 			kind: 'knowledge',
-			periodKind: 'month',
-			periodCode: '2026-11',
-			periodFrom: '2026-11-01',
-			periodTo: '2026-11-30',
-			scopeId: 'province',
-			scopeLabel: '全省',
 			passMark: 0,
 			figures: {},
 			definitions: ['口径'],
 			issuedBy: 'analyst01',
-			issuedAt: AT,
-			deadline: '2026-12-10'
-		} as { _id: string }
+			issuedAt: AT
+		})
 	]
 ];
 

@@ -2,6 +2,7 @@
 // changed or deleted afterwards (not by replication either), and read by no one else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedReport } from '../../src/lib/db/generated/documents';
+import { issuedReport } from '../fixtures/issued-report';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;
@@ -12,23 +13,7 @@ afterAll(async () => {
 	await test?.stop();
 });
 
-const report: IssuedReport = {
-	_id: 'issuedReport:2026-11:province:0001',
-	type: 'issuedReport',
-	kind: 'qa',
-	periodKind: 'month',
-	periodCode: '2026-11',
-	periodFrom: '2026-11-01',
-	periodTo: '2026-11-30',
-	scopeId: 'province',
-	scopeLabel: '全省',
-	passMark: 80,
-	figures: { current: { evaluations: 4 } },
-	definitions: ['质检单按提交时的北京日期计入期间'],
-	issuedBy: 'supervisor01',
-	issuedAt: '2026-12-04T02:00:00.000Z',
-	deadline: '2026-12-10'
-};
+const report = issuedReport();
 const url = (id = report._id) => `${test.syncUrl}/reports/${encodeURIComponent(id)}`;
 const put = async (user: string, doc: object, id?: string) =>
 	(await as(user)(url(id), { method: 'PUT', body: JSON.stringify(doc) })).status;

@@ -9,6 +9,7 @@ import { cityQaDatabaseName } from '../../src/lib/db/catalog';
 import { mayReadIssuedReports, reportKindsFor, type ReportKind } from '../../src/lib/reports/report-kinds';
 import { ensureUser } from '../../sync/setup/setup';
 import { category } from '../fixtures/documents';
+import { issuedReport } from '../fixtures/issued-report';
 import { as, DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;
@@ -75,23 +76,14 @@ describe('the reports a person is offered', () => {
 	});
 
 	it('are issued by nobody of a city: the reports database is the province’s', async () => {
-		const report = {
+		const report = issuedReport({
 			_id: 'issuedReport:2026-11:sub:haikou:supervisor-hk',
-			type: 'issuedReport',
-			kind: 'qa',
-			periodKind: 'month',
-			periodCode: '2026-11',
-			periodFrom: '2026-11-01',
-			periodTo: '2026-11-30',
 			scopeId: 'sub:haikou',
 			scopeLabel: '海口',
-			passMark: 80,
 			figures: {},
-			definitions: ['口径'],
-			issuedBy: 'supervisor-hk',
-			issuedAt: '2026-12-01T02:00:00.000Z',
-			deadline: '2026-12-10'
-		};
+			definitions: ['口径']
+		});
+
 		for (const user of ['supervisor-hk', 'analyst-hk', 'reviewer02']) {
 			const response = await as(user)(`${test.syncUrl}/reports/${encodeURIComponent(report._id)}`, {
 				method: 'PUT',
