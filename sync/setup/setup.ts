@@ -110,9 +110,14 @@ async function configureDatabase(
 		method: 'PUT',
 		body: securityObject(spec, memberNames, extraRoles, city)
 	});
+	let changed = false;
 	for (const ddoc of designDocs) {
-		if (await putIfChanged(server, name, ddoc)) log(`  updated ${name}/${ddoc._id}`);
+		if (!(await putIfChanged(server, name, ddoc))) continue;
+		log(`  updated ${name}/${ddoc._id}`);
+		changed = true;
 	}
+	// A replaced or renamed view's old index stays on CouchDB's disk until cleaned up.
+	if (changed) await server.request({ db: name, path: '_view_cleanup', method: 'POST', body: {} });
 }
 
 export async function ensureUser(server: ServerScope, account: UserAccount, log: (line: string) => void) {

@@ -541,8 +541,8 @@ async function main() {
 			],
 			[
 				SEARCH_LOG_DB,
-				'opened-queries',
-				`_design/insights/_view/opened-queries?group_level=3&${monthRange(LOG_MONTH)}`
+				'query-openings',
+				`_design/insights/_view/query-openings?group_level=3&${monthRange(LOG_MONTH)}`
 			]
 		];
 		const builds: string[] = [];

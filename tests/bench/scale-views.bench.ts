@@ -85,7 +85,7 @@ async function main() {
 		const writeMs = performance.now() - started;
 		console.log(`written: ${LOGS} logs in ${seconds(writeMs)} (${Math.round(LOGS / (writeMs / 1000))}/s)`);
 
-		const views = ['searches-by-day', 'zero-results', 'opened-queries'];
+		const views = ['searches-by-day', 'zero-results', 'query-openings'];
 		for (const view of views) {
 			started = performance.now();
 			// The first reduced read builds the index (the embedded server's AggregateIndex, in memory).
@@ -96,7 +96,7 @@ async function main() {
 		const monthRange = `startkey=${encodeURIComponent(JSON.stringify([MONTH]))}&endkey=${encodeURIComponent(JSON.stringify([MONTH, {}]))}`;
 		const queries = {
 			'zero-results': `${db}/_design/insights/_view/zero-results?group_level=3&${monthRange}`,
-			'opened-queries': `${db}/_design/insights/_view/opened-queries?group_level=3&${monthRange}`,
+			'query-openings': `${db}/_design/insights/_view/query-openings?group_level=3&${monthRange}`,
 			'searches-by-day': `${db}/_design/insights/_view/searches-by-day?group_level=2&startkey=${encodeURIComponent(JSON.stringify([`${MONTH}-01`]))}&endkey=${encodeURIComponent(JSON.stringify([`${MONTH}-30`, {}]))}`
 		};
 		const reads: number[] = [];
@@ -113,13 +113,13 @@ async function main() {
 			};
 			reads.push(performance.now() - started);
 			if (run === 0)
-				sizes = `rows ${JSON.parse(zero!).rows.length} (zero-results, ${(zero!.length / 1e6).toFixed(1)} MB), ${JSON.parse(opened!).rows.length} (opened-queries, ${(opened!.length / 1e6).toFixed(1)} MB), ${JSON.parse(days!).rows.length} (searches-by-day); figures: ${figures.counts.searches} searches, ${figures.counts.zero} with nothing found, ${figures.counts.opened} opened; ${figures.zero.length} zero-result queries listed, ${figures.candidates.length} similar-question candidates`;
+				sizes = `rows ${JSON.parse(zero!).rows.length} (zero-results, ${(zero!.length / 1e6).toFixed(1)} MB), ${JSON.parse(opened!).rows.length} (query-openings, ${(opened!.length / 1e6).toFixed(1)} MB), ${JSON.parse(days!).rows.length} (searches-by-day); figures: ${figures.counts.searches} searches, ${figures.counts.zero} with nothing found, ${figures.counts.opened} opened; ${figures.zero.length} zero-result queries listed, ${figures.candidates.length} similar-question candidates`;
 		}
 		// Each tab reads its own list (search-insights.service.ts): 无结果检索 with the counts, 相似问建议 alone.
 		const perTab: string[] = [];
 		for (const [tab, views] of [
 			['无结果检索', ['zero-results', 'searches-by-day']],
-			['相似问建议', ['opened-queries', 'searches-by-day']]
+			['相似问建议', ['query-openings', 'searches-by-day']]
 		] as const) {
 			const times: number[] = [];
 			for (let run = 0; run < READS; run++) {

@@ -9,6 +9,7 @@ import {
 	searchCounts,
 	suggestionCandidates,
 	zeroResultQueries,
+	type OpeningSums,
 	type SearchCounts,
 	type SimilarQuestionSuggestion,
 	type ZeroResultQuery
@@ -47,10 +48,15 @@ async function readFromServer(month: string, part: InsightsPart): Promise<MonthI
 				})
 			: [],
 		part === 'suggestions'
-			? readServerView<[string, string, string], ViewStats>(base, SEARCH_LOG_DB, 'insights/opened-queries', {
-					...monthRange(month),
-					group_level: 3
-				})
+			? readServerView<[string, string, string], OpeningSums>(
+					base,
+					SEARCH_LOG_DB,
+					'insights/query-openings',
+					{
+						...monthRange(month),
+						group_level: 3
+					}
+				)
 			: [],
 		readServerView<[string, string], number>(base, SEARCH_LOG_DB, 'insights/searches-by-day', {
 			startkey: [`${month}-01`],

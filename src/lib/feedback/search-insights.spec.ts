@@ -11,7 +11,8 @@ import {
 	similarQuestionSuggestions,
 	suggestionCandidates,
 	suggestionKey,
-	zeroResultQueries
+	zeroResultQueries,
+	type OpeningSums
 } from './search-insights';
 
 PouchDB.plugin(memoryAdapter);
@@ -109,7 +110,7 @@ describe('similar-question suggestions', () => {
 	const suggest = async (logs: SearchLog[], decided = new Set<string>()) =>
 		similarQuestionSuggestions(
 			suggestionCandidates(
-				await viewRows<[string, string, string], ViewStats>(logs, 'opened-queries', {
+				await viewRows<[string, string, string], OpeningSums>(logs, 'query-openings', {
 					...month('2026-11'),
 					group_level: 3
 				})

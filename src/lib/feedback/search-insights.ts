@@ -54,16 +54,22 @@ export interface EntryQuestions {
 
 export const suggestionKey = (query: string, entryId: string) => `${normalizeQuestion(query)}|${entryId}`;
 
+/** insights/query-openings' value: the sums of [1, h, h²] over the openings, h a number per (agent, day). */
+export type OpeningSums = [openings: number, sum: number, sumOfSquares: number];
+
 /**
- * Rows of insights/opened-queries at group_level 3: [month, query, entry] → stats of a number standing for
- * (agent, day). Openings from a single occasion give min = max; two or more occasions differ.
+ * Rows of insights/query-openings at group_level 3: [month, query, entry] → OpeningSums. The h are all equal
+ * (one occasion) exactly when n·Σh² = (Σh)²; they are small integers, so the sums are exact.
  */
 export function suggestionCandidates(
-	rows: ViewRow<[string, string, string], ViewStats>[]
+	rows: ViewRow<[string, string, string], OpeningSums>[]
 ): SimilarQuestionSuggestion[] {
 	return rows
-		.filter(({ value }) => value.count >= SUGGESTION_MIN_OPENINGS && value.min !== value.max)
-		.map(({ key, value }) => ({ query: key[1], entryId: key[2], openings: value.count }))
+		.filter(
+			({ value: [openings, sum, sumOfSquares] }) =>
+				openings >= SUGGESTION_MIN_OPENINGS && openings * sumOfSquares !== sum * sum
+		)
+		.map(({ key, value }) => ({ query: key[1], entryId: key[2], openings: value[0] }))
 		.sort((a, b) => b.openings - a.openings);
 }
 

@@ -156,6 +156,11 @@ export function createSyncFront(parts: SyncFrontParts): Handler {
 					filters: parts.repository.forDatabase(route.database!)?.filters ?? new Map(),
 					hub: parts.changes
 				});
+			case 'viewCleanup':
+				// express-pouchdb's route never answered here (under its security wrappers); PouchDB's own call does.
+				await (await parts.openDatabase(route.database!)).viewCleanup();
+				res.status(202).json({ ok: true });
+				return;
 			case 'localDocument':
 				return serveLocalDocument(req, res, await parts.openDatabase(route.database!), route.docId!, user);
 			case 'view': {

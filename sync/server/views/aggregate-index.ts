@@ -15,13 +15,16 @@ export interface Stats {
 	sumsqr: number;
 }
 
-export type Aggregate = number | Stats;
+/** _sum also adds arrays of numbers element by element, as CouchDB and PouchDB do. */
+export type Aggregate = number | number[] | Stats;
 
 interface KeyedAggregate {
 	/** The indexable string itself: documents refer to this one instance, not to copies of it. */
 	indexable: string;
 	key: unknown;
 	value: Aggregate;
+	/** How many emissions the key holds: it leaves the index at none. */
+	emissions: number;
 }
 
 export interface AggregateQuery {
@@ -43,15 +46,26 @@ export function isBuiltInReducer(reduce: string | undefined): reduce is BuiltInR
 	return reduce === '_count' || reduce === '_sum' || reduce === '_stats';
 }
 
+const numeric = (value: unknown) => (typeof value === 'number' ? value : Number.NaN);
+
 function single(reducer: BuiltInReducer, value: unknown): Aggregate {
 	if (reducer === '_count') return 1;
-	const number = typeof value === 'number' ? value : Number.NaN;
-	if (reducer === '_sum') return number;
+	if (reducer === '_sum') return Array.isArray(value) ? value.map(numeric) : numeric(value);
+	const number = numeric(value);
 	return { sum: number, count: 1, min: number, max: number, sumsqr: number * number };
 }
 
+/** CouchDB's _sum of two values: numbers add; arrays add element by element, the longer one's tail kept, a number counting as [number]. */
+function sumValues(a: number | number[], b: number | number[]): number | number[] {
+	if (typeof a === 'number' && typeof b === 'number') return a + b;
+	const [x, y] = [typeof a === 'number' ? [a] : a, typeof b === 'number' ? [b] : b];
+	const [longer, shorter] = x.length >= y.length ? [x, y] : [y, x];
+	return longer.map((number, index) => (index < shorter.length ? number + shorter[index]! : number));
+}
+
 function combine(reducer: BuiltInReducer, a: Aggregate, b: Aggregate): Aggregate {
-	if (reducer !== '_stats') return (a as number) + (b as number);
+	if (reducer === '_count') return (a as number) + (b as number);
+	if (reducer === '_sum') return sumValues(a as number | number[], b as number | number[]);
 	const x = a as Stats;
 	const y = b as Stats;
 	return {
@@ -62,6 +76,9 @@ function combine(reducer: BuiltInReducer, a: Aggregate, b: Aggregate): Aggregate
 		sumsqr: x.sumsqr + y.sumsqr
 	};
 }
+
+const copyOf = (value: Aggregate): Aggregate =>
+	typeof value === 'number' ? value : Array.isArray(value) ? value.slice() : { ...value };
 
 /** The first index whose item is ≥ the target (> with strictlyAfter), in a sorted array. */
 function lowerBound(sorted: string[], target: string, strictlyAfter = false): number {
@@ -146,9 +163,10 @@ export class AggregateIndex {
 		const one = single(this.#reducer, value);
 		if (current) {
 			current.value = combine(this.#reducer, current.value, one);
+			current.emissions += 1;
 			return [current.indexable, value];
 		}
-		this.#byKey.set(indexable, { indexable, key, value: one });
+		this.#byKey.set(indexable, { indexable, key, value: one, emissions: 1 });
 		this.#unsorted.add(indexable);
 		return [indexable, value];
 	}
@@ -156,19 +174,12 @@ export class AggregateIndex {
 	#remove([indexable, value]: Kept): void {
 		const current = this.#byKey.get(indexable);
 		if (!current) return;
-		let empty: boolean;
-		if (this.#reducer === '_stats') {
-			const stats = current.value as Stats;
-			const number = typeof value === 'number' ? value : Number.NaN;
-			stats.count -= 1;
-			stats.sum -= number;
-			stats.sumsqr -= number * number;
-			empty = stats.count === 0;
-			if (!empty) this.#stale.add(indexable);
-		} else {
-			current.value = (current.value as number) - (this.#reducer === '_count' ? 1 : (value as number));
-			empty = !this.#byDocumentHas(indexable);
-		}
+		current.emissions -= 1;
+		const empty = current.emissions === 0;
+		if (this.#reducer === '_count') current.value = (current.value as number) - 1;
+		else if (this.#reducer === '_sum' && typeof current.value === 'number' && typeof value === 'number')
+			current.value -= value;
+		else if (!empty) this.#stale.add(indexable);
 		if (empty) {
 			this.#byKey.delete(indexable);
 			this.#stale.delete(indexable);
@@ -176,16 +187,10 @@ export class AggregateIndex {
 		}
 	}
 
-	/** Whether any document still emits the key (called only when a _count or _sum key reaches its base). */
-	#byDocumentHas(indexable: string): boolean {
-		const current = this.#byKey.get(indexable);
-		if (this.#reducer === '_count') return (current?.value as number) > 0;
-		for (const kept of this.#byDocument.values())
-			if ((kept as Kept[]).some(([each]) => each === indexable)) return true;
-		return false;
-	}
-
-	/** _stats of keys that lost a value, from what the documents now emit (rare: logs are never changed). */
+	/**
+	 * _stats and array sums of keys that lost a value (min and max cannot be taken back, nor an array's length),
+	 * from what the documents now emit: rare, as logs are never changed.
+	 */
 	#refreshStale(): void {
 		if (this.#stale.size === 0) return;
 		const fresh = new Map<string, Aggregate>();
@@ -252,7 +257,7 @@ export class AggregateIndex {
 			const last = rows.at(-1);
 			if (last && indexable === groupIndexable) last.value = combine(this.#reducer, last.value, entry.value);
 			else {
-				rows.push({ key, value: typeof entry.value === 'number' ? entry.value : { ...entry.value } });
+				rows.push({ key, value: copyOf(entry.value) });
 				groupIndexable = indexable;
 			}
 		}
