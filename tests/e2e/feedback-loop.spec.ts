@@ -66,3 +66,30 @@ test('查无信息 reaches the editors and their answer comes back to the agent'
 		'社保卡'
 	);
 });
+
+test('相似问建议 offers the wording agents opened an entry with, and 采纳 adds it to that entry', async ({
+	browser,
+	baseURL
+}) => {
+	const editor = await (await browser.newContext({ baseURL })).newPage();
+	await signIn(editor, 'editor01');
+	await editor.goto('/kb');
+	await editor.getByRole('link', { name: '一线反馈' }).click();
+	await editor.getByRole('tab', { name: '相似问建议' }).click();
+	// The demo month's searches (sync/setup/demo-activity.ts) reach searchlog through the server's jobs.
+	const suggestion = editor.getByRole('listitem').filter({ hasText: '社保卡不见了怎么重新办' });
+	await expect(async () => {
+		await editor.getByRole('button', { name: '刷新统计' }).click();
+		await expect(suggestion).toBeVisible({ timeout: 2_000 });
+	}).toPass({ timeout: 30_000 });
+	await expect(suggestion).toContainText('社保卡丢失了怎么补办');
+	await expect(suggestion).toContainText(/（[3-9]\d* 次）/);
+	await suggestion.getByRole('button', { name: '采纳' }).click();
+	await expect(editor).toHaveURL(/\/kb\/.+\/edit\?similar=/);
+	await expect(editor.getByRole('status').filter({ hasText: '已把' })).toContainText(
+		'已把「社保卡不见了怎么重新办」加到相似问题'
+	);
+	await expect(
+		editor.getByRole('list', { name: '相似问题（话务员和市民的其他问法）' }).getByRole('listitem')
+	).toContainText(['社保卡不见了怎么重新办']);
+});
