@@ -8,10 +8,9 @@ import {
 	agentQaDatabaseName,
 	calibrationDatabaseName
 } from '../../src/lib/db/catalog';
-import { AT, category, draftEntry } from '../fixtures/documents';
+import { AT, category, draftEntry, issuedReport } from '../fixtures/documents';
 import { knowledgeSearches } from '../fixtures/report-knowledge';
 import { reportEvaluations } from '../fixtures/report-evaluations';
-import { issuedReport } from '../fixtures/issued-report';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;

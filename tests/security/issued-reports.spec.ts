@@ -2,7 +2,7 @@
 // changed or deleted afterwards (not by replication either), and read by no one else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedReport } from '../../src/lib/db/generated/documents';
-import { issuedReport } from '../fixtures/issued-report';
+import { issuedReport } from '../fixtures/documents';
 import { as, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;

@@ -8,8 +8,7 @@ import type { Role } from '../../src/lib/db/catalog';
 import { cityQaDatabaseName } from '../../src/lib/db/catalog';
 import { mayReadIssuedReports, reportKindsFor, type ReportKind } from '../../src/lib/reports/report-kinds';
 import { ensureUser } from '../../sync/setup/setup';
-import { category } from '../fixtures/documents';
-import { issuedReport } from '../fixtures/issued-report';
+import { category, issuedReport } from '../fixtures/documents';
 import { as, DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 let test: TestServer;
@@ -81,9 +80,10 @@ describe('the reports a person is offered', () => {
 			scopeId: 'sub:haikou',
 			scopeLabel: '海口',
 			figures: {},
-			definitions: ['口径']
+			definitions: ['口径'],
+			issuedBy: 'supervisor-hk',
+			issuedAt: '2026-12-01T02:00:00.000Z'
 		});
-
 		for (const user of ['supervisor-hk', 'analyst-hk', 'reviewer02']) {
 			const response = await as(user)(`${test.syncUrl}/reports/${encodeURIComponent(report._id)}`, {
 				method: 'PUT',
