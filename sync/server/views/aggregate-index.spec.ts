@@ -187,6 +187,21 @@ describe('the aggregate index answers as PouchDB', () => {
 		}
 	);
 
+	it.each(['_count', '_sum', '_stats'] as const)(
+		'leaves rows already read as they were when documents change after (%s)',
+		(reducer) => {
+			const index = new AggregateIndex('function (doc) { emit(doc.k, doc.v); }', reducer);
+			index.update('a', { k: 'k', v: [1, 2] });
+			index.update('b', { k: 'k', v: 3 });
+			const before = index.query(full({ group: 'exact' }));
+			const seen = JSON.stringify(before);
+			index.update('a', null);
+			index.update('c', { k: 'k', v: [5] });
+			index.query(full({ group: 'exact' }));
+			expect(JSON.stringify(before)).toBe(seen);
+		}
+	);
+
 	it('skips a document its map function throws on, as CouchDB does', () => {
 		const index = new AggregateIndex('function (doc) { emit(doc.a.b, 1); }', '_count');
 		index.update('x', { a: { b: 'k' } });

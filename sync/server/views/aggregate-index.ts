@@ -77,9 +77,6 @@ function combine(reducer: BuiltInReducer, a: Aggregate, b: Aggregate): Aggregate
 	};
 }
 
-const copyOf = (value: Aggregate): Aggregate =>
-	typeof value === 'number' ? value : Array.isArray(value) ? value.slice() : { ...value };
-
 /** The first index whose item is ≥ the target (> with strictlyAfter), in a sorted array. */
 function lowerBound(sorted: string[], target: string, strictlyAfter = false): number {
 	let low = 0;
@@ -257,7 +254,8 @@ export class AggregateIndex {
 			const last = rows.at(-1);
 			if (last && indexable === groupIndexable) last.value = combine(this.#reducer, last.value, entry.value);
 			else {
-				rows.push({ key, value: copyOf(entry.value) });
+				// Shared, not copied: a key's value is only ever replaced (combine makes a new one), never changed.
+				rows.push({ key, value: entry.value });
 				groupIndexable = indexable;
 			}
 		}
