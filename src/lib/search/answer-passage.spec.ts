@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { demoEntries } from '../../../tests/fixtures/demo-knowledge';
 import { answerPassageOf, type AnswerPassage } from './answer-passage';
 import { wholeTermsOf } from './whole-terms';
 
-interface DemoEntry {
-	_id: string;
-	answerText: string;
-}
-const demo = JSON.parse(
-	readFileSync(new URL('../../../sync/demo/knowledge.json', import.meta.url), 'utf8')
-) as { entries: DemoEntry[] };
-const reissueAnswer = demo.entries.find((entry) => entry._id === 'entry:shebao-card-reissue')!.answerText;
+const reissueAnswer = demoEntries.find((entry) => entry._id === 'entry:shebao-card-reissue')!.answerText;
 
 /** The passage as a result shows it: ellipses, and matched words in brackets. */
 const shown = (passage: AnswerPassage | null) =>

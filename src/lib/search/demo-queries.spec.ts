@@ -1,40 +1,12 @@
 // The demo queries against the demo knowledge base (sync/demo/knowledge.json), as agents type them.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sourcesText, type SourceText } from './answer-terms';
+import { demoEntries, demoSearchableEntries } from '../../../tests/fixtures/demo-knowledge';
 import { opensOnWeakMatch } from './match-strength';
 import { SearchEngine } from './search-engine';
 
-interface DemoEntry {
-	_id: string;
-	standardQuestion: string;
-	similarQuestions?: string[];
-	keywords?: string[];
-	answerText: string;
-	sources?: SourceText[];
-	categoryId: string;
-	region: string;
-	template: string;
-}
-const demo = JSON.parse(
-	readFileSync(new URL('../../../sync/demo/knowledge.json', import.meta.url), 'utf8')
-) as { entries: DemoEntry[] };
-
 const engine = new SearchEngine();
-for (const entry of demo.entries) {
-	engine.add({
-		id: entry._id,
-		standardQuestion: entry.standardQuestion,
-		similarQuestions: entry.similarQuestions ?? [],
-		keywords: entry.keywords ?? [],
-		answerText: entry.answerText,
-		sources: sourcesText(entry.sources ?? []),
-		categoryId: entry.categoryId,
-		region: entry.region,
-		template: entry.template
-	});
-}
-const answerOf = (id: string) => demo.entries.find((entry) => entry._id === id)!.answerText;
+for (const entry of demoSearchableEntries) engine.add(entry);
+const answerOf = (id: string) => demoEntries.find((entry) => entry._id === id)!.answerText;
 
 describe('the demo queries', () => {
 	it.each([
@@ -52,7 +24,7 @@ describe('the demo queries', () => {
 		const hits = engine.search('工本费');
 		expect(answerOf(hits[0]!.id)).toContain('工本费');
 		expect(hits[0]!.answerTerms).toEqual(expect.arrayContaining(['工本', '本费']));
-		const holding = demo.entries
+		const holding = demoEntries
 			.filter((entry) => entry.answerText.includes('工本费'))
 			.map((entry) => entry._id);
 		expect(holding).toHaveLength(8);
