@@ -295,6 +295,10 @@ interface ChromiumFigures {
 	firstQueryMs: number;
 	/** From the new worker's start until its words joined the ranking (they load after the index). */
 	wordsReadyMs: number;
+	/** From the new worker's start until the answers' index, read after the rest, was in. */
+	answersReadyMs: number;
+	/** An answer-only query, asked once the answers were in, found its entry first. */
+	answerQueryFound: boolean;
 	restored: boolean;
 	entries: number;
 	/** The worker after building the index, and a new worker after its cold start and first query. */
@@ -305,6 +309,7 @@ interface ChromiumFigures {
 async function measureChromium(
 	entries: Entry[],
 	queries: BenchQuery[],
+	answerQuery: BenchQuery,
 	workerFile: string
 ): Promise<ChromiumFigures> {
 	const changes = JSON.stringify(
@@ -339,7 +344,7 @@ async function measureChromium(
 		await page.exposeFunction('readWorkerMemory', readWorkerMemory);
 		await page.goto(`http://127.0.0.1:${port}/`);
 		const figures = await page.evaluate(
-			async ({ runs }) => {
+			async ({ runs, answerQuery }) => {
 				type Response = { id: number; type: 'result' | 'error'; value?: unknown; message?: string };
 				const start = () => {
 					const worker = new Worker('/search.worker.js', { type: 'module' });
@@ -413,6 +418,13 @@ async function measureChromium(
 				const queryStarted = performance.now();
 				await second.call({ type: 'search', query: queries[0]!.query, options: { limit: 10 } });
 				const firstQueryMs = performance.now() - queryStarted;
+				const answersAttached = await second.call<boolean>({ type: 'answers' });
+				const answersReadyMs = performance.now() - coldStarted;
+				const answerHits = await second.call<{ id: string }[]>({
+					type: 'search',
+					query: answerQuery.query,
+					options: { limit: 10 }
+				});
 				const coldMemory = await measure();
 				const secondWords = await wordsLoaded;
 				const wordsReadyMs = performance.now() - coldStarted;
@@ -426,6 +438,8 @@ async function measureChromium(
 					coldStartMs,
 					firstQueryMs,
 					wordsReadyMs,
+					answersReadyMs,
+					answerQueryFound: answersAttached && answerHits[0]?.id === answerQuery.expected,
 					restored: opened.restored,
 					words: firstWords && secondWords,
 					entries: opened.entries,
@@ -433,7 +447,7 @@ async function measureChromium(
 					coldMemory
 				};
 			},
-			{ runs: RUNS }
+			{ runs: RUNS, answerQuery }
 		);
 		return { version: browser.version(), ...figures };
 	} finally {
@@ -465,7 +479,7 @@ if (WITH_CHROMIUM) {
 	try {
 		const bundled = await bundleWorker(directory);
 		workerBundle = bundled;
-		chromiumFigures = await measureChromium(entries, queries, bundled.file);
+		chromiumFigures = await measureChromium(entries, queries, answerQueries[0]!, bundled.file);
 	} finally {
 		rmSync(directory, { recursive: true, force: true });
 	}
@@ -497,14 +511,14 @@ if (chromiumFigures && workerBundle) {
 	);
 	console.log(`  made-from entry at rank 1: ${(chromiumFigures.hitAt1 * 100).toFixed(1)}%`);
 	console.log(
-		`  cold start (new worker, index loaded from IndexedDB: restored=${chromiumFigures.restored}, ${chromiumFigures.entries} entries) ${milliseconds(chromiumFigures.coldStartMs)}; first query then ${milliseconds(chromiumFigures.firstQueryMs)}; words in the ranking ${milliseconds(chromiumFigures.wordsReadyMs)} after the start`
+		`  cold start (new worker, index loaded from IndexedDB: restored=${chromiumFigures.restored}, ${chromiumFigures.entries} entries) ${milliseconds(chromiumFigures.coldStartMs)}; first query then ${milliseconds(chromiumFigures.firstQueryMs)}; answers' index in ${milliseconds(chromiumFigures.answersReadyMs)} after the start (then an answer-only query first: ${chromiumFigures.answerQueryFound}); words in the ranking ${milliseconds(chromiumFigures.wordsReadyMs)} after the start`
 	);
 	const memoryOf = (memory: WorkerMemory | null) =>
 		memory
 			? `${megabytes(memory.heapBytes + memory.arrayBufferBytes)} (JS heap ${megabytes(memory.heapBytes)}, ArrayBuffers ${megabytes(memory.arrayBufferBytes)})`
 			: 'not read';
 	console.log(
-		`  worker memory (Runtime.getHeapUsage): after building ${memoryOf(chromiumFigures.builtMemory)}; after a cold start and a query ${memoryOf(chromiumFigures.coldMemory)}`
+		`  worker memory (Runtime.getHeapUsage): after building ${memoryOf(chromiumFigures.builtMemory)}; after a cold start, its answers and two queries ${memoryOf(chromiumFigures.coldMemory)}`
 	);
 }
 console.log(

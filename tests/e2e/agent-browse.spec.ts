@@ -1,5 +1,13 @@
 // An agent finds a published entry with the keyboard and reads its answer, source and category.
-import { backOnline, expect, reloadOffline, saveNewFaqDraft, signIn, test } from './fixtures';
+import {
+	backOnline,
+	expect,
+	reloadOffline,
+	saveNewFaqDraft,
+	searchIndexStored,
+	signIn,
+	test
+} from './fixtures';
 
 test('an agent types a few words, moves with the arrows and opens the answer with Enter', async ({
 	page
@@ -69,23 +77,7 @@ test('with the network down the agent still searches, ranked by words as online'
 	await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
 	// The index is saved to IndexedDB a few seconds after the last change: wait for it, then start from it.
-	await expect
-		.poll(() =>
-			page.evaluate(
-				() =>
-					new Promise<boolean>((resolve) => {
-						const opening = indexedDB.open('hotline-search-index');
-						opening.onsuccess = () => {
-							const store = opening.result.transaction('indexes').objectStore('indexes');
-							const count = store.count();
-							count.onsuccess = () => resolve(count.result > 0);
-							count.onerror = () => resolve(false);
-						};
-						opening.onerror = () => resolve(false);
-					})
-			)
-		)
-		.toBe(true);
+	await searchIndexStored(page);
 	await reloadOffline(page);
 	await expect(page.getByTestId('sync-status')).toContainText('离线');
 	// The index comes back from IndexedDB and the words from the service worker's cache.
@@ -95,6 +87,10 @@ test('with the network down the agent still searches, ranked by words as online'
 	await expect(wordsMissing).toHaveCount(0);
 	await box.fill('社保卡丢了怎么补办');
 	await expect(results.first()).toContainText('社保卡丢失了怎么补办？');
+	// The answers' full text, read just after the rest, is searched too.
+	await expect(wordsState).toHaveAttribute('data-answers', 'ready');
+	await box.fill('12333');
+	await expect(results.first().locator('.passage mark').first()).toHaveText('12333');
 	await backOnline(page);
 });
 

@@ -67,3 +67,26 @@ export async function backOnline(page: Page) {
 	await page.context().unroute('**/*');
 	await page.context().setOffline(false);
 }
+
+/** Waits until the search worker has saved the index to IndexedDB (a few seconds after the last change). */
+export async function searchIndexStored(page: Page) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(
+					() =>
+						new Promise<boolean>((resolve) => {
+							const opening = indexedDB.open('hotline-search-index');
+							opening.onsuccess = () => {
+								const store = opening.result.transaction('indexes').objectStore('indexes');
+								const count = store.count();
+								count.onsuccess = () => resolve(count.result > 0);
+								count.onerror = () => resolve(false);
+							};
+							opening.onerror = () => resolve(false);
+						})
+				),
+			{ timeout: 30_000 }
+		)
+		.toBe(true);
+}

@@ -35,6 +35,19 @@ describe('index chunks as one Blob', () => {
 		expect(restored.search('社保卡丢了')).toHaveLength(1);
 	});
 
+	it('reads any part of the chunks on its own, by the bytes they span', async () => {
+		const chunks: IndexChunk[] = [
+			{ key: 'head', data: '问题' },
+			{ key: 'middle', data: Int32Array.from([7, 8]) },
+			{ key: 'tail', data: new Uint8Array([9]) },
+			{ key: 'last', data: '答案全文' }
+		];
+		const { blob, places } = packChunks(chunks);
+		expect(await unpackChunks(blob, places.slice(2))).toEqual(chunks.slice(2));
+		expect(await unpackChunks(blob, places.slice(0, 2))).toEqual(chunks.slice(0, 2));
+		expect(await unpackChunks(blob, [])).toEqual([]);
+	});
+
 	it('refuses a Blob shorter than its manifest says', async () => {
 		const { blob, places } = packChunks([{ key: 'postings', data: new Uint8Array(16) }]);
 		await expect(unpackChunks(blob.slice(0, 8), places)).rejects.toThrow('postings');

@@ -39,12 +39,18 @@ export function packChunks(chunks: readonly IndexChunk[]): { blob: Blob; places:
 	return { blob: new Blob(parts), places };
 }
 
+/** The chunks at `places`, reading only the part of the Blob they span. */
 export async function unpackChunks(blob: Blob, places: readonly ChunkPlace[]): Promise<IndexChunk[]> {
-	const buffer = await blob.arrayBuffer();
+	const short = places.find(({ offset, byteLength }) => offset + byteLength > blob.size);
+	if (short) throw new Error(`search index: ${short.key} cut short`);
+	if (!places.length) return [];
+	const start = Math.min(...places.map(({ offset }) => offset));
+	const end = Math.max(...places.map(({ offset, byteLength }) => offset + byteLength));
+	const buffer = await blob.slice(start, end).arrayBuffer();
 	// ignoreBOM: a text that starts with U+FEFF keeps it.
 	const text = new TextDecoder('utf-16le', { ignoreBOM: true });
-	return places.map(({ key, kind, offset, byteLength }) => {
-		if (offset + byteLength > buffer.byteLength) throw new Error(`search index: ${key} cut short`);
+	return places.map(({ key, kind, offset: blobOffset, byteLength }) => {
+		const offset = blobOffset - start;
 		if (kind === 'text') return { key, data: text.decode(new Uint8Array(buffer, offset, byteLength)) };
 		// Copies, not views: a view would keep the whole buffer, the decoded texts' bytes too, alive.
 		const copy = buffer.slice(offset, offset + byteLength);

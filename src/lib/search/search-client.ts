@@ -23,6 +23,11 @@ export interface SearchIndexState {
 	/** Dictionary words rank the results (`ready`); until then, or without them, characters alone. */
 	words: 'loading' | 'ready' | 'unavailable';
 	/**
+	 * The answers' full text is searched (`ready`); a restored index reads it after the rest (`loading`, about
+	 * half a second at 10⁵ entries), and one that could not read it is rebuilt (`unavailable` until then).
+	 */
+	answers: 'loading' | 'ready' | 'unavailable';
+	/**
 	 * It began as the server's ready-made index and the local copy is not complete yet: some results may not
 	 * be in this browser yet (they are read from the server).
 	 */
@@ -57,9 +62,11 @@ export class SearchClient {
 		sequence: 0,
 		restored: false,
 		words: 'loading',
+		answers: 'ready',
 		shippedPending: false,
 		fromServer: false
 	};
+	#answersAttached: Promise<boolean> = Promise.resolve(true);
 
 	constructor(createWorker: () => SearchWorkerPort = createSearchWorker) {
 		this.#worker = createWorker();
@@ -93,8 +100,18 @@ export class SearchClient {
 				sequence: opened.sequence,
 				restored: opened.restored,
 				words: opened.words ? 'ready' : 'loading',
+				answers: opened.answers ? 'ready' : 'loading',
 				shippedPending: opened.shippedPending
 			});
+			if (!opened.answers) {
+				this.#answersAttached = this.#request<'answers'>({ type: 'answers' }).then(
+					(attached) => {
+						this.#update({ answers: attached ? 'ready' : 'unavailable' });
+						return attached;
+					},
+					() => true // the worker closed: nothing to rebuild
+				);
+			}
 			// Results come at once; the words join the ranking when the segmenter has loaded.
 			if (!opened.words) {
 				void this.#request<'words'>({ type: 'words' }).then(
@@ -107,6 +124,11 @@ export class SearchClient {
 			this.#fail(error);
 			throw error;
 		}
+	}
+
+	/** Settles when the answers' index is in (true) or could not be read (false: reset and catch up again). */
+	answersAttached(): Promise<boolean> {
+		return this.#answersAttached;
 	}
 
 	search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -154,6 +176,7 @@ export class SearchClient {
 			entries: 0,
 			sequence: 0,
 			restored: false,
+			answers: 'ready',
 			shippedPending: false,
 			fromServer: false
 		});

@@ -14,6 +14,7 @@
 // frequency, so it could only propose candidates; with it at 100 000 entries the build took 25 s, queries
 // 9 ms (p50) / 38 ms (p95) in Node, and its JSON export (a document index over every field) 94 MB took
 // 1.7 s to import. It stays in the benchmark as an anchor.
+import { answerChunks, answersFromChunks } from './answer-chunks';
 import { AnswerPostings } from './answer-postings';
 import { answerTermsOf } from './answer-terms';
 import { fieldNorms, type Averages, type FieldNorms } from './bm25-fields';
@@ -51,6 +52,11 @@ export class SearchEngine {
 	#removedSinceCompaction = 0;
 	/** Removed slots when the answer postings last dropped theirs. */
 	#answersPackedAtRemoved = 0;
+	/**
+	 * Imported without its answers (attachAnswers brings them): the answer terms of entries added meanwhile,
+	 * by entry number, and the removed count the stored answers were packed at.
+	 */
+	#answersLater: { added: Array<[number, Map<string, number>]>; packedAtRemoved: number } | null = null;
 	#synonyms = new SynonymTable();
 	#associations = new TermAssociations();
 	#candidateStage = new CandidateStage();
@@ -66,6 +72,11 @@ export class SearchEngine {
 			return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
 		}
 	};
+
+	/** The answers' index is still to come (see attachAnswers): answer-only queries find nothing yet. */
+	get answersPending(): boolean {
+		return this.#answersLater !== null;
+	}
 
 	get size(): number {
 		return this.#columns.size;
@@ -125,7 +136,9 @@ export class SearchEngine {
 		for (const initials of initialsOf(questions[0] ?? '', entry.keywords))
 			terms.set(INITIALS_PREFIX + initials, 1);
 		this.#postings.add(number, terms);
-		this.#answers.add(number, answerTermsOf(entry.answerText, entry.sources ?? ''));
+		const answerTerms = answerTermsOf(entry.answerText, entry.sources ?? '');
+		if (this.#answersLater) this.#answersLater.added.push([number, answerTerms]);
+		else this.#answers.add(number, answerTerms);
 		this.#count(number, 1);
 	}
 
@@ -219,10 +232,26 @@ export class SearchEngine {
 		return withCityOverrides(hits, (id) => this.#columns.overriderOf(id, options.filters, options.today));
 	}
 
+	/** Brings the answers' index left out by `import(…, { answersLater: true })`, then what was added since. */
+	attachAnswers(chunks: readonly IndexChunk[]): void {
+		const later = this.#answersLater;
+		if (!later) throw new Error('search index: answers already attached');
+		this.#answers = answersFromChunks(chunks);
+		this.#answersPackedAtRemoved = later.packedAtRemoved;
+		this.#answersLater = null;
+		// An entry added twice meanwhile holds its last slot; earlier slots are removed and skipped.
+		for (const [number, terms] of later.added)
+			if (this.#columns.ids[number]) this.#answers.add(number, terms);
+	}
+
 	/** Packs fresh postings and drops removed entries' ones (export does it when needed). */
 	compact(): void {
 		const alive = (number: number) => Boolean(this.#columns.ids[number]);
 		this.#postings.compact(alive);
+		if (this.#answersLater) {
+			this.#removedSinceCompaction = 0;
+			return;
+		}
 		// Decoding every answer posting takes about a second at 10⁵ entries: only once enough were removed.
 		const removedSince = this.#columns.removed - this.#answersPackedAtRemoved;
 		if (removedSince > ANSWER_REPACK_SHARE * this.#columns.slots) {
@@ -234,9 +263,9 @@ export class SearchEngine {
 
 	/** Chunks to store (IndexedDB); `SearchEngine.import` restores the engine from them. */
 	export(): IndexChunk[] {
+		if (this.#answersLater) throw new Error('search index: answers not attached yet');
 		if (this.#postings.freshPostings || this.#removedSinceCompaction) this.compact();
 		const postings: PackedPostings = this.#postings.export();
-		const answers = this.#answers.export();
 		return [
 			{
 				key: 'engine',
@@ -252,17 +281,15 @@ export class SearchEngine {
 			{ key: 'documentFrequency', data: postings.documentFrequency },
 			{ key: 'starts', data: postings.starts },
 			{ key: 'postings', data: postings.bytes },
-			{ key: 'answerTerms', data: answers.terms },
-			{ key: 'answerTermOffsets', data: answers.offsets },
-			{ key: 'answerTermTable', data: answers.table },
-			{ key: 'answerFrequency', data: answers.documentFrequency },
-			{ key: 'answerStarts', data: answers.starts },
-			{ key: 'answerPostings', data: answers.bytes },
-			{ key: 'answerLastEntries', data: answers.lastEntries }
+			...answerChunks(this.#answers.export())
 		];
 	}
 
-	static import(chunks: readonly IndexChunk[]): SearchEngine {
+	/**
+	 * @param answersLater the answers' chunks (answer-chunks.ts) are left out and come with attachAnswers:
+	 * a cold start answers question-like queries before reading them.
+	 */
+	static import(chunks: readonly IndexChunk[], { answersLater = false } = {}): SearchEngine {
 		const data = new Map(chunks.map(({ key, data }) => [key, data]));
 		const text = (key: string) => {
 			const value = data.get(key);
@@ -285,16 +312,11 @@ export class SearchEngine {
 			starts: numbers('starts', Int32Array),
 			bytes: numbers('postings', Uint8Array)
 		});
-		engine.#answers = AnswerPostings.import({
-			terms: text('answerTerms'),
-			offsets: numbers('answerTermOffsets', Int32Array),
-			table: numbers('answerTermTable', Int32Array),
-			documentFrequency: numbers('answerFrequency', Int32Array),
-			starts: numbers('answerStarts', Int32Array),
-			bytes: numbers('answerPostings', Uint8Array),
-			lastEntries: numbers('answerLastEntries', Int32Array)
-		});
-		engine.#answersPackedAtRemoved = state.removed;
+		if (answersLater) engine.#answersLater = { added: [], packedAtRemoved: state.removed };
+		else {
+			engine.#answers = answersFromChunks(chunks);
+			engine.#answersPackedAtRemoved = state.removed;
+		}
 		engine.#associations = TermAssociations.import(JSON.parse(text('associations')));
 		// Ready for the first query (otherwise it would pay for this).
 		engine.#norms(engine.#averages());

@@ -7,6 +7,7 @@
 // hundreds of milliseconds, so a burst of replicated changes is saved once.
 import type { Entry, PublishedEntry, Synonym } from '$lib/db/generated/documents';
 import { entryIdOfPublication, PUBLICATION_PREFIX, publicationOf } from '$lib/knowledge/workflow/publication';
+import { isAnswerChunk } from './answer-chunks';
 import { packChunks, unpackChunks, type ChunkPlace } from './index-blob';
 import { SearchEngine } from './search-engine';
 import type { ShippedIndex } from './shipped-index';
@@ -34,8 +35,14 @@ export interface StoredSearchIndex {
 	savedAt: string;
 }
 
+/**
+ * A stored index as read back. With `answers`, `chunks` lacks the answers' full-text index (answer-chunks.ts),
+ * read when `answers` is called: the first queries need not wait for about half the stored bytes.
+ */
+export type LoadedSearchIndex = StoredSearchIndex & { answers?: () => Promise<IndexChunk[]> };
+
 export interface SearchIndexStorage {
-	load(name: string): Promise<StoredSearchIndex | undefined>;
+	load(name: string): Promise<LoadedSearchIndex | undefined>;
 	save(name: string, index: StoredSearchIndex): Promise<void>;
 	clear(name: string): Promise<void>;
 }
@@ -80,6 +87,8 @@ export class SearchIndexKeeper {
 	sequence: ChangeSequence = 0;
 	#synonyms = new Map<string, string[]>();
 	#dirty = false;
+	/** Settles when the answers' index read after the rest is attached: true, or false when it could not be. */
+	#answersAttached: Promise<boolean> = Promise.resolve(true);
 	/**
 	 * An index shipped by the server: the revisions it indexed that the local copy has not brought again. A
 	 * change bringing the same revision is already indexed; what is left once the copy is complete was deleted
@@ -99,7 +108,7 @@ export class SearchIndexKeeper {
 
 	/** Loads the stored index; false when there was none (or an unusable one) and indexing starts at 0. */
 	async open(): Promise<boolean> {
-		let stored: StoredSearchIndex | undefined;
+		let stored: LoadedSearchIndex | undefined;
 		try {
 			stored = await this.storage.load(this.name);
 		} catch {
@@ -107,7 +116,9 @@ export class SearchIndexKeeper {
 		}
 		if (stored && stored.format === STORED_INDEX_FORMAT) {
 			try {
-				this.engine = SearchEngine.import(stored.chunks);
+				const engine = SearchEngine.import(stored.chunks, { answersLater: Boolean(stored.answers) });
+				this.engine = engine;
+				if (stored.answers) this.#answersAttached = this.#attachAnswers(engine, stored.answers);
 				this.sequence = stored.sequence;
 				this.#synonyms = new Map(Object.entries(stored.synonyms));
 				this.#applySynonyms();
@@ -123,6 +134,24 @@ export class SearchIndexKeeper {
 		this.#applySynonyms();
 		this.#shipped = undefined;
 		return false;
+	}
+
+	/**
+	 * Reads the answers' index left out of the first read and attaches it. Should that fail (the stored copy
+	 * damaged), the index must be rebuilt: answer-only queries would otherwise find nothing, unnoticed.
+	 */
+	async #attachAnswers(engine: SearchEngine, read: () => Promise<IndexChunk[]>): Promise<boolean> {
+		try {
+			engine.attachAnswers(await read());
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** The answers' full-text index is in (true), or could not be read (false: reset and rebuild). */
+	answersAttached(): Promise<boolean> {
+		return this.#answersAttached;
 	}
 
 	/**
@@ -232,6 +261,7 @@ export class SearchIndexKeeper {
 	/** Forgets everything (stored copy included): the caller then re-reads the feed from 0. */
 	async reset(): Promise<void> {
 		this.engine = new SearchEngine();
+		this.#answersAttached = Promise.resolve(true);
 		this.sequence = 0;
 		this.#synonyms.clear();
 		this.#applySynonyms();
@@ -241,7 +271,9 @@ export class SearchIndexKeeper {
 	}
 
 	async save(now = new Date()): Promise<void> {
-		if (!this.#dirty) return;
+		// An engine without its answers cannot be exported; one whose answers failed is left to its rebuild.
+		if (this.engine.answersPending) await this.#answersAttached;
+		if (!this.#dirty || this.engine.answersPending) return;
 		this.#dirty = false;
 		await this.storage.save(this.name, {
 			format: STORED_INDEX_FORMAT,
@@ -290,12 +322,16 @@ export class IndexedDbSearchIndexStorage implements SearchIndexStorage {
 		return (await this.#open()).transaction(STORE, mode).objectStore(STORE);
 	}
 
-	async load(name: string): Promise<StoredSearchIndex | undefined> {
+	async load(name: string): Promise<LoadedSearchIndex | undefined> {
 		const record = (await request((await this.#store('readonly')).get(name))) as StoredRecord | undefined;
 		// An index stored in an earlier layout is built again.
 		if (!record || !(record.blob instanceof Blob)) return undefined;
 		const { places, blob, ...rest } = record;
-		return { ...rest, chunks: await unpackChunks(blob, places) };
+		const later = places.filter(({ key }) => isAnswerChunk(key));
+		const first = places.filter(({ key }) => !isAnswerChunk(key));
+		if (!later.length) return { ...rest, chunks: await unpackChunks(blob, places) };
+		// The answers are the Blob's tail: the rest is read first, they only when asked for.
+		return { ...rest, chunks: await unpackChunks(blob, first), answers: () => unpackChunks(blob, later) };
 	}
 
 	async save(name: string, index: StoredSearchIndex): Promise<void> {
@@ -313,10 +349,14 @@ export class IndexedDbSearchIndexStorage implements SearchIndexStorage {
 export class MemorySearchIndexStorage implements SearchIndexStorage {
 	readonly saved = new Map<string, StoredSearchIndex>();
 
-	async load(name: string): Promise<StoredSearchIndex | undefined> {
+	async load(name: string): Promise<LoadedSearchIndex | undefined> {
 		const stored = this.saved.get(name);
-		// A copy, as IndexedDB's structured clone would give.
-		return stored ? (structuredClone(stored) as StoredSearchIndex) : undefined;
+		if (!stored) return undefined;
+		// A copy, as IndexedDB's structured clone would give, its answers read later as IndexedDB's are.
+		const { chunks, ...rest } = structuredClone(stored) as StoredSearchIndex;
+		const later = chunks.filter(({ key }) => isAnswerChunk(key));
+		if (!later.length) return { ...rest, chunks };
+		return { ...rest, chunks: chunks.filter(({ key }) => !isAnswerChunk(key)), answers: async () => later };
 	}
 
 	async save(name: string, index: StoredSearchIndex): Promise<void> {

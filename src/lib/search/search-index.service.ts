@@ -95,6 +95,17 @@ export async function startSearchIndex(
 		.then((opened) => startFromShipped(client, opened, indexEntries ? undefined : shippedIndexUrl))
 		.then(() => catchUp(userName, client));
 	let running = first.catch(() => undefined);
+	// A stored index whose answers could not be read is built again, not left blind to them.
+	void first
+		.then(() => client.answersAttached())
+		.then((attached) => {
+			if (attached) return;
+			running = running
+				.then(() => client.reset())
+				.then(() => catchUp(userName, client))
+				.catch(() => client.markReady());
+		})
+		.catch(() => undefined);
 	const stopFollowing = knowledgeChanges(userName, () => {
 		running = running.then(() => catchUp(userName, client)).catch(() => client.markReady());
 	});

@@ -12,6 +12,8 @@ export interface OpenedIndex {
 	words: boolean;
 	/** It began as the server's shipped index, not yet reconciled with a complete local copy. */
 	shippedPending: boolean;
+	/** The answers' full text is searched already (false: read after the rest; ask with `answers`). */
+	answers: boolean;
 }
 
 export interface AppliedChanges {
@@ -41,7 +43,9 @@ export type SearchRequest =
 	/** The local copy is complete: drop what the shipped index holds and the copy did not bring. */
 	| { id: number; type: 'settle' }
 	/** Answered when the segmenter has loaded (true) or could not (false), apart from the queue. */
-	| { id: number; type: 'words' };
+	| { id: number; type: 'words' }
+	/** Answered when the answers' index is in (true) or could not be read (false: reset), apart from the queue. */
+	| { id: number; type: 'answers' };
 
 export interface SearchResults {
 	open: OpenedIndex;
@@ -52,6 +56,7 @@ export interface SearchResults {
 	seed: SeededIndex;
 	settle: { entries: number; removed: number };
 	words: boolean;
+	answers: boolean;
 }
 
 export type SearchResponse =

@@ -74,7 +74,8 @@ export function createSearchWorkerHandler(
 							sequence: keeper.sequence,
 							entries: keeper.engine.size,
 							words,
-							shippedPending: keeper.shippedPending
+							shippedPending: keeper.shippedPending,
+							answers: !keeper.engine.answersPending
 						}
 					};
 				}
@@ -127,6 +128,8 @@ export function createSearchWorkerHandler(
 				}
 				case 'words':
 					return { id: request.id, type: 'result', value: await wordsLoaded };
+				case 'answers':
+					return { id: request.id, type: 'result', value: await opened().answersAttached() };
 			}
 		} catch (error) {
 			return {
@@ -138,6 +141,6 @@ export function createSearchWorkerHandler(
 	}
 
 	return (request: SearchRequest): Promise<SearchResponse> =>
-		// Waiting for the words must not hold up the queries behind it.
-		request.type === 'words' ? answer(request) : enqueue(() => answer(request));
+		// Waiting for the words or the answers must not hold up the queries behind it.
+		request.type === 'words' || request.type === 'answers' ? answer(request) : enqueue(() => answer(request));
 }
