@@ -2,8 +2,9 @@
 // it is in, nothing added meanwhile is lost, nothing is saved without it, and a damaged one asks for a rebuild.
 import { describe, expect, it } from 'vitest';
 import { demoSearchableEntries } from '../../../tests/fixtures/demo-knowledge';
+import { inProcessWorker } from '../../../tests/support/search-worker';
 import { isAnswerChunk } from './answer-chunks';
-import { SearchClient, type SearchWorkerPort } from './search-client';
+import { SearchClient } from './search-client';
 import { SearchEngine } from './search-engine';
 import {
 	MemorySearchIndexStorage,
@@ -11,10 +12,8 @@ import {
 	type LoadedSearchIndex,
 	type SearchIndexStorage
 } from './search-index-store';
-import type { SearchRequest, SearchResponse } from './search-protocol';
 import type { IndexChunk } from './search-types';
 import type { SearchableEntry } from './searchable-entry';
-import { createSearchWorkerHandler } from './search-worker-handler';
 
 const CARD = 'entry:shebao-card-reissue';
 const card = demoSearchableEntries.find((entry) => entry.id === CARD)!;
@@ -188,24 +187,6 @@ describe('SearchIndexKeeper opening a stored index', () => {
 		expect(await keeper.answersAttached()).toBe(true);
 	});
 });
-
-function inProcessWorker(storage: SearchIndexStorage): SearchWorkerPort {
-	const handle = createSearchWorkerHandler(storage);
-	let listener: ((event: MessageEvent<SearchResponse>) => void) | undefined;
-	return {
-		postMessage(message: SearchRequest) {
-			void handle(structuredClone(message)).then((response) =>
-				listener?.({ data: structuredClone(response) } as MessageEvent<SearchResponse>)
-			);
-		},
-		addEventListener(_type, callback) {
-			listener = callback;
-		},
-		terminate() {
-			listener = undefined;
-		}
-	};
-}
 
 describe('SearchClient over a stored index', () => {
 	it('reports the answers loading, then searched; or unavailable when they cannot be read', async () => {

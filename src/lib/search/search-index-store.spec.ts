@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, PublishedEntry, Synonym } from '$lib/db/generated/documents';
 import { publicationIdOf, publicationOf } from '$lib/knowledge/workflow/publication';
 import { draftEntry } from '../../../tests/fixtures/documents';
+import { inProcessWorker } from '../../../tests/support/search-worker';
 import {
 	MemorySearchIndexStorage,
 	SearchIndexKeeper,
 	STORED_INDEX_FORMAT,
 	type IndexChange
 } from './search-index-store';
-import { createSearchWorkerHandler, SAVE_DELAY_MS, type Scheduler } from './search-worker-handler';
+import { SAVE_DELAY_MS, type Scheduler } from './search-worker-handler';
 import { SearchClient, type SearchWorkerPort } from './search-client';
-import type { SearchRequest, SearchResponse } from './search-protocol';
+import type { SearchResponse } from './search-protocol';
 
 /** The publication of entry `id` (what agents are shown), as reviewers write it. */
 const published = (
@@ -209,25 +210,6 @@ describe('SearchIndexKeeper', () => {
 		expect(storage.saved.has('agent01$kb')).toBe(false);
 	});
 });
-
-/** Runs the worker's handler in-process behind the Worker interface the client expects. */
-function inProcessWorker(storage: MemorySearchIndexStorage, scheduler?: Scheduler): SearchWorkerPort {
-	const handle = createSearchWorkerHandler(storage, scheduler);
-	let listener: ((event: MessageEvent<SearchResponse>) => void) | undefined;
-	return {
-		postMessage(message: SearchRequest) {
-			void handle(structuredClone(message)).then((response) =>
-				listener?.({ data: structuredClone(response) } as MessageEvent<SearchResponse>)
-			);
-		},
-		addEventListener(_type, callback) {
-			listener = callback;
-		},
-		terminate() {
-			listener = undefined;
-		}
-	};
-}
 
 describe('SearchClient with the worker handler', () => {
 	it('opens, applies changes, searches and reports its state', async () => {
