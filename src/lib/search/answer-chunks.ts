@@ -13,7 +13,15 @@ const ANSWER_CHUNK_KEYS = new Set([
 	'answerLastEntries'
 ]);
 
-export const isAnswerChunk = (key: string): boolean => ANSWER_CHUNK_KEYS.has(key);
+/** Chunks (or their places in a stored Blob) split into the answers' and the rest, each in its order. */
+export function splitAnswerChunks<T extends { key: string }>(
+	items: readonly T[]
+): { rest: T[]; answers: T[] } {
+	const rest: T[] = [];
+	const answers: T[] = [];
+	for (const item of items) (ANSWER_CHUNK_KEYS.has(item.key) ? answers : rest).push(item);
+	return { rest, answers };
+}
 
 export function answerChunks(answers: PackedAnswerPostings): IndexChunk[] {
 	return [

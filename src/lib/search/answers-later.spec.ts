@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoSearchableEntries } from '../../../tests/fixtures/demo-knowledge';
 import { inProcessWorker } from '../../../tests/support/search-worker';
-import { isAnswerChunk } from './answer-chunks';
+import { splitAnswerChunks } from './answer-chunks';
 import { SearchClient } from './search-client';
 import { SearchEngine } from './search-engine';
 import {
@@ -35,14 +35,6 @@ function fullEngine(): SearchEngine {
 	return engine;
 }
 
-/** The stored chunks split as a cold start reads them. */
-function split(chunks: readonly IndexChunk[]) {
-	return {
-		first: chunks.filter(({ key }) => !isAnswerChunk(key)),
-		answers: chunks.filter(({ key }) => isAnswerChunk(key))
-	};
-}
-
 const ids = (engine: SearchEngine, query: string) => engine.search(query).map((hit) => hit.id);
 
 describe('SearchEngine with its answers attached later', () => {
@@ -50,7 +42,7 @@ describe('SearchEngine with its answers attached later', () => {
 		// Compared with a whole import: stored question lengths are rounded (entry-columns.ts).
 		const chunks = fullEngine().export();
 		const whole = SearchEngine.import(chunks);
-		const { first, answers } = split(chunks);
+		const { rest: first, answers } = splitAnswerChunks(chunks);
 		expect(answers).toHaveLength(7);
 		const engine = SearchEngine.import(first, { answersLater: true });
 		expect(engine.answersPending).toBe(true);
@@ -89,7 +81,7 @@ describe('SearchEngine with its answers attached later', () => {
 		const chunks = fullEngine().export();
 		const direct = SearchEngine.import(chunks);
 		change(direct);
-		const { first, answers } = split(chunks);
+		const { rest: first, answers } = splitAnswerChunks(chunks);
 
 		const later = SearchEngine.import(first, { answersLater: true });
 		change(later);

@@ -7,7 +7,7 @@
 // hundreds of milliseconds, so a burst of replicated changes is saved once.
 import type { Entry, PublishedEntry, Synonym } from '$lib/db/generated/documents';
 import { entryIdOfPublication, PUBLICATION_PREFIX, publicationOf } from '$lib/knowledge/workflow/publication';
-import { isAnswerChunk } from './answer-chunks';
+import { splitAnswerChunks } from './answer-chunks';
 import { packChunks, unpackChunks, type ChunkPlace } from './index-blob';
 import { SearchEngine } from './search-engine';
 import type { ShippedIndex } from './shipped-index';
@@ -327,11 +327,14 @@ export class IndexedDbSearchIndexStorage implements SearchIndexStorage {
 		// An index stored in an earlier layout is built again.
 		if (!record || !(record.blob instanceof Blob)) return undefined;
 		const { places, blob, ...rest } = record;
-		const later = places.filter(({ key }) => isAnswerChunk(key));
-		const first = places.filter(({ key }) => !isAnswerChunk(key));
-		if (!later.length) return { ...rest, chunks: await unpackChunks(blob, places) };
+		const split = splitAnswerChunks(places);
+		if (!split.answers.length) return { ...rest, chunks: await unpackChunks(blob, places) };
 		// The answers are the Blob's tail: the rest is read first, they only when asked for.
-		return { ...rest, chunks: await unpackChunks(blob, first), answers: () => unpackChunks(blob, later) };
+		return {
+			...rest,
+			chunks: await unpackChunks(blob, split.rest),
+			answers: () => unpackChunks(blob, split.answers)
+		};
 	}
 
 	async save(name: string, index: StoredSearchIndex): Promise<void> {
@@ -354,9 +357,9 @@ export class MemorySearchIndexStorage implements SearchIndexStorage {
 		if (!stored) return undefined;
 		// A copy, as IndexedDB's structured clone would give, its answers read later as IndexedDB's are.
 		const { chunks, ...rest } = structuredClone(stored) as StoredSearchIndex;
-		const later = chunks.filter(({ key }) => isAnswerChunk(key));
-		if (!later.length) return { ...rest, chunks };
-		return { ...rest, chunks: chunks.filter(({ key }) => !isAnswerChunk(key)), answers: async () => later };
+		const split = splitAnswerChunks(chunks);
+		if (!split.answers.length) return { ...rest, chunks };
+		return { ...rest, chunks: split.rest, answers: async () => split.answers };
 	}
 
 	async save(name: string, index: StoredSearchIndex): Promise<void> {
